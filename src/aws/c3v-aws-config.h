@@ -21,6 +21,8 @@ typedef enum
   C3V_AWS_CONFIG_ERROR_SSO_LOGIN_NEEDED, /* "run aws sso login --profile X" */
   C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
   C3V_AWS_CONFIG_ERROR_EXPIRED,
+  C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,   /* STS said no; AWS's message kept */
+  C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,  /* STS/SSO unreachable or odd answer */
 } C3vAwsConfigError;
 
 GQuark c3v_aws_config_error_quark (void);
@@ -50,6 +52,8 @@ C3vCredentialsProvider *c3v_credentials_chain_new     (const char   *profile,
 /* Cheap synchronous check, no network or processes: would the chain find any
  * source at all? Used to fall back to the demo on first run. */
 gboolean                c3v_aws_config_have_credentials (const char *profile);
+/* The profile name in effect: @profile, else AWS_PROFILE, else "default". */
+char                   *c3v_aws_config_profile_name   (const char   *profile);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vAwsConfig, c3v_aws_config_free)
 

@@ -39,7 +39,21 @@ GQuark c3v_ecs_error_quark (void);
 G_DECLARE_FINAL_TYPE (C3vEcsClient, c3v_ecs_client, C3V, ECS_CLIENT, GObject)
 
 /* @endpoint_url: "https://ecs.eu-west-1.amazonaws.com" or an override such
- * as "http://127.0.0.1:4566"; never NULL (resolve it with c3v-aws-config). */
+ * as "http://127.0.0.1:4566"; never NULL (resolve it with c3v-aws-config).
+ * Calls on an endpoint that does not parse fail with C3V_ECS_ERROR_NETWORK.
+ *
+ * Errors: C3V_ECS_ERROR_* with a message for users ("AccessDeniedException:
+ * User: ... is not authorized to perform: ecs:ListTasks ..."), errors of the
+ * credentials provider as it gave them (e.g. C3V_AWS_CONFIG_ERROR_*), and
+ * G_IO_ERROR_CANCELLED. A 200 whose body is not a JSON object is
+ * C3V_ECS_ERROR_MALFORMED_RESPONSE and is not retried: the answer arrived
+ * whole, so asking again would only repeat a server bug.
+ *
+ * The "max-in-flight" property (default 16) bounds the requests on the wire;
+ * further calls wait in a queue, retries ahead of new calls. When the
+ * service says the request time is too far from its clock, the client learns
+ * the offset from the answer's Date header and signs again (once per call).
+ * Use a client from one thread (its main context) only. */
 C3vEcsClient *c3v_ecs_client_new                (C3vCredentialsProvider *credentials,
                                                  const char             *region,
                                                  const char             *endpoint_url);
@@ -61,10 +75,37 @@ JsonObject   *c3v_ecs_client_call_finish        (C3vEcsClient           *self,
                                                  GAsyncResult           *result,
                                                  GError                **error);
 
-/* Counters for benchmarks and debugging. */
+/* Counters for benchmarks and debugging: the most requests ever in flight at
+ * once, and how many calls of @operation were started (retries excluded). */
 guint         c3v_ecs_client_get_peak_in_flight (C3vEcsClient           *self);
 guint         c3v_ecs_client_get_call_count     (C3vEcsClient           *self,
                                                  const char             *operation);
+
+/* Called once per page with the page's @items (the array named by
+ * @result_key, empty when absent) and the whole @page, as each page arrives.
+ * Return FALSE to stop before the next page. */
+typedef gboolean (*C3vEcsPageFunc)  (JsonObject             *page,
+                                     JsonArray              *items,
+                                     gpointer                user_data);
+
+/* Calls @operation with @request (not modified) again and again, following
+ * nextToken, until a page has none or @page_func returns FALSE. A nextToken
+ * that repeats fails with C3V_ECS_ERROR_MALFORMED_RESPONSE. */
+void          c3v_ecs_client_paginate_async     (C3vEcsClient           *self,
+                                                 const char             *operation,
+                                                 JsonObject             *request,
+                                                 const char             *result_key,
+                                                 C3vEcsPageFunc          page_func,
+                                                 gpointer                page_data,
+                                                 GDestroyNotify          page_data_destroy,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+/* *@n_items (may be NULL): items seen over all pages. */
+gboolean      c3v_ecs_client_paginate_finish    (C3vEcsClient           *self,
+                                                 GAsyncResult           *result,
+                                                 guint                  *n_items,
+                                                 GError                **error);
 
 /* Splits @ids into arrays of at most @batch_size (100; 10 for
  * DescribeServices). Returns a GPtrArray of GPtrArray of (const char *)

@@ -1,0 +1,888 @@
+/* c3v-ecs-client.c: asynchronous Amazon ECS JSON 1.1 client (libsoup 3).
+ *
+ * One call is a GTask that goes: queue (when max-in-flight requests are on
+ * the wire) -> credentials -> signed POST -> answer; a retryable failure
+ * gives the slot back, backs off, and queues again ahead of new calls.
+ * The task holds a reference on the client, so the client may be dropped
+ * while calls are pending.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <openssl/crypto.h>
+
+#include "c3v-ecs-client.h"
+#include "c3v-ecs-error-private.h"
+#include "c3v-retry-strategy.h"
+#include "c3v-sigv4.h"
+
+#define ECS_TARGET_PREFIX     "AmazonEC2ContainerServiceV20141113."
+#define ECS_CONTENT_TYPE      "application/x-amz-json-1.1"
+#define ECS_SERVICE           "ecs"
+#define DEFAULT_MAX_IN_FLIGHT 16
+#define REQUEST_TIMEOUT_S     30
+
+struct _C3vEcsClient
+{
+  GObject                 parent_instance;
+
+  C3vCredentialsProvider *credentials;
+  char                   *region;
+  char                   *endpoint_url;
+  GUri                   *endpoint;      /* NULL when endpoint_url is invalid */
+  char                   *host;          /* Host header as sent and signed */
+
+  SoupSession            *session;
+  C3vSigv4Signer         *signer;
+  C3vRetryStrategy       *retry;
+
+  GQueue                  waiting;       /* GTask refs waiting for a slot */
+  guint                   max_in_flight;
+  guint                   in_flight;
+  guint                   peak_in_flight;
+  GHashTable             *call_counts;   /* operation -> count */
+  gint64                  clock_skew_s;  /* the service's clock minus ours */
+};
+
+typedef struct
+{
+  char           *operation;
+  GBytes         *body;
+  guint           attempt;          /* 1-based: the attempt running or next */
+  guint           last_retry_cost;  /* retry tokens taken by the last retry */
+  gint64          attempt_start_us;
+  gboolean        holds_slot;
+  gboolean        clock_corrected;  /* signed again after a clock skew error */
+  GSource        *wait_source;      /* while queued or backing off */
+  C3vCredentials *credentials;      /* of the last attempt, to redact answers */
+} CallData;
+
+enum {
+  PROP_0,
+  PROP_CREDENTIALS,
+  PROP_REGION,
+  PROP_ENDPOINT_URL,
+  PROP_MAX_IN_FLIGHT,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (C3vEcsClient, c3v_ecs_client, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void call_start_attempt (GTask *task);
+
+static void
+call_data_free (CallData *call)
+{
+  if (call->wait_source != NULL)
+    {
+      g_source_destroy (call->wait_source);
+      g_source_unref (call->wait_source);
+    }
+  g_clear_pointer (&call->credentials, c3v_credentials_unref);
+  g_free (call->operation);
+  g_bytes_unref (call->body);
+  g_free (call);
+}
+
+/* --- endpoint and session --------------------------------------------- */
+
+/* What libsoup puts in Host (and :authority): the port only when it is not
+ * the scheme's default, IPv6 literals in brackets. */
+static char *
+host_header_for (GUri *uri)
+{
+  const char *host = g_uri_get_host (uri);
+  const char *scheme = g_uri_get_scheme (uri);
+  int port = g_uri_get_port (uri);
+  int default_port = g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : 80;
+  g_autofree char *name = NULL;
+
+  if (strchr (host, ':') != NULL)
+    name = g_strdup_printf ("[%.*s]", (int) strcspn (host, "%"), host);
+  else if (g_hostname_is_non_ascii (host))
+    name = g_hostname_to_ascii (host);
+  else
+    name = g_strdup (host);
+
+  if (port == -1 || port == default_port)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s:%d", name, port);
+}
+
+static GUri *
+parse_endpoint (const char *endpoint_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (endpoint_url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *scheme;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return NULL;
+  if (*g_uri_get_path (uri) != '\0')
+    return g_steal_pointer (&uri);
+
+  /* "https://host" posts to "/", and that is what gets signed. */
+  return g_uri_build (g_uri_get_flags (uri), scheme, NULL, g_uri_get_host (uri),
+                      g_uri_get_port (uri), "/", g_uri_get_query (uri), NULL);
+}
+
+/* libsoup keeps only 2 connections per host by default; the session is
+ * rebuilt when the bound changes because those limits are construct-only.
+ * Requests already sent keep the old session alive until they finish. */
+static void
+c3v_ecs_client_create_session (C3vEcsClient *self)
+{
+  g_clear_object (&self->session);
+  self->session = soup_session_new_with_options ("max-conns", MAX (self->max_in_flight, 10u),
+                                                 "max-conns-per-host", self->max_in_flight,
+                                                 "timeout", REQUEST_TIMEOUT_S,
+                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
+                                                 NULL);
+}
+
+/* --- the queue of calls waiting for a slot ---------------------------- */
+
+static void
+call_clear_wait (CallData *call)
+{
+  if (call->wait_source == NULL)
+    return;
+
+  g_source_destroy (call->wait_source);
+  g_clear_pointer (&call->wait_source, g_source_unref);
+}
+
+static gboolean
+call_queue_cancelled (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+
+  call_clear_wait (call);
+  if (g_queue_remove (&self->waiting, task))
+    g_object_unref (task);
+  g_task_return_error_if_cancelled (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+call_attach_wait (GTask       *task,
+                  GSource     *source,
+                  GSourceFunc  callback)
+{
+  CallData *call = g_task_get_task_data (task);
+
+  g_source_set_static_name (source, "[c3vis] ECS call wait");
+  g_source_set_callback (source, callback, g_object_ref (task), g_object_unref);
+  g_source_attach (source, g_task_get_context (task));
+  call->wait_source = source;
+}
+
+/* While queued, only cancelling ends the wait early. */
+static void
+call_wait_in_queue (GTask *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (cancellable != NULL)
+    call_attach_wait (task, g_cancellable_source_new (cancellable),
+                      G_SOURCE_FUNC (call_queue_cancelled));
+}
+
+/* Backing off: @callback runs after @delay_ms or once cancelled, whichever
+ * comes first (a child source wakes its parent). */
+static void
+call_wait_backoff (GTask       *task,
+                   guint        delay_ms,
+                   GSourceFunc  callback)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GSource *source = g_timeout_source_new (delay_ms);
+
+  if (cancellable != NULL)
+    {
+      g_autoptr(GSource) cancelled = g_cancellable_source_new (cancellable);
+
+      g_source_set_dummy_callback (cancelled);
+      g_source_add_child_source (source, cancelled);
+    }
+  call_attach_wait (task, source, callback);
+}
+
+static void
+pump_queue (C3vEcsClient *self)
+{
+  while (self->in_flight < self->max_in_flight && !g_queue_is_empty (&self->waiting))
+    {
+      g_autoptr(GTask) task = g_queue_pop_head (&self->waiting);
+
+      call_clear_wait (g_task_get_task_data (task));
+      call_start_attempt (task);
+    }
+}
+
+static void
+call_enqueue (GTask    *task,
+              gboolean  ahead)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+
+  if (self->in_flight < self->max_in_flight && g_queue_is_empty (&self->waiting))
+    {
+      call_start_attempt (task);
+      return;
+    }
+
+  if (ahead)
+    g_queue_push_head (&self->waiting, g_object_ref (task));
+  else
+    g_queue_push_tail (&self->waiting, g_object_ref (task));
+  call_wait_in_queue (task);
+}
+
+static void
+call_release_slot (GTask *task)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+
+  if (!call->holds_slot)
+    return;
+
+  call->holds_slot = FALSE;
+  self->in_flight--;
+  pump_queue (self);
+}
+
+/* --- completion --------------------------------------------------------- */
+
+static void
+call_return_error (GTask  *task,
+                   GError *error)
+{
+  call_release_slot (task);
+  g_task_return_error (task, error);
+}
+
+static void
+call_return_object (GTask      *task,
+                    JsonObject *object)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+
+  c3v_retry_strategy_record_success (self->retry, call->last_retry_cost);
+  call_release_slot (task);
+  g_task_return_pointer (task, object, (GDestroyNotify) json_object_unref);
+}
+
+static gboolean
+call_backoff_done (gpointer user_data)
+{
+  GTask *task = user_data;
+  CallData *call = g_task_get_task_data (task);
+
+  call_clear_wait (call);
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+
+  call_enqueue (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Retries when the standard mode allows it; otherwise fails with @error. */
+static void
+call_fail_or_retry (GTask        *task,
+                    C3vRetryKind  kind,
+                    GError       *error)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+  guint delay_ms = 0;
+  guint cost = 0;
+
+  if (!c3v_retry_strategy_should_retry (self->retry, call->attempt, kind, &delay_ms, &cost))
+    {
+      call_return_error (task, error);
+      return;
+    }
+
+  g_debug ("ECS %s: retrying attempt %u in %u ms (%s)",
+           call->operation, call->attempt, delay_ms, error->message);
+  g_error_free (error);
+  call->attempt++;
+  call->last_retry_cost = cost;
+  call_release_slot (task);
+  call_wait_backoff (task, delay_ms, call_backoff_done);
+}
+
+/* --- one attempt -------------------------------------------------------- */
+
+static void
+call_log_attempt (CallData *call,
+                  guint     status)
+{
+  gint64 elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
+
+  g_debug ("ECS %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms",
+           call->operation, status, call->attempt, elapsed_ms);
+}
+
+static void
+call_handle_transport_error (GTask  *task,
+                             GError *error)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      call_return_error (task, error);
+      return;
+    }
+  if (error->domain == G_TLS_ERROR)
+    {
+      call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_TLS,
+                                            _("Secure connection to %s failed: %s"),
+                                            self->host, error->message));
+      g_error_free (error);
+      return;
+    }
+
+  call_fail_or_retry (task, C3V_RETRY_CONNECTION,
+                      g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
+                                   _("Could not reach %s: %s"), self->host, error->message));
+  g_error_free (error);
+}
+
+static JsonObject *
+parse_response_object (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonNode *root;
+
+  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+call_redact (CallData *call,
+             GError   *error)
+{
+  const char *secrets[] = {
+    c3v_credentials_get_secret_access_key (call->credentials),
+    c3v_credentials_get_session_token (call->credentials),
+    NULL,
+  };
+
+  c3v_ecs_error_redact (error, secrets);
+}
+
+static gboolean
+is_clock_skew_error (const char   *code,
+                     const GError *error)
+{
+  if (g_strcmp0 (code, "RequestTimeTooSkewed") == 0 ||
+      g_strcmp0 (code, "RequestInTheFuture") == 0)
+    return TRUE;
+  return g_strcmp0 (code, "InvalidSignatureException") == 0 &&
+         (strstr (error->message, "Signature expired") != NULL ||
+          strstr (error->message, "Signature not yet current") != NULL);
+}
+
+/* AWS refuses an X-Amz-Date more than 5 minutes off its clock. Like the
+ * Java and JavaScript SDKs, learn the offset from the answer's Date header
+ * and sign again, once per call: a wrong desktop clock should not lock the
+ * user out. */
+static gboolean
+call_correct_clock (GTask              *task,
+                    SoupMessageHeaders *response_headers,
+                    const char         *code,
+                    const GError       *error)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+  const char *date = soup_message_headers_get_one (response_headers, "Date");
+  g_autoptr(GDateTime) service_time = NULL;
+
+  if (call->clock_corrected || date == NULL || !is_clock_skew_error (code, error))
+    return FALSE;
+  service_time = soup_date_time_new_from_http_string (date);
+  if (service_time == NULL)
+    return FALSE;
+
+  self->clock_skew_s = g_date_time_to_unix (service_time) - g_get_real_time () / G_USEC_PER_SEC;
+  call->clock_corrected = TRUE;
+  g_debug ("ECS %s: clock skew of %" G_GINT64_FORMAT " s, signing again",
+           call->operation, self->clock_skew_s);
+  return TRUE;
+}
+
+static void
+call_handle_answer (GTask       *task,
+                    SoupMessage *message,
+                    GBytes      *body)
+{
+  CallData *call = g_task_get_task_data (task);
+  guint status = soup_message_get_status (message);
+  SoupMessageHeaders *response_headers;
+  g_autofree char *code = NULL;
+  JsonObject *object;
+  GError *error;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      object = parse_response_object (body);
+      if (object != NULL)
+        call_return_object (task, object);
+      else
+        call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                                              _("%s returned an answer that is not valid JSON"),
+                                              call->operation));
+      return;
+    }
+
+  response_headers = soup_message_get_response_headers (message);
+  error = c3v_ecs_error_from_response (status, body,
+                                       soup_message_headers_get_one (response_headers, "X-Amzn-ErrorType"),
+                                       &code);
+  call_redact (call, error);
+  if (call_correct_clock (task, response_headers, code, error))
+    {
+      g_error_free (error);
+      call->attempt++;
+      call_release_slot (task);
+      call_enqueue (task, TRUE);
+    }
+  else if (c3v_retry_is_throttling_code (code))
+    call_fail_or_retry (task, C3V_RETRY_THROTTLED, error);
+  else if (c3v_retry_is_transient_status (status))
+    call_fail_or_retry (task, C3V_RETRY_TRANSIENT, error);
+  else
+    call_return_error (task, error);
+}
+
+static void
+call_sent_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *call = g_task_get_task_data (task);
+  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GBytes) body = NULL;
+  GError *error = NULL;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  call_log_attempt (call, error ? 0 : soup_message_get_status (message));
+  if (error != NULL)
+    call_handle_transport_error (task, error);
+  else
+    call_handle_answer (task, message, body);
+}
+
+/* Builds the POST and signs exactly host, x-amz-date, content-type,
+ * x-amz-target and, with a session token, x-amz-security-token: headers
+ * nothing rewrites after signing. */
+static SoupMessage *
+call_build_message (C3vEcsClient   *self,
+                    CallData       *call,
+                    C3vCredentials *credentials)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC + self->clock_skew_s;
+  g_autofree char *amz_date = c3v_sigv4_format_amz_date (now);
+  g_autofree char *target = g_strconcat (ECS_TARGET_PREFIX, call->operation, NULL);
+  g_autofree char *authorization = NULL;
+  const char *token = c3v_credentials_get_session_token (credentials);
+  const C3vHttpHeader headers[] = {
+    { "Host", self->host },
+    { "X-Amz-Date", amz_date },
+    { "Content-Type", ECS_CONTENT_TYPE },
+    { "X-Amz-Target", target },
+    { "X-Amz-Security-Token", token },
+  };
+  gsize n_headers = token != NULL ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 1;
+  gsize body_length = 0;
+  const void *body = g_bytes_get_data (call->body, &body_length);
+  C3vSigv4Request request = {
+    .method = "POST",
+    .path = g_uri_get_path (self->endpoint),
+    .query = g_uri_get_query (self->endpoint),
+    .headers = headers,
+    .n_headers = n_headers,
+    .body = body,
+    .body_length = body_length,
+  };
+  SoupMessage *message;
+  SoupMessageHeaders *request_headers;
+
+  authorization = c3v_sigv4_authorization (self->signer,
+                                           c3v_credentials_get_access_key_id (credentials),
+                                           c3v_credentials_get_secret_access_key (credentials),
+                                           &request, amz_date, self->region, ECS_SERVICE);
+
+  message = soup_message_new_from_uri (SOUP_METHOD_POST, self->endpoint);
+  /* A redirect would carry the signed headers to another host. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  request_headers = soup_message_get_request_headers (message);
+  for (gsize i = 0; i < n_headers; i++)
+    soup_message_headers_replace (request_headers, headers[i].name, headers[i].value);
+  soup_message_headers_replace (request_headers, "Authorization", authorization);
+  soup_message_set_request_body_from_bytes (message, ECS_CONTENT_TYPE, call->body);
+
+  OPENSSL_cleanse (authorization, strlen (authorization));
+  return message;
+}
+
+static void
+call_credentials_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  credentials = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object),
+                                                     result, &error);
+  if (credentials == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (C3V_ECS_ERROR, C3V_ECS_ERROR_NO_CREDENTIALS,
+                                     _("No AWS credentials were found"));
+      call_return_error (task, error);
+      return;
+    }
+
+  g_clear_pointer (&call->credentials, c3v_credentials_unref);
+  call->credentials = c3v_credentials_ref (credentials);
+  message = call_build_message (self, call, credentials);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
+                                    g_task_get_cancellable (task),
+                                    call_sent_cb, g_object_ref (task));
+}
+
+static void
+call_start_attempt (GTask *task)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+
+  call->holds_slot = TRUE;
+  self->in_flight++;
+  self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
+  call->attempt_start_us = g_get_monotonic_time ();
+
+  c3v_credentials_provider_get_async (self->credentials, g_task_get_cancellable (task),
+                                      call_credentials_cb, g_object_ref (task));
+}
+
+/* --- public API --------------------------------------------------------- */
+
+static GBytes *
+serialize_request (JsonObject *request)
+{
+  g_autoptr(JsonNode) node = NULL;
+  char *text;
+
+  if (request == NULL)
+    return g_bytes_new_static ("{}", 2);
+
+  node = json_node_init_object (json_node_alloc (), request);
+  text = json_to_string (node, FALSE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static void
+count_call (C3vEcsClient *self,
+            const char   *operation)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->call_counts, operation));
+
+  g_hash_table_insert (self->call_counts, g_strdup (operation), GUINT_TO_POINTER (count + 1));
+}
+
+void
+c3v_ecs_client_call_async (C3vEcsClient        *self,
+                           const char          *operation,
+                           JsonObject          *request,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CallData *call;
+
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+  g_return_if_fail (operation != NULL && *operation != '\0');
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, c3v_ecs_client_call_async);
+  g_task_set_name (task, operation);
+
+  call = g_new0 (CallData, 1);
+  call->operation = g_strdup (operation);
+  call->body = serialize_request (request);
+  call->attempt = 1;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_data_free);
+  count_call (self, operation);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (self->endpoint == NULL)
+    {
+      g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
+                               _("The endpoint URL “%s” is not a valid http or https URL"),
+                               self->endpoint_url);
+      return;
+    }
+
+  call_enqueue (task, FALSE);
+}
+
+JsonObject *
+c3v_ecs_client_call_finish (C3vEcsClient  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+C3vEcsClient *
+c3v_ecs_client_new (C3vCredentialsProvider *credentials,
+                    const char             *region,
+                    const char             *endpoint_url)
+{
+  g_return_val_if_fail (C3V_IS_CREDENTIALS_PROVIDER (credentials), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+  g_return_val_if_fail (endpoint_url != NULL, NULL);
+
+  return g_object_new (C3V_TYPE_ECS_CLIENT,
+                       "credentials", credentials,
+                       "region", region,
+                       "endpoint-url", endpoint_url,
+                       NULL);
+}
+
+const char *
+c3v_ecs_client_get_region (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), NULL);
+
+  return self->region;
+}
+
+const char *
+c3v_ecs_client_get_endpoint_url (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), NULL);
+
+  return self->endpoint_url;
+}
+
+void
+c3v_ecs_client_set_max_in_flight (C3vEcsClient *self,
+                                  guint         max_in_flight)
+{
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+  g_return_if_fail (max_in_flight > 0);
+
+  if (self->max_in_flight == max_in_flight)
+    return;
+
+  self->max_in_flight = max_in_flight;
+  c3v_ecs_client_create_session (self);
+  pump_queue (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_IN_FLIGHT]);
+}
+
+guint
+c3v_ecs_client_get_max_in_flight (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+
+  return self->max_in_flight;
+}
+
+guint
+c3v_ecs_client_get_peak_in_flight (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+
+  return self->peak_in_flight;
+}
+
+guint
+c3v_ecs_client_get_call_count (C3vEcsClient *self,
+                               const char   *operation)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+  g_return_val_if_fail (operation != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->call_counts, operation));
+}
+
+/* --- GObject ------------------------------------------------------------ */
+
+static void
+c3v_ecs_client_constructed (GObject *object)
+{
+  C3vEcsClient *self = C3V_ECS_CLIENT (object);
+
+  G_OBJECT_CLASS (c3v_ecs_client_parent_class)->constructed (object);
+
+  self->endpoint = parse_endpoint (self->endpoint_url);
+  if (self->endpoint != NULL)
+    self->host = host_header_for (self->endpoint);
+  c3v_ecs_client_create_session (self);
+}
+
+static void
+c3v_ecs_client_finalize (GObject *object)
+{
+  C3vEcsClient *self = C3V_ECS_CLIENT (object);
+
+  /* Every waiting call holds a reference on the client: none can be left. */
+  g_assert (g_queue_is_empty (&self->waiting));
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->credentials);
+  g_clear_pointer (&self->endpoint, g_uri_unref);
+  g_clear_pointer (&self->signer, c3v_sigv4_signer_free);
+  g_clear_pointer (&self->retry, c3v_retry_strategy_free);
+  g_clear_pointer (&self->call_counts, g_hash_table_unref);
+  g_free (self->region);
+  g_free (self->endpoint_url);
+  g_free (self->host);
+
+  G_OBJECT_CLASS (c3v_ecs_client_parent_class)->finalize (object);
+}
+
+static void
+c3v_ecs_client_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  C3vEcsClient *self = C3V_ECS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CREDENTIALS:
+      g_value_set_object (value, self->credentials);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    case PROP_ENDPOINT_URL:
+      g_value_set_string (value, self->endpoint_url);
+      break;
+
+    case PROP_MAX_IN_FLIGHT:
+      g_value_set_uint (value, self->max_in_flight);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+c3v_ecs_client_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  C3vEcsClient *self = C3V_ECS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CREDENTIALS:
+      self->credentials = g_value_dup_object (value);
+      break;
+
+    case PROP_REGION:
+      self->region = g_value_dup_string (value);
+      break;
+
+    case PROP_ENDPOINT_URL:
+      self->endpoint_url = g_value_dup_string (value);
+      break;
+
+    case PROP_MAX_IN_FLIGHT:
+      c3v_ecs_client_set_max_in_flight (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+c3v_ecs_client_class_init (C3vEcsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = c3v_ecs_client_constructed;
+  object_class->finalize = c3v_ecs_client_finalize;
+  object_class->get_property = c3v_ecs_client_get_property;
+  object_class->set_property = c3v_ecs_client_set_property;
+
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_object ("credentials", NULL, NULL,
+                         C3V_TYPE_CREDENTIALS_PROVIDER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ENDPOINT_URL] =
+    g_param_spec_string ("endpoint-url", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MAX_IN_FLIGHT] =
+    g_param_spec_uint ("max-in-flight", NULL, NULL,
+                       1, 1024, DEFAULT_MAX_IN_FLIGHT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+c3v_ecs_client_init (C3vEcsClient *self)
+{
+  g_queue_init (&self->waiting);
+  self->max_in_flight = DEFAULT_MAX_IN_FLIGHT;
+  self->signer = c3v_sigv4_signer_new ();
+  self->retry = c3v_retry_strategy_new_standard ();
+  self->call_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}

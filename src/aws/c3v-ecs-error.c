@@ -1,0 +1,156 @@
+/* c3v-ecs-error.c: ECS error answers to GErrors.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "c3v-ecs-error-private.h"
+#include "c3v-retry-strategy.h"
+
+G_DEFINE_QUARK (c3v-ecs-error-quark, c3v_ecs_error)
+
+char *
+c3v_ecs_error_normalize_type (const char *type)
+{
+  const char *hash;
+
+  if (type == NULL)
+    return NULL;
+
+  hash = strrchr (type, '#');
+  if (hash != NULL)
+    type = hash + 1;
+  return g_strndup (type, strcspn (type, ":"));
+}
+
+typedef struct
+{
+  const char  *code;
+  C3vEcsError  error;
+} CodeMapping;
+
+static const CodeMapping code_mappings[] = {
+  { "AccessDeniedException", C3V_ECS_ERROR_ACCESS_DENIED },
+  { "AccessDenied", C3V_ECS_ERROR_ACCESS_DENIED },
+  { "ClusterNotFoundException", C3V_ECS_ERROR_CLUSTER_NOT_FOUND },
+  { "InvalidSignatureException", C3V_ECS_ERROR_INVALID_SIGNATURE },
+  { "SignatureDoesNotMatch", C3V_ECS_ERROR_INVALID_SIGNATURE },
+  { "IncompleteSignature", C3V_ECS_ERROR_INVALID_SIGNATURE },
+  { "UnrecognizedClientException", C3V_ECS_ERROR_UNRECOGNIZED_CLIENT },
+  { "InvalidClientTokenId", C3V_ECS_ERROR_UNRECOGNIZED_CLIENT },
+  { "ExpiredTokenException", C3V_ECS_ERROR_EXPIRED_TOKEN },
+  { "ExpiredToken", C3V_ECS_ERROR_EXPIRED_TOKEN },
+  { "RequestExpired", C3V_ECS_ERROR_EXPIRED_TOKEN },
+  { "InvalidParameterException", C3V_ECS_ERROR_INVALID_PARAMETER },
+  { "ValidationException", C3V_ECS_ERROR_INVALID_PARAMETER },
+  { "SerializationException", C3V_ECS_ERROR_INVALID_PARAMETER },
+  { "ServerException", C3V_ECS_ERROR_SERVER },
+  { "InternalFailure", C3V_ECS_ERROR_SERVER },
+  { "ServiceUnavailable", C3V_ECS_ERROR_SERVER },
+};
+
+C3vEcsError
+c3v_ecs_error_from_code (const char *code,
+                         guint       http_status)
+{
+  if (c3v_retry_is_throttling_code (code))
+    return C3V_ECS_ERROR_THROTTLED;
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (code_mappings); i++)
+    if (g_str_equal (code, code_mappings[i].code))
+      return code_mappings[i].error;
+  return http_status >= 500 ? C3V_ECS_ERROR_SERVER : C3V_ECS_ERROR_FAILED;
+}
+
+static JsonObject *
+parse_object (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data;
+  JsonNode *root;
+
+  if (body == NULL)
+    return NULL;
+  data = g_bytes_get_data (body, &length);
+  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return json_object_ref (json_node_get_object (root));
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+GError *
+c3v_ecs_error_from_response (guint       http_status,
+                             GBytes     *body,
+                             const char *header_type,
+                             char      **code)
+{
+  g_autoptr(JsonObject) object = parse_object (body);
+  const char *type = string_member (object, "__type");
+  const char *full_message = string_member (object, "message");
+  g_autofree char *message = NULL;
+  g_autofree char *normalized = NULL;
+  GError *error;
+
+  if (full_message == NULL)
+    full_message = string_member (object, "Message");
+  /* InvalidSignatureException goes on with the canonical request AWS
+   * expected, which holds the session token: users get the first part. */
+  if (full_message != NULL)
+    message = g_strndup (full_message, strcspn (full_message, "\n"));
+  normalized = c3v_ecs_error_normalize_type (type ? type : header_type);
+  if (normalized == NULL || *normalized == '\0')
+    {
+      /* Not an AWS answer at all: a proxy or load balancer spoke. */
+      g_free (normalized);
+      normalized = g_strdup_printf ("HTTP %u", http_status);
+      error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
+                           _("Unexpected HTTP status %u"), http_status);
+    }
+  /* AWS's own message is kept: for AccessDenied it names the permission. */
+  else if (message != NULL && *message != '\0')
+    error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (normalized, http_status),
+                         _("%s: %s"), normalized, message);
+  else
+    error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (normalized, http_status),
+                         _("%s (HTTP status %u)"), normalized, http_status);
+
+  if (code != NULL)
+    *code = g_steal_pointer (&normalized);
+  return error;
+}
+
+void
+c3v_ecs_error_redact (GError            *error,
+                      const char * const *secrets)
+{
+  for (guint i = 0; error != NULL && secrets != NULL && secrets[i] != NULL; i++)
+    {
+      g_autoptr(GString) message = NULL;
+
+      if (*secrets[i] == '\0' || strstr (error->message, secrets[i]) == NULL)
+        continue;
+      message = g_string_new (error->message);
+      g_string_replace (message, secrets[i], "[redacted]", 0);
+      g_free (error->message);
+      error->message = g_string_free (g_steal_pointer (&message), FALSE);
+    }
+}
