@@ -1,0 +1,165 @@
+/* c3v-palette.c
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "c3v-palette.h"
+
+#include <math.h>
+
+/* Below this "redmean" distance (0..~765) two fills side by side read as
+ * the same colour. */
+#define COLLIDE_DISTANCE 100.0
+/* The golden angle spreads successive variants far apart on the wheel. */
+#define GOLDEN_ANGLE 137.508
+
+guint32
+c3v_palette_hash (const char *label)
+{
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) label; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 16777619u;
+    }
+
+  return hash;
+}
+
+static double
+hue_to_channel (double p,
+                double q,
+                double t)
+{
+  if (t < 0)
+    t += 1;
+  if (t > 1)
+    t -= 1;
+  if (t < 1.0 / 6)
+    return p + (q - p) * 6 * t;
+  if (t < 0.5)
+    return q;
+  if (t < 2.0 / 3)
+    return p + (q - p) * (2.0 / 3 - t) * 6;
+  return p;
+}
+
+static void
+hsl_to_rgba (double   hue,
+             double   saturation,
+             double   lightness,
+             C3vRgba *out)
+{
+  double q = lightness < 0.5 ? lightness * (1 + saturation)
+                             : lightness + saturation - lightness * saturation;
+  double p = 2 * lightness - q;
+  double h = fmod (hue, 360.0) / 360.0;
+
+  out->red = hue_to_channel (p, q, h + 1.0 / 3);
+  out->green = hue_to_channel (p, q, h);
+  out->blue = hue_to_channel (p, q, h - 1.0 / 3);
+  out->alpha = 1.0;
+}
+
+void
+c3v_palette_color_variant (const char *label,
+                           guint       variant,
+                           C3vRgba    *out)
+{
+  guint32 hash;
+  double hue;
+  double saturation;
+  double lightness;
+
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (out != NULL);
+
+  hash = c3v_palette_hash (label);
+  hue = (hash % 360) + variant * GOLDEN_ANGLE;
+  /* Mid saturation and lightness keep every fill away from both the light
+   * and the dark background, and leave room for black or white text. */
+  saturation = 0.50 + ((hash >> 9) % 25) / 100.0;
+  lightness = 0.44 + ((hash >> 17) % 20) / 100.0;
+  if (variant % 2 == 1)
+    lightness = lightness > 0.53 ? lightness - 0.10 : lightness + 0.10;
+
+  hsl_to_rgba (hue, saturation, lightness, out);
+}
+
+void
+c3v_palette_color_for_label (const char *label,
+                             C3vRgba    *out)
+{
+  c3v_palette_color_variant (label, 0, out);
+}
+
+static double
+linear_channel (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+double
+c3v_rgba_luminance (const C3vRgba *color)
+{
+  return 0.2126 * linear_channel (color->red)
+         + 0.7152 * linear_channel (color->green)
+         + 0.0722 * linear_channel (color->blue);
+}
+
+/* WCAG contrast ratio, 1..21. */
+double
+c3v_rgba_contrast_ratio (const C3vRgba *a,
+                         const C3vRgba *b)
+{
+  double la = c3v_rgba_luminance (a);
+  double lb = c3v_rgba_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+void
+c3v_palette_text_color (const C3vRgba *fill,
+                        C3vRgba       *out)
+{
+  static const C3vRgba black = { 0, 0, 0, 1 };
+  static const C3vRgba white = { 1, 1, 1, 1 };
+
+  if (c3v_rgba_contrast_ratio (fill, &black) >= c3v_rgba_contrast_ratio (fill, &white))
+    *out = black;
+  else
+    *out = white;
+}
+
+/* The "redmean" approximation of perceived distance: cheap and much better
+ * than plain RGB distance for telling fills apart. */
+double
+c3v_rgba_distance (const C3vRgba *a,
+                   const C3vRgba *b)
+{
+  double rmean = (a->red + b->red) * 255 / 2;
+  double dr = (a->red - b->red) * 255;
+  double dg = (a->green - b->green) * 255;
+  double db = (a->blue - b->blue) * 255;
+
+  return sqrt ((2 + rmean / 256) * dr * dr + 4 * dg * dg + (2 + (255 - rmean) / 256) * db * db);
+}
+
+gboolean
+c3v_palette_colors_collide (const C3vRgba *a,
+                            const C3vRgba *b)
+{
+  return c3v_rgba_distance (a, b) < COLLIDE_DISTANCE;
+}
+
+void
+c3v_rgba_mix (const C3vRgba *color,
+              const C3vRgba *other,
+              double         amount,
+              C3vRgba       *out)
+{
+  out->red = color->red + (other->red - color->red) * amount;
+  out->green = color->green + (other->green - color->green) * amount;
+  out->blue = color->blue + (other->blue - color->blue) * amount;
+  out->alpha = color->alpha + (other->alpha - color->alpha) * amount;
+}

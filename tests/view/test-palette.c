@@ -1,0 +1,165 @@
+/* test-palette.c: stable, distinct, readable colours.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <math.h>
+#include <string.h>
+
+#include "view/c3v-layout.h"
+#include "view/c3v-theme.h"
+#include "view-fixture.h"
+
+static int
+to_byte (double channel)
+{
+  return (int) round (channel * 255);
+}
+
+static void
+test_hash (void)
+{
+  /* Published FNV-1a 32-bit test vectors. */
+  g_assert_cmphex (c3v_palette_hash (""), ==, 0x811c9dc5);
+  g_assert_cmphex (c3v_palette_hash ("a"), ==, 0xe40c292c);
+  g_assert_cmphex (c3v_palette_hash ("foobar"), ==, 0xbf9cf968);
+}
+
+static void
+test_stable (void)
+{
+  /* Pinned once: a change here recolours every user's cluster. */
+  C3vRgba color;
+
+  c3v_palette_color_for_label ("web:12", &color);
+  g_assert_cmpint (to_byte (color.red), ==, 174);
+  g_assert_cmpint (to_byte (color.green), ==, 109);
+  g_assert_cmpint (to_byte (color.blue), ==, 213);
+  g_assert_cmpfloat (color.alpha, ==, 1.0);
+
+  c3v_palette_color_for_label ("payments-api", &color);
+  g_assert_cmpint (to_byte (color.red), ==, 143);
+  g_assert_cmpint (to_byte (color.green), ==, 208);
+  g_assert_cmpint (to_byte (color.blue), ==, 83);
+}
+
+static void
+test_readable (void)
+{
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("family-%u:%u", i, i % 7);
+      C3vRgba fill;
+      C3vRgba ink;
+
+      c3v_palette_color_variant (label, i % 3, &fill);
+      c3v_palette_text_color (&fill, &ink);
+      /* WCAG AA for text, and fills never blend into either background. */
+      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &ink), >=, 4.5);
+      g_assert_false (c3v_palette_colors_collide (&fill, &c3v_theme_get_light ()->background));
+      g_assert_false (c3v_palette_colors_collide (&fill, &c3v_theme_get_dark ()->background));
+      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_light ()->background), >, 1.3);
+      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_dark ()->background), >, 1.3);
+    }
+}
+
+static void
+test_text_color (void)
+{
+  C3vRgba yellow = { 1, 0.9, 0.2, 1 };
+  C3vRgba navy = { 0.05, 0.1, 0.4, 1 };
+  C3vRgba ink;
+
+  c3v_palette_text_color (&yellow, &ink);
+  g_assert_cmpfloat (ink.red + ink.green + ink.blue, ==, 0);
+  c3v_palette_text_color (&navy, &ink);
+  g_assert_cmpfloat (ink.red + ink.green + ink.blue, ==, 3);
+}
+
+/* Two labels whose own colours look alike; found by search so the test
+ * does not depend on a hand-picked pair. */
+static void
+find_colliding_labels (char **a,
+                       char **b)
+{
+  for (guint i = 0; i < 200; i++)
+    for (guint j = i + 1; j < 200; j++)
+      {
+        g_autofree char *la = g_strdup_printf ("fam%u", i);
+        g_autofree char *lb = g_strdup_printf ("fam%u", j);
+        g_autofree char *full_a = g_strdup_printf ("%s:1", la);
+        g_autofree char *full_b = g_strdup_printf ("%s:1", lb);
+        C3vRgba ca;
+        C3vRgba cb;
+
+        c3v_palette_color_for_label (full_a, &ca);
+        c3v_palette_color_for_label (full_b, &cb);
+        if (c3v_palette_colors_collide (&ca, &cb))
+          {
+            *a = g_steal_pointer (&la);
+            *b = g_steal_pointer (&lb);
+            return;
+          }
+      }
+  g_assert_not_reached ();
+}
+
+static void
+test_neighbours_distinct (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *arn = view_fixture_add_instance (builder, "one", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autofree char *other = view_fixture_add_instance (builder, "two", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr(C3vLayout) layout = NULL;
+  C3vLayoutOptions options;
+  guint n = 0;
+  const C3vLegendEntry *legend;
+  C3vRgba own;
+  g_autofree char *la = NULL;
+  g_autofree char *lb = NULL;
+  gint ia;
+  gint ib;
+
+  find_colliding_labels (&a, &b);
+  view_fixture_add_task (builder, "t1", a, NULL, arn, 1024, 256);
+  view_fixture_add_task (builder, "t2", b, NULL, arn, 1024, 256);
+  view_fixture_add_task (builder, "t3", "alone", NULL, other, 1024, 256);
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  layout = c3v_layout_new (snapshot, &options);
+  legend = c3v_layout_get_legend (layout, &n);
+
+  g_assert_cmpuint (n, ==, 3);
+  la = g_strdup_printf ("%s:1", a);
+  lb = g_strdup_printf ("%s:1", b);
+  ia = c3v_layout_find_legend_entry (layout, la);
+  ib = c3v_layout_find_legend_entry (layout, lb);
+  g_assert_cmpint (ia, >=, 0);
+  g_assert_cmpint (ib, >=, 0);
+  /* They share a bar, so one of them moved to another colour. */
+  g_assert_false (c3v_palette_colors_collide (&legend[ia].color, &legend[ib].color));
+
+  /* The first in label order keeps its own colour, as does a label with
+   * no look-alike neighbour. */
+  c3v_palette_color_for_label (strcmp (la, lb) < 0 ? la : lb, &own);
+  g_assert_true (memcmp (&legend[strcmp (la, lb) < 0 ? ia : ib].color, &own, sizeof own) == 0);
+  c3v_palette_color_for_label ("alone:1", &own);
+  g_assert_true (memcmp (&legend[c3v_layout_find_legend_entry (layout, "alone:1")].color, &own, sizeof own) == 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/palette/hash", test_hash);
+  g_test_add_func ("/view/palette/stable", test_stable);
+  g_test_add_func ("/view/palette/readable", test_readable);
+  g_test_add_func ("/view/palette/text-color", test_text_color);
+  g_test_add_func ("/view/palette/neighbours-distinct", test_neighbours_distinct);
+
+  return g_test_run ();
+}
