@@ -2,28 +2,788 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "c3v-cluster-view.h"
+#include "c3v-painter.h"
+#include "c3v-tooltip-text.h"
+
+#define ZOOM_MIN 0.25
+#define ZOOM_MAX 4.0
+/* Fitting a cluster on its first showing only ever enlarges it, and only
+ * small clusters: a big one is better read at 1.0 and scrolled. */
+#define AUTO_FIT_MAX_ZOOM 3.0
+#define AUTO_FIT_MAX_INSTANCES 200
 
 struct _C3vClusterView
 {
   GtkWidget parent_instance;
+
+  C3vSnapshot     *snapshot;
+  C3vLayoutOptions options;
+  C3vLayout       *layout;
+  C3vHit           hover;
+  C3vHit           menu_hit;
+  char            *search;
+  GStrv            highlight;
+
+  GtkAdjustment   *hadjustment;
+  GtkAdjustment   *vadjustment;
+  guint            hscroll_policy : 1;
+  guint            vscroll_policy : 1;
+
+  GtkWidget       *context_menu;
+  /* A newly shown cluster is zoomed to fill the view once it is loaded. */
+  gboolean         needs_fit;
 };
 
-G_DEFINE_FINAL_TYPE (C3vClusterView, c3v_cluster_view, GTK_TYPE_WIDGET)
+enum {
+  PROP_0,
+  /* GtkScrollable */
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  LAYOUT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (C3vClusterView, c3v_cluster_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static double fit_zoom (C3vClusterView *self,
+                        int             height,
+                        double          low,
+                        double          high);
+
+static double
+adjustment_value (GtkAdjustment *adjustment)
+{
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0.0;
+}
+
+/* Layout is cached until the snapshot, an option or the width changes. */
+static C3vLayout *
+ensure_layout (C3vClusterView *self,
+               double          width)
+{
+  self->options.available_width = MAX (width, 1.0);
+
+  if (self->snapshot == NULL)
+    {
+      g_clear_object (&self->layout);
+      return NULL;
+    }
+
+  if (self->layout == NULL || !c3v_layout_is_for (self->layout, self->snapshot, &self->options))
+    {
+      g_set_object (&self->layout, NULL);
+      self->layout = c3v_layout_new (self->snapshot, &self->options);
+      self->hover.kind = C3V_HIT_NONE;
+      g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
+    }
+
+  return self->layout;
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         content,
+                      double         page)
+{
+  double upper = MAX (content, page);
+  double value = CLAMP (gtk_adjustment_get_value (adjustment), 0, upper - page);
+
+  gtk_adjustment_configure (adjustment, value, 0, upper, page * 0.1, page * 0.9, page);
+}
+
+static void
+c3v_cluster_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  C3vLayout *layout;
+  double content_width;
+  double content_height;
+
+  self->options.available_width = MAX (width, 1);
+  if (self->needs_fit && self->snapshot != NULL && c3v_snapshot_is_complete (self->snapshot) && height > 0)
+    {
+      self->needs_fit = FALSE;
+      if (c3v_snapshot_get_n_instances (self->snapshot) <= AUTO_FIT_MAX_INSTANCES)
+        self->options.zoom = fit_zoom (self, height, 1.0, AUTO_FIT_MAX_ZOOM);
+    }
+
+  layout = ensure_layout (self, width);
+  content_width = layout != NULL ? c3v_layout_get_width (layout) : 0;
+  content_height = layout != NULL ? c3v_layout_get_height (layout) : 0;
+
+  if (self->hadjustment != NULL)
+    configure_adjustment (self->hadjustment, content_width, width);
+  if (self->vadjustment != NULL)
+    configure_adjustment (self->vadjustment, content_height, height);
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+}
+
+static void
+c3v_cluster_view_measure (GtkWidget     *widget,
+                          GtkOrientation orientation,
+                          int            for_size,
+                          int           *minimum,
+                          int           *natural,
+                          int           *minimum_baseline,
+                          int           *natural_baseline)
+{
+  /* Scrollable: any size works, the adjustments cover the rest. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 200;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
+}
+
+/* Chrome colours follow the GTK theme so dark mode reads well. */
+static void
+theme_from_style (GtkWidget *widget,
+                  C3vTheme  *theme)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GdkRGBA fg, bg;
+
+  gtk_style_context_get_color (style, &fg);
+  *theme = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5
+               ? *c3v_theme_get_dark ()
+               : *c3v_theme_get_light ();
+  if (gtk_style_context_lookup_color (style, "view_bg_color", &bg))
+    theme->background = (C3vRgba) { bg.red, bg.green, bg.blue, 1.0 };
+  theme->foreground = (C3vRgba) { fg.red, fg.green, fg.blue, 1.0 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+c3v_cluster_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double x0 = adjustment_value (self->hadjustment);
+  double y0 = adjustment_value (self->vadjustment);
+  C3vPaintState state;
+  C3vTheme theme;
+  cairo_t *cr;
+
+  if (self->layout == NULL || width <= 0 || height <= 0)
+    return;
+
+  theme_from_style (widget, &theme);
+  c3v_paint_state_init (&state);
+  state.hover = self->hover;
+  state.search = self->search;
+  state.highlight_labels = (const char * const *) self->highlight;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_translate (cr, -x0, -y0);
+  cairo_rectangle (cr, x0, y0, width, height);
+  cairo_clip (cr);
+  c3v_painter_paint (cr, self->layout, &theme, &state);
+  cairo_destroy (cr);
+}
+
+static gboolean
+hit_test (C3vClusterView *self,
+          double          x,
+          double          y,
+          C3vHit         *hit)
+{
+  hit->kind = C3V_HIT_NONE;
+  if (self->layout == NULL)
+    return FALSE;
+
+  return c3v_layout_hit_test (self->layout,
+                              x + adjustment_value (self->hadjustment),
+                              y + adjustment_value (self->vadjustment),
+                              hit);
+}
+
+static void
+set_hover (C3vClusterView *self,
+           const C3vHit   *hit)
+{
+  if (hit->kind == self->hover.kind && hit->index == self->hover.index)
+    return;
+
+  self->hover = *hit;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           C3vClusterView           *self)
+{
+  C3vHit hit;
+
+  hit_test (self, x, y, &hit);
+  set_hover (self, &hit);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          C3vClusterView           *self)
+{
+  C3vHit none = { .kind = C3V_HIT_NONE };
+
+  set_hover (self, &none);
+}
+
+static gboolean
+c3v_cluster_view_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  g_autofree char *markup = NULL;
+  C3vHit hit;
+
+  if (!hit_test (self, x, y, &hit))
+    return FALSE;
+
+  markup = c3v_tooltip_text_for_hit (self->layout, &hit);
+  if (markup == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           C3vClusterView           *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  c3v_cluster_view_zoom (self, dy < 0 ? 1.25 : 0.8);
+  return TRUE;
+}
+
+static const C3vTask *
+menu_task (C3vClusterView *self)
+{
+  if (self->layout == NULL || self->menu_hit.kind != C3V_HIT_TASK)
+    return NULL;
+
+  return c3v_snapshot_get_task (c3v_layout_get_snapshot (self->layout), self->menu_hit.index);
+}
+
+static const C3vInstance *
+menu_instance (C3vClusterView *self)
+{
+  C3vSnapshot *snapshot;
+  const C3vTask *task;
+
+  if (self->layout == NULL)
+    return NULL;
+
+  snapshot = c3v_layout_get_snapshot (self->layout);
+  if (self->menu_hit.kind == C3V_HIT_INSTANCE)
+    return c3v_snapshot_get_instance (snapshot, self->menu_hit.index);
+
+  task = menu_task (self);
+  if (task != NULL && task->instance_index >= 0)
+    return c3v_snapshot_get_instance (snapshot, task->instance_index);
+
+  return NULL;
+}
+
+static void
+copy_text (C3vClusterView *self,
+           const char     *text)
+{
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+copy_task_arn_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  const C3vTask *task = menu_task (C3V_CLUSTER_VIEW (widget));
+
+  copy_text (C3V_CLUSTER_VIEW (widget), task != NULL ? task->arn : NULL);
+}
+
+static void
+copy_instance_id_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  const C3vInstance *instance = menu_instance (C3V_CLUSTER_VIEW (widget));
+
+  if (instance != NULL)
+    copy_text (C3V_CLUSTER_VIEW (widget),
+               instance->ec2_instance_id != NULL ? instance->ec2_instance_id : instance->id);
+}
+
+/* The AWS console's page for the task (or instance) under the menu. */
+static char *
+console_url (C3vClusterView *self)
+{
+  C3vSnapshot *snapshot = c3v_layout_get_snapshot (self->layout);
+  const char *region = c3v_snapshot_get_region (snapshot);
+  const char *domain = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
+  g_autofree char *cluster = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
+  const C3vTask *task = menu_task (self);
+  const C3vInstance *instance = menu_instance (self);
+
+  if (task != NULL)
+    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/tasks/%s?region=%s",
+                            region, domain, cluster, task->id, region);
+  if (instance != NULL)
+    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/infrastructure/container-instances/%s?region=%s",
+                            region, domain, cluster, instance->id, region);
+  return NULL;
+}
+
+static void
+open_console_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree char *url = console_url (C3V_CLUSTER_VIEW (widget));
+
+  if (url != NULL)
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), url, GDK_CURRENT_TIME);
+}
+
+static void
+update_menu_actions (C3vClusterView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "view.copy-task-arn", menu_task (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "view.copy-instance-id", menu_instance (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "view.open-console",
+                                 menu_task (self) != NULL || menu_instance (self) != NULL);
+}
+
+static GtkWidget *
+create_context_menu (C3vClusterView *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("Copy Task _ARN"), "view.copy-task-arn");
+  g_menu_append (menu, _("Copy _Instance ID"), "view.copy-instance-id");
+  g_menu_append (menu, _("_Open in AWS Console"), "view.open-console");
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+
+  return popover;
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    C3vClusterView  *self)
+{
+  C3vHit hit;
+
+  if (!hit_test (self, x, y, &hit) || (hit.kind != C3V_HIT_TASK && hit.kind != C3V_HIT_INSTANCE))
+    return;
+
+  self->menu_hit = hit;
+  update_menu_actions (self);
+  if (self->context_menu == NULL)
+    self->context_menu = create_context_menu (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+set_adjustment (C3vClusterView *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_draw, self);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+c3v_cluster_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+c3v_cluster_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+c3v_cluster_view_dispose (GObject *object)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, gtk_widget_queue_draw, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->snapshot, c3v_snapshot_unref);
+
+  G_OBJECT_CLASS (c3v_cluster_view_parent_class)->dispose (object);
+}
+
+static void
+c3v_cluster_view_finalize (GObject *object)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
+
+  g_free (self->search);
+  g_strfreev (self->highlight);
+
+  G_OBJECT_CLASS (c3v_cluster_view_parent_class)->finalize (object);
+}
 
 static void
 c3v_cluster_view_class_init (C3vClusterViewClass *klass)
 {
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "clusterview");
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = c3v_cluster_view_get_property;
+  object_class->set_property = c3v_cluster_view_set_property;
+  object_class->dispose = c3v_cluster_view_dispose;
+  object_class->finalize = c3v_cluster_view_finalize;
+  widget_class->measure = c3v_cluster_view_measure;
+  widget_class->size_allocate = c3v_cluster_view_size_allocate;
+  widget_class->snapshot = c3v_cluster_view_snapshot;
+  widget_class->query_tooltip = c3v_cluster_view_query_tooltip;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  /**
+   * C3vClusterView::layout-changed:
+   *
+   * A new layout is on screen (new snapshot, option or width): the legend
+   * beside the view follows it.
+   */
+  signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "view.copy-task-arn", NULL, copy_task_arn_activated);
+  gtk_widget_class_install_action (widget_class, "view.copy-instance-id", NULL, copy_instance_id_activated);
+  gtk_widget_class_install_action (widget_class, "view.open-console", NULL, open_console_activated);
+  gtk_widget_class_set_css_name (widget_class, "clusterview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 c3v_cluster_view_init (C3vClusterView *self)
 {
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  c3v_layout_options_init (&self->options);
+  self->options.show_legend = FALSE;
+  self->hover.kind = C3V_HIT_NONE;
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
 c3v_cluster_view_new (void)
 {
   return g_object_new (C3V_TYPE_CLUSTER_VIEW, NULL);
+}
+
+static void
+options_changed (C3vClusterView *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+c3v_cluster_view_set_snapshot (C3vClusterView *self,
+                               C3vSnapshot    *snapshot)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  if (self->snapshot == snapshot)
+    return;
+
+  if (snapshot == NULL || self->snapshot == NULL ||
+      g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), c3v_snapshot_get_cluster_name (self->snapshot)) != 0)
+    {
+      self->needs_fit = TRUE;
+      self->options.zoom = 1.0;
+    }
+
+  g_clear_pointer (&self->snapshot, c3v_snapshot_unref);
+  self->snapshot = snapshot != NULL ? c3v_snapshot_ref (snapshot) : NULL;
+  if (snapshot == NULL)
+    {
+      g_clear_object (&self->layout);
+      g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
+    }
+  options_changed (self);
+}
+
+C3vSnapshot *
+c3v_cluster_view_get_snapshot (C3vClusterView *self)
+{
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), NULL);
+
+  return self->snapshot;
+}
+
+void
+c3v_cluster_view_set_resource (C3vClusterView *self,
+                               C3vResource     resource)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  self->options.resource = resource;
+  options_changed (self);
+}
+
+void
+c3v_cluster_view_set_sort (C3vClusterView *self,
+                           C3vSortKey      sort)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  self->options.sort = sort;
+  options_changed (self);
+}
+
+void
+c3v_cluster_view_set_group (C3vClusterView *self,
+                            C3vGroupKey     group)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  self->options.group = group;
+  options_changed (self);
+}
+
+void
+c3v_cluster_view_set_color_by_service (C3vClusterView *self,
+                                       gboolean        color_by_service)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  self->options.color_by_service = !!color_by_service;
+  options_changed (self);
+}
+
+void
+c3v_cluster_view_set_search (C3vClusterView *self,
+                             const char     *search)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  if (search != NULL && *search == '\0')
+    search = NULL;
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+c3v_cluster_view_set_highlight (C3vClusterView     *self,
+                                const char * const *labels)
+{
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  g_strfreev (self->highlight);
+  self->highlight = labels != NULL && labels[0] != NULL ? g_strdupv ((char **) labels) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+c3v_cluster_view_zoom (C3vClusterView *self,
+                       double          factor)
+{
+  double zoom;
+
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  zoom = CLAMP (self->options.zoom * factor, ZOOM_MIN, ZOOM_MAX);
+  if (zoom == self->options.zoom)
+    return;
+
+  self->options.zoom = zoom;
+  options_changed (self);
+}
+
+/* The largest zoom in [@low, @high] at which the whole cluster fits
+ * @height; @low if none does. */
+static double
+fit_zoom (C3vClusterView *self,
+          int             height,
+          double          low,
+          double          high)
+{
+  C3vLayoutOptions options = self->options;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr (C3vLayout) layout = NULL;
+
+      options.zoom = (low + high) / 2;
+      layout = c3v_layout_new (self->snapshot, &options);
+      if (c3v_layout_get_height (layout) <= height)
+        low = options.zoom;
+      else
+        high = options.zoom;
+    }
+
+  return low;
+}
+
+void
+c3v_cluster_view_zoom_fit (C3vClusterView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
+
+  if (self->snapshot == NULL || height <= 0)
+    return;
+
+  self->options.zoom = fit_zoom (self, height, ZOOM_MIN, ZOOM_MAX);
+  options_changed (self);
+}
+
+C3vLayout *
+c3v_cluster_view_get_layout (C3vClusterView *self)
+{
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+gboolean
+c3v_cluster_view_get_task_point (C3vClusterView *self,
+                                 guint           task_index,
+                                 double         *x,
+                                 double         *y)
+{
+  const C3vLayoutBox *boxes;
+  guint n_boxes;
+  gint box;
+
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), FALSE);
+
+  if (self->layout == NULL || (box = c3v_layout_find_task_box (self->layout, task_index)) < 0)
+    return FALSE;
+
+  boxes = c3v_layout_get_boxes (self->layout, &n_boxes);
+  *x = boxes[box].rect.x + boxes[box].rect.width / 2 - adjustment_value (self->hadjustment);
+  *y = boxes[box].rect.y + boxes[box].rect.height / 2 - adjustment_value (self->vadjustment);
+
+  return *x >= 0 && *y >= 0 &&
+         *x < gtk_widget_get_width (GTK_WIDGET (self)) &&
+         *y < gtk_widget_get_height (GTK_WIDGET (self));
 }

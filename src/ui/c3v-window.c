@@ -1,19 +1,37 @@
 /* c3v-window.c: the main window: header bar, cluster sidebar, cluster view.
  *
+ * The window owns one C3vConnection (profile + region, or the demo) and
+ * drives its loader: listing clusters fills the sidebar, selecting one
+ * loads it, and partial snapshots fill the view while pages arrive.
+ *
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "c3v-aws-config.h"
+#include "c3v-cluster-row.h"
 #include "c3v-cluster-view.h"
+#include "c3v-connection.h"
+#include "c3v-export.h"
+#include "c3v-legend-row.h"
+#include "c3v-regions.h"
 #include "c3v-window.h"
 
 struct _C3vWindow
 {
   GtkApplicationWindow parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
+  C3vConnection *connection;
+  GCancellable  *cancellable;  /* listing and loading of this connection */
+  char          *profile;      /* NULL: the default chain */
+  char          *region;       /* NULL: the profile's */
+  char          *cluster;      /* the selected cluster */
+  gboolean       loading;
+  gboolean       updating_dropdowns;
+  guint          auto_refresh_id;
 
   /* Template children */
   GtkDropDown      *profile_dropdown;
@@ -26,17 +44,26 @@ struct _C3vWindow
   GtkButton        *banner_button;
   GtkSearchEntry   *cluster_filter;
   GtkStack         *sidebar_stack;
+  GtkSpinner       *sidebar_spinner;
+  GtkLabel         *sidebar_empty_label;
   GtkListBox       *cluster_list;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   GtkProgressBar   *progress_bar;
   GtkStack         *view_stack;
+  GtkLabel         *empty_title;
+  GtkLabel         *empty_description;
   C3vClusterView   *cluster_view;
   GtkListBox       *legend_list;
   GtkLabel         *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void c3v_window_connect       (C3vWindow  *self);
+static void c3v_window_load_selected (C3vWindow  *self);
+
+/* ---------------------------------------------------------------- state */
 
 static void
 c3v_window_save_state (C3vWindow *self)
@@ -48,6 +75,8 @@ c3v_window_save_state (C3vWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (self->cluster != NULL && self->connection != NULL && !c3v_connection_is_demo (self->connection))
+    g_settings_set_string (self->settings, "last-cluster", self->cluster);
 }
 
 static void
@@ -63,41 +92,607 @@ c3v_window_restore_state (C3vWindow *self)
 static gboolean
 c3v_window_close_request (GtkWindow *window)
 {
-  c3v_window_save_state (C3V_WINDOW (window));
+  C3vWindow *self = C3V_WINDOW (window);
+
+  c3v_window_save_state (self);
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (c3v_window_parent_class)->close_request (window);
 }
 
+/* GTK 4.8 has no gtk_list_box_remove_all(). */
 static void
-find_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+list_box_clear (GtkListBox *list)
 {
-  C3vWindow *self = C3V_WINDOW (widget);
+  GtkWidget *child;
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* ---------------------------------------------------------------- banner */
+
+static void
+show_banner (C3vWindow      *self,
+             GtkMessageType  type,
+             const char     *message,
+             gboolean        offer_retry)
+{
+  gtk_info_bar_set_message_type (self->banner, type);
+  gtk_label_set_text (self->banner_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), offer_retry);
+  gtk_info_bar_set_revealed (self->banner, TRUE);
 }
 
 static void
-refresh_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+hide_banner (C3vWindow *self)
 {
+  gtk_info_bar_set_revealed (self->banner, FALSE);
+}
+
+/* What to do about an error, said after what went wrong. */
+static void
+show_error (C3vWindow    *self,
+            const char   *context,
+            const GError *error)
+{
+  g_autofree char *message = g_strdup_printf ("%s: %s", context, error->message);
+
+  show_banner (self, GTK_MESSAGE_ERROR, message, TRUE);
 }
 
 static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+on_banner_response (GtkInfoBar *banner,
+                    int         response,
+                    C3vWindow  *self)
 {
+  hide_banner (self);
 }
 
 static void
-zoom_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+on_retry_clicked (GtkButton *button,
+                  C3vWindow *self)
 {
+  hide_banner (self);
+  if (self->connection == NULL || gtk_list_box_get_selected_row (self->cluster_list) == NULL)
+    c3v_window_connect (self);
+  else
+    c3v_window_load_selected (self);
+}
+
+/* ---------------------------------------------------------------- view */
+
+static void
+show_empty_page (C3vWindow  *self,
+                 const char *title,
+                 const char *description)
+{
+  gtk_label_set_text (self->empty_title, title);
+  gtk_label_set_text (self->empty_description, description);
+  gtk_stack_set_visible_child_name (self->view_stack, "empty");
+}
+
+static void
+set_progress (C3vWindow  *self,
+              const char *phase,
+              guint       done,
+              guint       total)
+{
+  g_autofree char *text = NULL;
+
+  if (phase == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+      return;
+    }
+
+  text = total > 0 ? g_strdup_printf ("%s %u/%u", phase, done, total) : g_strdup (phase);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+}
+
+static void
+update_status (C3vWindow   *self,
+               C3vSnapshot *snapshot)
+{
+  g_autoptr (GDateTime) fetched = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+  guint n_failures;
+
+  if (snapshot == NULL)
+    {
+      gtk_label_set_text (self->status_label, "");
+      return;
+    }
+
+  fetched = g_date_time_new_from_unix_local (c3v_snapshot_get_fetched_at (snapshot) / 1000);
+  time = g_date_time_format (fetched, "%X");
+  n_failures = c3v_snapshot_get_n_failures (snapshot);
+  /* Translators: status line; the last %u counts describe failures. */
+  text = g_strdup_printf (_("Fetched at %s · %u instances · %u tasks · %u services · %u failures"), time,
+                          c3v_snapshot_get_n_instances (snapshot), c3v_snapshot_get_n_tasks (snapshot),
+                          c3v_snapshot_get_n_services (snapshot), n_failures);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+show_snapshot (C3vWindow   *self,
+               C3vSnapshot *snapshot)
+{
+  guint n_unplaced = 0;
+
+  c3v_snapshot_get_unplaced_tasks (snapshot, &n_unplaced);
+  c3v_cluster_view_set_snapshot (self->cluster_view, snapshot);
+  update_status (self, snapshot);
+
+  if (c3v_snapshot_get_n_instances (snapshot) == 0 && n_unplaced == 0 && c3v_snapshot_is_complete (snapshot))
+    show_empty_page (self, _("Nothing Runs Here"),
+                     _("This cluster has no container instances and no running tasks."));
+  else
+    gtk_stack_set_visible_child_name (self->view_stack, "cluster");
+}
+
+static void
+on_layout_changed (C3vClusterView *view,
+                   C3vWindow      *self)
+{
+  C3vLayout *layout = c3v_cluster_view_get_layout (view);
+  const C3vLegendEntry *entries = NULL;
+  guint n_entries = 0;
+
+  list_box_clear (self->legend_list);
+  if (layout != NULL)
+    entries = c3v_layout_get_legend (layout, &n_entries);
+
+  for (guint i = 0; i < n_entries; i++)
+    gtk_list_box_append (self->legend_list, c3v_legend_row_new (&entries[i]));
+}
+
+static void
+on_legend_selection_changed (GtkListBox *list,
+                             C3vWindow  *self)
+{
+  g_autoptr (GList) rows = gtk_list_box_get_selected_rows (list);
+  g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    g_strv_builder_add (labels, c3v_legend_row_get_label (l->data));
+  strv = g_strv_builder_end (labels);
+  c3v_cluster_view_set_highlight (self->cluster_view, (const char * const *) strv);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   C3vWindow      *self)
+{
+  c3v_cluster_view_set_search (self->cluster_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static void
+on_loader_progress (C3vLoader  *loader,
+                    const char *phase,
+                    guint       done,
+                    guint       total,
+                    C3vWindow  *self)
+{
+  if (self->loading)
+    set_progress (self, phase, done, total);
+}
+
+static void
+on_loader_partial (C3vLoader   *loader,
+                   C3vSnapshot *snapshot,
+                   C3vWindow   *self)
+{
+  if (self->loading && g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), self->cluster) == 0)
+    show_snapshot (self, snapshot);
+}
+
+static void
+on_cluster_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (C3vWindow) self = user_data;
+  g_autoptr (C3vSnapshot) partial = NULL;
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (GError) error = NULL;
+
+  snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, &partial, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  set_progress (self, NULL, 0, 0);
+
+  if (snapshot != NULL)
+    {
+      show_snapshot (self, snapshot);
+      return;
+    }
+
+  if (partial != NULL)
+    show_snapshot (self, partial);
+  else
+    show_empty_page (self, _("Could Not Load the Cluster"), error->message);
+  show_error (self, _("Could not load the cluster"), error);
+}
+
+static void
+c3v_window_load_cluster (C3vWindow  *self,
+                         const char *cluster)
+{
+  C3vLoader *loader = c3v_connection_get_loader (self->connection);
+  g_autofree char *subtitle = NULL;
+
+  g_free (self->cluster);
+  self->cluster = g_strdup (cluster);
+  self->loading = TRUE;
+
+  gtk_label_set_text (self->title_label, cluster);
+  subtitle = g_strdup_printf ("%s · %s", c3v_connection_get_profile (self->connection),
+                              c3v_connection_get_region (self->connection));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+
+  /* Nothing of the previous cluster may stay on screen. */
+  if (g_strcmp0 (c3v_cluster_view_get_snapshot (self->cluster_view) != NULL
+                     ? c3v_snapshot_get_cluster_name (c3v_cluster_view_get_snapshot (self->cluster_view))
+                     : NULL,
+                 cluster) != 0)
+    {
+      c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
+      update_status (self, NULL);
+      show_empty_page (self, cluster, _("Loading…"));
+    }
+
+  set_progress (self, _("Listing container instances"), 0, 0);
+  c3v_loader_load_async (loader, cluster, self->cancellable, on_cluster_loaded, g_object_ref (self));
+}
+
+static void
+c3v_window_load_selected (C3vWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cluster_list);
+
+  if (row != NULL && self->connection != NULL)
+    c3v_window_load_cluster (self, c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)));
+}
+
+static void
+on_cluster_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         C3vWindow     *self)
+{
+  if (row != NULL)
+    c3v_window_load_selected (self);
+}
+
+/* ---------------------------------------------------------------- clusters */
+
+static const char *
+preferred_cluster (C3vWindow *self)
+{
+  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  g_autofree char *last = NULL;
+
+  if (self->cluster != NULL)
+    return self->cluster;
+  if (options->cluster != NULL)
+    return options->cluster;
+
+  last = g_settings_get_string (self->settings, "last-cluster");
+  self->cluster = *last != '\0' ? g_steal_pointer (&last) : NULL;
+  return self->cluster;
+}
+
+static void
+fill_cluster_list (C3vWindow *self,
+                   GPtrArray *clusters)
+{
+  const char *wanted = preferred_cluster (self);
+  GtkListBoxRow *selected = NULL;
+
+  list_box_clear (self->cluster_list);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const C3vClusterSummary *summary = g_ptr_array_index (clusters, i);
+      GtkWidget *row = c3v_cluster_row_new (summary);
+
+      gtk_list_box_append (self->cluster_list, row);
+      if (selected == NULL || g_strcmp0 (summary->name, wanted) == 0)
+        selected = GTK_LIST_BOX_ROW (row);
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, clusters->len > 0 ? "list" : "empty");
+  if (selected != NULL)
+    {
+      gtk_list_box_select_row (self->cluster_list, selected);
+      gtk_widget_grab_focus (GTK_WIDGET (selected));
+    }
+  else
+    show_empty_page (self, _("No Clusters"),
+                     _("There are no ECS clusters in this account and region. Try another region."));
+}
+
+static void
+on_clusters_listed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (C3vWindow) self = user_data;
+  g_autoptr (GPtrArray) clusters = NULL;
+  g_autoptr (GError) error = NULL;
+
+  clusters = c3v_loader_list_clusters_finish (C3V_LOADER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->sidebar_spinner);
+  if (clusters == NULL)
+    {
+      gtk_label_set_text (self->sidebar_empty_label, _("Could not list clusters"));
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+      show_empty_page (self, _("Could Not List Clusters"), error->message);
+      show_error (self, _("Could not list clusters"), error);
+      return;
+    }
+
+  gtk_label_set_text (self->sidebar_empty_label, _("No clusters in this region"));
+  fill_cluster_list (self, clusters);
+}
+
+static gboolean
+cluster_filter_func (GtkListBoxRow *row,
+                     gpointer       user_data)
+{
+  C3vWindow *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->cluster_filter));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *name = g_utf8_casefold (c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)), -1);
+
+  return strstr (name, needle) != NULL;
+}
+
+static void
+on_cluster_filter_changed (GtkSearchEntry *entry,
+                           C3vWindow      *self)
+{
+  gtk_list_box_invalidate_filter (self->cluster_list);
+}
+
+/* ---------------------------------------------------------------- connection */
+
+static void
+set_connection (C3vWindow     *self,
+                C3vConnection *connection)
+{
+  if (self->connection != NULL)
+    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_set_object (&self->connection, connection);
+  self->loading = FALSE;
+  set_progress (self, NULL, 0, 0);
+  c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
+  update_status (self, NULL);
+  list_box_clear (self->cluster_list);
+
+  if (connection == NULL)
+    return;
+
+  g_signal_connect (c3v_connection_get_loader (connection), "progress", G_CALLBACK (on_loader_progress), self);
+  g_signal_connect (c3v_connection_get_loader (connection), "partial", G_CALLBACK (on_loader_partial), self);
+}
+
+static void
+list_clusters (C3vWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+  gtk_spinner_start (self->sidebar_spinner);
+  show_empty_page (self, _("No Cluster Selected"), _("Choose a cluster in the sidebar to see where its tasks run."));
+  c3v_loader_list_clusters_async (c3v_connection_get_loader (self->connection), self->cancellable,
+                                  on_clusters_listed, g_object_ref (self));
+}
+
+static gboolean
+wants_demo (C3vWindow *self,
+            gboolean  *fallback)
+{
+  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+
+  *fallback = FALSE;
+  if (g_strcmp0 (self->profile, "") == 0 || options->demo)
+    return TRUE;
+
+  /* First run without any AWS setup: show the demo rather than an error. */
+  if (options->endpoint_url == NULL && !c3v_aws_config_have_credentials (self->profile))
+    *fallback = TRUE;
+
+  return *fallback;
+}
+
+static void update_dropdowns (C3vWindow *self);
+
+static void
+c3v_window_connect (C3vWindow *self)
+{
+  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  g_autoptr (C3vConnection) connection = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean fallback;
+
+  hide_banner (self);
+  if (wants_demo (self, &fallback))
+    connection = c3v_connection_new_demo (&error);
+  else
+    connection = c3v_connection_new (self->profile, self->region, options->endpoint_url, &error);
+
+  set_connection (self, connection);
+  update_dropdowns (self);
+
+  if (connection == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+      show_empty_page (self, _("Could Not Connect to AWS"), error->message);
+      show_error (self, _("Could not connect to AWS"), error);
+      return;
+    }
+
+  if (fallback)
+    show_banner (self, GTK_MESSAGE_INFO,
+                 _("No AWS credentials were found, so c3vis shows its demo account. "
+                   "Configure AWS with “aws configure” or “aws sso login”, then choose a profile above."),
+                 FALSE);
+
+  list_clusters (self);
+}
+
+/* ---------------------------------------------------------------- header */
+
+static void
+set_dropdown_strings (GtkDropDown        *dropdown,
+                      const char * const *strings,
+                      const char         *selected)
+{
+  g_autoptr (GtkStringList) model = gtk_string_list_new (strings);
+  guint position = 0;
+
+  for (guint i = 0; strings[i] != NULL; i++)
+    if (g_strcmp0 (strings[i], selected) == 0)
+      position = i;
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+update_dropdowns (C3vWindow *self)
+{
+  g_auto (GStrv) profiles = c3v_aws_config_list_profiles ();
+  g_autoptr (GStrvBuilder) profile_items = g_strv_builder_new ();
+  g_auto (GStrv) items = NULL;
+  g_auto (GStrv) regions = NULL;
+  gboolean demo = self->connection != NULL && c3v_connection_is_demo (self->connection);
+  const char *region = self->connection != NULL ? c3v_connection_get_region (self->connection) : self->region;
+  const char *profile = self->connection != NULL ? c3v_connection_get_profile (self->connection) : self->profile;
+
+  self->updating_dropdowns = TRUE;
+
+  g_strv_builder_addv (profile_items, (const char **) profiles);
+  /* Translators: the last entry of the profile drop-down. */
+  g_strv_builder_add (profile_items, _("Demo account"));
+  items = g_strv_builder_end (profile_items);
+  set_dropdown_strings (self->profile_dropdown, (const char * const *) items,
+                        demo ? items[g_strv_length (items) - 1] : profile);
+
+  regions = c3v_regions_list (region);
+  set_dropdown_strings (self->region_dropdown, (const char * const *) regions, region);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), !demo);
+
+  self->updating_dropdowns = FALSE;
+}
+
+static const char *
+dropdown_selected_string (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
+static void
+on_profile_selected (GtkDropDown *dropdown,
+                     GParamSpec  *pspec,
+                     C3vWindow   *self)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_dropdowns || model == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  g_clear_pointer (&self->cluster, g_free);
+  g_free (self->profile);
+  /* The demo is the last entry; "" stands for it. */
+  if (selected + 1 == g_list_model_get_n_items (model))
+    self->profile = g_strdup ("");
+  else
+    {
+      self->profile = g_strdup (dropdown_selected_string (dropdown));
+      g_settings_set_string (self->settings, "profile", self->profile);
+    }
+  c3v_window_connect (self);
+}
+
+static void
+on_region_selected (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    C3vWindow   *self)
+{
+  const char *region = dropdown_selected_string (dropdown);
+
+  if (self->updating_dropdowns || region == NULL)
+    return;
+
+  g_clear_pointer (&self->cluster, g_free);
+  g_free (self->region);
+  self->region = g_strdup (region);
+  g_settings_set_string (self->settings, "region", region);
+  c3v_window_connect (self);
+}
+
+/* ---------------------------------------------------------------- settings */
+
+static void
+apply_view_settings (C3vWindow *self)
+{
+  c3v_cluster_view_set_resource (self->cluster_view, g_settings_get_enum (self->settings, "resource"));
+  c3v_cluster_view_set_sort (self->cluster_view, g_settings_get_enum (self->settings, "sort-order"));
+  c3v_cluster_view_set_group (self->cluster_view, g_settings_get_enum (self->settings, "grouping"));
+  c3v_cluster_view_set_color_by_service (self->cluster_view,
+                                         g_settings_get_boolean (self->settings, "color-by-service"));
+}
+
+static gboolean
+auto_refresh_tick (gpointer user_data)
+{
+  C3vWindow *self = user_data;
+
+  if (!self->loading)
+    c3v_window_load_selected (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+apply_auto_refresh (C3vWindow *self)
+{
+  guint seconds = g_settings_get_uint (self->settings, "auto-refresh");
+
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  if (seconds > 0)
+    self->auto_refresh_id = g_timeout_add_seconds (seconds, auto_refresh_tick, self);
+}
+
+static void
+on_settings_changed (GSettings  *settings,
+                     const char *key,
+                     C3vWindow  *self)
+{
+  if (g_str_equal (key, "auto-refresh"))
+    apply_auto_refresh (self);
+  else
+    apply_view_settings (self);
 }
 
 static void
@@ -116,17 +711,175 @@ c3v_window_add_settings_actions (C3vWindow *self)
     }
 }
 
+/* ---------------------------------------------------------------- actions */
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  C3vWindow *self = C3V_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+refresh_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  C3vWindow *self = C3V_WINDOW (widget);
+
+  hide_banner (self);
+  if (self->connection == NULL)
+    c3v_window_connect (self);
+  else if (gtk_list_box_get_selected_row (self->cluster_list) != NULL)
+    c3v_window_load_selected (self);
+  else
+    list_clusters (self);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  C3vWindow *self = C3V_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    c3v_cluster_view_zoom (self->cluster_view, 1.25);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    c3v_cluster_view_zoom (self->cluster_view, 0.8);
+  else
+    c3v_cluster_view_zoom_fit (self->cluster_view);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  C3vLayoutOptions *options = task_data;
+  C3vSnapshot *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GError *error = NULL;
+
+  if (c3v_export_png_full (snapshot, path, options, c3v_theme_get_light (), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  C3vWindow *self = C3V_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  set_progress (self, NULL, 0, 0);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, _("Could not export the cluster"), error);
+}
+
+/* The PNG is drawn off the main loop: a big cluster takes a moment. */
+static void
+export_to (C3vWindow *self,
+           GFile     *file)
+{
+  C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  C3vLayout *layout = c3v_cluster_view_get_layout (self->cluster_view);
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_exported, NULL);
+  C3vLayoutOptions *options = g_new (C3vLayoutOptions, 1);
+
+  *options = *c3v_layout_get_options (layout);
+  options->show_title = TRUE;
+  options->show_legend = TRUE;
+  options->zoom = 1.0;
+  options->available_width = MAX (options->available_width, 1600);
+  g_task_set_task_data (task, options, g_free);
+  g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
+                          (GDestroyNotify) c3v_snapshot_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
+  set_progress (self, _("Exporting"), 0, 0);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    C3vWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      export_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  C3vWindow *self = C3V_WINDOW (widget);
+  C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M");
+  g_autofree char *name = NULL;
+
+  if (snapshot == NULL || c3v_cluster_view_get_layout (self->cluster_view) == NULL)
+    {
+      show_banner (self, GTK_MESSAGE_INFO, _("Choose a cluster first: there is nothing to export yet."), FALSE);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Export as PNG"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  name = g_strdup_printf ("%s-%s.png", c3v_snapshot_get_cluster_name (snapshot), stamp);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---------------------------------------------------------------- object */
+
 static void
 c3v_window_constructed (GObject *object)
 {
   C3vWindow *self = C3V_WINDOW (object);
-  GApplication *app = g_application_get_default ();
+  C3vApplication *app = C3V_APPLICATION (g_application_get_default ());
+  const C3vOptions *options = c3v_application_get_options (app);
+  g_autofree char *profile = NULL;
+  g_autofree char *region = NULL;
 
   G_OBJECT_CLASS (c3v_window_parent_class)->constructed (object);
 
-  self->settings = g_object_ref (c3v_application_get_settings (C3V_APPLICATION (app)));
+  self->settings = g_object_ref (c3v_application_get_settings (app));
   c3v_window_restore_state (self);
   c3v_window_add_settings_actions (self);
+  apply_view_settings (self);
+  apply_auto_refresh (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
+
+  /* The command line wins over what was chosen last time. */
+  profile = g_settings_get_string (self->settings, "profile");
+  region = g_settings_get_string (self->settings, "region");
+  self->profile = g_strdup (options->profile != NULL ? options->profile : (*profile ? profile : NULL));
+  self->region = g_strdup (options->region != NULL ? options->region : (*region ? region : NULL));
+
+  c3v_window_connect (self);
 }
 
 static void
@@ -134,10 +887,28 @@ c3v_window_dispose (GObject *object)
 {
   C3vWindow *self = C3V_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  if (self->connection != NULL)
+    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (c3v_window_parent_class)->dispose (object);
+}
+
+static void
+c3v_window_finalize (GObject *object)
+{
+  C3vWindow *self = C3V_WINDOW (object);
+
+  g_free (self->profile);
+  g_free (self->region);
+  g_free (self->cluster);
+
+  G_OBJECT_CLASS (c3v_window_parent_class)->finalize (object);
 }
 
 static void
@@ -149,6 +920,7 @@ c3v_window_class_init (C3vWindowClass *klass)
 
   object_class->constructed = c3v_window_constructed;
   object_class->dispose = c3v_window_dispose;
+  object_class->finalize = c3v_window_finalize;
   window_class->close_request = c3v_window_close_request;
 
   g_type_ensure (C3V_TYPE_CLUSTER_VIEW);
@@ -163,14 +935,28 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_filter);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, sidebar_spinner);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, sidebar_empty_label);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_list);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_description);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_view);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_list);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, status_label);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cluster_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cluster_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_region_selected);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
@@ -185,7 +971,9 @@ c3v_window_init (C3vWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
+  gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
+  self->cancellable = g_cancellable_new ();
 }
 
 C3vWindow *

@@ -1,23 +1,74 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
-# The c3vis command line: --version, --help lists every option, German
-# translations load with LANGUAGE=de, and no command needs a display.
+# The c3vis command line, with no display: --version, --help lists every
+# option, German translations load with LANGUAGE=de, --dump json and
+# --export work on the demo account, and failures exit non-zero with one
+# clear line and no secret.
 set -euo pipefail
 c3vis=$1
 unset DISPLAY WAYLAND_DISPLAY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
 fail () { echo "FAIL: $*" >&2; exit 1; }
+ok () { passed=$((passed + 1)); echo "ok $passed - $*"; }
+# The demo endpoint's secret (src/fake/c3v-fake-ecs.h): never printed.
+demo_secret='c3vis/demo+secret/key'
 
 version=$("$c3vis" --version)
 [[ $version =~ ^c3vis\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$version'"
+ok "--version"
 
 help=$("$c3vis" --help)
 for option in --profile --region --endpoint-url --cluster --demo --export --dump --version; do
   grep -q -- "$option" <<<"$help" || fail "--help does not list $option"
 done
+ok "--help lists every option"
 
 # gettext ignores LANGUAGE in the C locale; C.UTF-8 is always there.
 german=$(LC_ALL=C.UTF-8 LANGUAGE=de "$c3vis" --help)
 grep -q "Zeigt, wo Container auf Amazon-ECS-Clustern laufen." <<<"$german" \
   || fail "German --help not translated: $german"
+ok "German translation"
 
-echo "1 passed, 0 failed"
+"$c3vis" --demo --cluster staging --dump json >"$tmp/dump.json" 2>"$tmp/err" || fail "--dump json: $(cat "$tmp/err")"
+/usr/bin/python3 - "$tmp/dump.json" <<'PY' || fail "--dump json is not the documented schema"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == 1, d.get("schema")
+assert d["cluster"]["name"] == "staging"
+assert len(d["instances"]) > 0 and len(d["tasks"]) > 0
+placed = {t for i in d["instances"] for t in i["tasks"]}
+assert placed <= {t["arn"] for t in d["tasks"]}
+for t in d["tasks"]:
+    assert t["family"] and t["revision"] >= 1 and t["reserved"]["memory"] >= 0
+PY
+! grep -q "$demo_secret" "$tmp/dump.json" "$tmp/err" || fail "the secret key reached --dump"
+ok "--dump json"
+
+"$c3vis" --demo --cluster staging --export "$tmp/staging.png" --resource cpu --width 1200 2>"$tmp/err" \
+  || fail "--export: $(cat "$tmp/err")"
+[[ $(head -c 8 "$tmp/staging.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "--export did not write a PNG"
+ok "--export FILE.png without a display"
+
+expect_failure () {
+  local want=$1 what=$2; shift 2
+  local status=0
+  "$c3vis" "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+  ((status == want)) || fail "$what: exit status $status, wanted $want ($(cat "$tmp/err"))"
+  (($(wc -l <"$tmp/err") == 1)) || fail "$what: wanted one line of error, got: $(cat "$tmp/err")"
+  grep -q '^c3vis: ' "$tmp/err" || fail "$what: error does not start with 'c3vis: '"
+  ! grep -q "$demo_secret" "$tmp/err" "$tmp/out" || fail "$what: secret printed"
+  ok "$what"
+}
+
+expect_failure 1 "unknown cluster" --demo --cluster no-such-cluster --dump json
+grep -q "no-such-cluster" "$tmp/err" || fail "the error does not name the cluster: $(cat "$tmp/err")"
+expect_failure 2 "unknown dump format" --demo --cluster staging --dump xml
+expect_failure 2 "--export without --cluster" --demo --export "$tmp/x.png"
+expect_failure 2 "bad --resource" --demo --cluster staging --export "$tmp/x.png" --resource disk
+expect_failure 1 "unwritable export path" --demo --cluster staging --export /nonexistent/dir/x.png
+AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY="$demo_secret" AWS_MAX_ATTEMPTS=1 \
+  expect_failure 1 "unreachable endpoint" --endpoint-url http://127.0.0.1:9 --region eu-west-1 --cluster x --dump json
+
+echo "$passed passed, 0 failed"

@@ -1,0 +1,202 @@
+/* bench-load.c: how fast a large cluster loads against per-call latency.
+ *
+ * Starts the fake ECS endpoint in-process with a given size and latency,
+ * loads its "production" cluster through the real client and prints the
+ * wall time, the calls by operation, the peak requests in flight, the peak
+ * RSS and the lower bound: the sequential list pages of the longest chain
+ * plus the describe rounds that must follow its last page, times the
+ * latency. A second load must then ask for no task definition.
+ *
+ *   bench-load [--instances 1000] [--tasks 10000] [--latency-ms 30]
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <glib/gstdio.h>
+#include <sys/resource.h>
+
+#include "c3v-fake-account.h"
+#include "c3v-fake-ecs.h"
+#include "c3v-loader.h"
+
+#define PAGE_SIZE 100
+
+static const char *operations[] = {
+  "DescribeClusters", "ListContainerInstances", "DescribeContainerInstances",
+  "ListTasks", "DescribeTasks", "DescribeTaskDefinition",
+  "ListServices", "DescribeServices",
+};
+
+typedef struct
+{
+  gboolean     done;
+  C3vSnapshot *snapshot;
+  GError      *error;
+} Load;
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+
+  load->snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, NULL, &load->error);
+  load->done = TRUE;
+}
+
+/* Wall seconds of one load of "production". */
+static double
+run_load (C3vLoader    *loader,
+          C3vSnapshot **snapshot)
+{
+  Load load = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
+
+  c3v_loader_load_async (loader, "production", NULL, on_loaded, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  if (load.error != NULL)
+    g_error ("Load failed: %s", load.error->message);
+  *snapshot = load.snapshot;
+  return seconds;
+}
+
+static guint
+count_calls (C3vFakeEcs *fake,
+             const char *operation)
+{
+  GArray *log = c3v_fake_ecs_get_call_log (fake);
+  guint n = 0;
+
+  for (guint i = 0; i < log->len; i++)
+    n += g_strcmp0 (g_array_index (log, C3vFakeCall, i).operation, operation) == 0;
+
+  return n;
+}
+
+static guint
+pages (guint n_items)
+{
+  return MAX (1, (n_items + PAGE_SIZE - 1) / PAGE_SIZE);
+}
+
+/* Calls that must follow one another, whatever the concurrency. */
+static guint
+critical_path (C3vSnapshot *snapshot,
+               C3vFakeEcs  *fake)
+{
+  guint definition_round = count_calls (fake, "DescribeTaskDefinition") > 0 ? 1 : 0;
+  guint tasks = pages (c3v_snapshot_get_n_tasks (snapshot)) + 1 + definition_round;
+  guint instances = pages (c3v_snapshot_get_n_instances (snapshot)) + 1;
+  guint services = pages (c3v_snapshot_get_n_services (snapshot)) + 1;
+
+  return MAX (tasks, MAX (instances, services));
+}
+
+static void
+print_calls (C3vFakeEcs *fake)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    {
+      guint n = count_calls (fake, operations[i]);
+
+      g_print ("  %-28s %6u\n", operations[i], n);
+      total += n;
+    }
+  g_print ("  %-28s %6u\n", "total", total);
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gint n_instances = 1000, n_tasks = 10000, latency_ms = 30, max_in_flight = 0;
+  GOptionEntry entries[] = {
+    { "instances", 0, 0, G_OPTION_ARG_INT, &n_instances, "Container instances", "N" },
+    { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks", "N" },
+    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Latency of every call", "MS" },
+    { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight, "Client limit (0: default)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- load benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(C3vFakeEcs) fake = NULL;
+  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr(C3vCredentialsProvider) provider = NULL;
+  g_autoptr(C3vEcsClient) client = NULL;
+  g_autoptr(C3vLoader) loader = NULL;
+  g_autoptr(C3vSnapshot) first = NULL;
+  g_autoptr(C3vSnapshot) second = NULL;
+  g_autofree char *cache_dir = NULL;
+  C3vFakeEcsOptions options = { 0 };
+  long rss_before;
+  double wall, bound, again;
+  guint path, definitions_again;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      n_instances < 1 || n_tasks < 1 || latency_ms < 0 || max_in_flight < 0)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "Sizes must be positive");
+      return 2;
+    }
+
+  options.seed = 1;
+  options.large_instances = (guint) n_instances;
+  options.large_tasks = (guint) n_tasks;
+  options.latency_ms = (guint) latency_ms;
+  fake = c3v_fake_ecs_new (&options);
+  if (!c3v_fake_ecs_start (fake, 0, &error))
+    g_error ("Cannot start the fake endpoint: %s", error->message);
+
+  credentials = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
+  provider = c3v_credentials_provider_new_static (credentials);
+  client = c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, c3v_fake_ecs_get_url (fake));
+  if (max_in_flight > 0)
+    c3v_ecs_client_set_max_in_flight (client, (guint) max_in_flight);
+  cache_dir = g_dir_make_tmp ("c3vis-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  loader = c3v_loader_new (client, cache_dir);
+
+  rss_before = peak_rss_kib ();
+  wall = run_load (loader, &first);
+  path = critical_path (first, fake);
+  bound = path * latency_ms / 1000.0;
+
+  g_print ("cluster: %u instances, %u tasks, %u services; latency %d ms; max in flight %u\n",
+           c3v_snapshot_get_n_instances (first), c3v_snapshot_get_n_tasks (first),
+           c3v_snapshot_get_n_services (first), latency_ms,
+           c3v_ecs_client_get_max_in_flight (client));
+  g_print ("first load:  %.3f s wall; lower bound %.3f s (%u sequential calls); ratio %.2f (target <= 1.25)\n",
+           wall, bound, path, bound > 0 ? wall / bound : 0);
+  g_print ("calls:\n");
+  print_calls (fake);
+  g_print ("peak in flight: %u (client), %u (fake)\n",
+           c3v_ecs_client_get_peak_in_flight (client), c3v_fake_ecs_get_peak_in_flight (fake));
+  g_print ("peak RSS: %ld KiB (fake account and endpoint included; %ld KiB before loading)\n",
+           peak_rss_kib (), rss_before);
+
+  c3v_fake_ecs_clear_call_log (fake);
+  again = run_load (loader, &second);
+  definitions_again = count_calls (fake, "DescribeTaskDefinition");
+  g_print ("second load: %.3f s wall; DescribeTaskDefinition calls: %u (must be 0)\n",
+           again, definitions_again);
+
+  g_rmdir (cache_dir); /* fails when not empty: the files are the cache */
+
+  return definitions_again == 0 && c3v_snapshot_get_n_tasks (second) == c3v_snapshot_get_n_tasks (first) ? 0 : 1;
+}
