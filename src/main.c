@@ -10,8 +10,7 @@
 #include "c3v-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (C3vApplication) app = NULL;
   /* Lets the app run its translations from the build tree (meson devenv). */

@@ -12,26 +12,21 @@
 #include "c3v-aws-config-private.h"
 #include "c3v-aws-profile-set.h"
 
-G_DEFINE_QUARK (c3v-aws-config-error-quark, c3v_aws_config_error)
+G_DEFINE_QUARK (c3v - aws - config - error - quark, c3v_aws_config_error)
 
 /* A profile with any of these has a credential source configured. */
-static const char * const credential_keys[] = {
-  "aws_access_key_id",
-  "role_arn",
-  "sso_session",
-  "sso_start_url",
-  "credential_process",
-  "web_identity_token_file",
+static const char *const credential_keys[] = {
+  "aws_access_key_id", "role_arn",           "sso_session",
+  "sso_start_url",     "credential_process", "web_identity_token_file",
 };
 
 char *
-c3v_aws_home_path (const char *first_element,
-                   ...)
+c3v_aws_home_path (const char *first_element, ...)
 {
   const char *home = g_getenv ("HOME");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
   const char *element;
-  va_list args;
+  va_list     args;
 
   if (home == NULL || *home == '\0')
     home = g_get_home_dir ();
@@ -47,11 +42,10 @@ c3v_aws_home_path (const char *first_element,
 }
 
 gboolean
-c3v_aws_parse_timestamp (const char *text,
-                         gint64     *out_unix)
+c3v_aws_parse_timestamp (const char *text, gint64 *out_unix)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) parsed = NULL;
   g_autofree char *copy = NULL;
 
   if (text == NULL)
@@ -70,20 +64,20 @@ c3v_aws_parse_timestamp (const char *text,
 }
 
 char *
-c3v_aws_normalize_endpoint (const char  *url,
-                            GError     **error)
+c3v_aws_normalize_endpoint (const char *url, GError **error)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   const char *scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
   const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
-  gsize len;
+  gsize       len;
 
-  if (scheme == NULL || host == NULL || *host == '\0' ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+  if (scheme == NULL || host == NULL || *host == '\0'
+      || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
     {
-      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("“%s” is not a valid endpoint URL: it needs http:// or https:// and a host name"),
-                   url);
+      g_set_error (
+          error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+          _ ("“%s” is not a valid endpoint URL: it needs http:// or https:// and a host name"),
+          url);
       return NULL;
     }
 
@@ -94,11 +88,11 @@ c3v_aws_normalize_endpoint (const char  *url,
 }
 
 static gboolean
-endpoint_overrides_ignored (C3vAwsProfileSet *set,
-                            const char       *profile)
+endpoint_overrides_ignored (C3vAwsProfileSet *set, const char *profile)
 {
   const char *env = g_getenv ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-  const char *value = c3v_aws_profile_set_get_profile (set, profile, "ignore_configured_endpoint_urls");
+  const char *value
+      = c3v_aws_profile_set_get_profile (set, profile, "ignore_configured_endpoint_urls");
 
   if (env != NULL && *env != '\0')
     return g_ascii_strcasecmp (env, "true") == 0;
@@ -114,21 +108,19 @@ nonempty_env (const char *variable)
 }
 
 char *
-c3v_aws_endpoint_override (C3vAwsProfileSet *set,
-                           const char       *profile,
-                           const char       *env_id,
-                           const char       *services_key)
+c3v_aws_endpoint_override (C3vAwsProfileSet *set, const char *profile, const char *env_id,
+                           const char *services_key)
 {
   g_autofree char *variable = g_strconcat ("AWS_ENDPOINT_URL_", env_id, NULL);
   g_autofree char *services_property = g_strconcat (services_key, ".endpoint_url", NULL);
-  const char *services;
-  const char *value;
+  const char      *services;
+  const char      *value;
 
   if (endpoint_overrides_ignored (set, profile))
     return NULL;
 
-  if ((value = nonempty_env (variable)) != NULL ||
-      (value = nonempty_env ("AWS_ENDPOINT_URL")) != NULL)
+  if ((value = nonempty_env (variable)) != NULL
+      || (value = nonempty_env ("AWS_ENDPOINT_URL")) != NULL)
     return g_strdup (value);
 
   services = c3v_aws_profile_set_get_profile (set, profile, "services");
@@ -139,8 +131,7 @@ c3v_aws_endpoint_override (C3vAwsProfileSet *set,
 }
 
 char *
-c3v_aws_regional_endpoint (const char *service,
-                           const char *region)
+c3v_aws_regional_endpoint (const char *service, const char *region)
 {
   const char *suffix = g_str_has_prefix (region, "cn-") ? ".amazonaws.com.cn" : ".amazonaws.com";
 
@@ -156,13 +147,12 @@ c3v_aws_config_default_endpoint (const char *region)
 }
 
 char *
-c3v_aws_lookup_region (C3vAwsProfileSet *set,
-                       const char       *profile)
+c3v_aws_lookup_region (C3vAwsProfileSet *set, const char *profile)
 {
   const char *value;
 
-  if ((value = nonempty_env ("AWS_REGION")) != NULL ||
-      (value = nonempty_env ("AWS_DEFAULT_REGION")) != NULL)
+  if ((value = nonempty_env ("AWS_REGION")) != NULL
+      || (value = nonempty_env ("AWS_DEFAULT_REGION")) != NULL)
     return g_strdup (value);
 
   value = c3v_aws_profile_set_get_profile (set, profile, "region");
@@ -186,17 +176,13 @@ c3v_aws_config_profile_name (const char *profile)
 }
 
 gboolean
-c3v_aws_check_profile (C3vAwsProfileSet  *set,
-                       const char        *name,
-                       gboolean           chosen,
-                       GError           **error)
+c3v_aws_check_profile (C3vAwsProfileSet *set, const char *name, gboolean chosen, GError **error)
 {
   if (!chosen || c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_PROFILE, name))
     return TRUE;
 
   g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_UNKNOWN_PROFILE,
-               _("The AWS profile “%s” was not found in %s or %s."),
-               name,
+               _ ("The AWS profile “%s” was not found in %s or %s."), name,
                c3v_aws_profile_set_get_config_path (set),
                c3v_aws_profile_set_get_credentials_path (set));
   return FALSE;
@@ -204,15 +190,14 @@ c3v_aws_check_profile (C3vAwsProfileSet  *set,
 
 /* The region becomes part of a host name: keep it to what AWS uses. */
 static gboolean
-check_region (const char  *region,
-              GError     **error)
+check_region (const char *region, GError **error)
 {
   for (const char *c = region; *c != '\0'; c++)
     {
       if (!g_ascii_isalnum (*c) && *c != '-')
         {
           g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                       _("“%s” is not a valid AWS region name"), region);
+                       _ ("“%s” is not a valid AWS region name"), region);
           return FALSE;
         }
     }
@@ -220,19 +205,17 @@ check_region (const char  *region,
 }
 
 static char *
-resolve_region (C3vAwsProfileSet  *set,
-                const char        *profile,
-                const char        *region,
-                GError           **error)
+resolve_region (C3vAwsProfileSet *set, const char *profile, const char *region, GError **error)
 {
   g_autofree char *found = NULL;
 
-  found = region != NULL && *region != '\0' ? g_strdup (region) : c3v_aws_lookup_region (set, profile);
+  found = region != NULL && *region != '\0' ? g_strdup (region)
+                                            : c3v_aws_lookup_region (set, profile);
   if (found == NULL)
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_NO_REGION,
-                   _("No AWS region is set for profile “%s”. Choose a region, set AWS_REGION, "
-                     "or add “region = …” to the profile in %s."),
+                   _ ("No AWS region is set for profile “%s”. Choose a region, set AWS_REGION, "
+                      "or add “region = …” to the profile in %s."),
                    profile, c3v_aws_profile_set_get_config_path (set));
       return NULL;
     }
@@ -242,11 +225,8 @@ resolve_region (C3vAwsProfileSet  *set,
 }
 
 static char *
-resolve_endpoint (C3vAwsProfileSet  *set,
-                  const char        *profile,
-                  const char        *region,
-                  const char        *endpoint_url,
-                  GError           **error)
+resolve_endpoint (C3vAwsProfileSet *set, const char *profile, const char *region,
+                  const char *endpoint_url, GError **error)
 {
   g_autofree char *found = NULL;
 
@@ -260,13 +240,11 @@ resolve_endpoint (C3vAwsProfileSet  *set,
 }
 
 C3vAwsConfig *
-c3v_aws_config_resolve (const char  *profile,
-                        const char  *region,
-                        const char  *endpoint_url,
-                        GError     **error)
+c3v_aws_config_resolve (const char *profile, const char *region, const char *endpoint_url,
+                        GError **error)
 {
-  g_autoptr(C3vAwsProfileSet) set = NULL;
-  g_autoptr(C3vAwsConfig) config = g_new0 (C3vAwsConfig, 1);
+  g_autoptr (C3vAwsProfileSet) set = NULL;
+  g_autoptr (C3vAwsConfig) config = g_new0 (C3vAwsConfig, 1);
   gboolean chosen = (profile != NULL && *profile != '\0') || c3v_aws_profile_from_env ();
 
   set = c3v_aws_profile_set_load_default (error);
@@ -281,7 +259,8 @@ c3v_aws_config_resolve (const char  *profile,
   if (config->region == NULL)
     return NULL;
 
-  config->endpoint_url = resolve_endpoint (set, config->profile, config->region, endpoint_url, error);
+  config->endpoint_url
+      = resolve_endpoint (set, config->profile, config->region, endpoint_url, error);
   if (config->endpoint_url == NULL)
     return NULL;
 
@@ -303,7 +282,7 @@ c3v_aws_config_free (C3vAwsConfig *config)
 char **
 c3v_aws_config_list_profiles (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = c3v_aws_profile_set_load_default (NULL);
+  g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_load_default (NULL);
 
   if (set == NULL)
     return g_new0 (char *, 1);
@@ -313,12 +292,12 @@ c3v_aws_config_list_profiles (void)
 gboolean
 c3v_aws_config_have_credentials (const char *profile)
 {
-  g_autoptr(C3vAwsProfileSet) set = NULL;
+  g_autoptr (C3vAwsProfileSet) set = NULL;
   g_autofree char *name = NULL;
   gboolean explicit = profile != NULL && *profile != '\0';
 
-  if (!explicit && nonempty_env ("AWS_ACCESS_KEY_ID") != NULL &&
-      nonempty_env ("AWS_SECRET_ACCESS_KEY") != NULL)
+  if (!explicit && nonempty_env ("AWS_ACCESS_KEY_ID") != NULL
+      && nonempty_env ("AWS_SECRET_ACCESS_KEY") != NULL)
     return TRUE;
 
   /* A broken file is not "no credentials": let the chain report it rather

@@ -14,46 +14,43 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_AWS_CONFIG_ERROR_NO_CREDENTIALS,  /* message says where it looked */
+  C3V_AWS_CONFIG_ERROR_NO_CREDENTIALS, /* message says where it looked */
   C3V_AWS_CONFIG_ERROR_UNKNOWN_PROFILE,
   C3V_AWS_CONFIG_ERROR_NO_REGION,
-  C3V_AWS_CONFIG_ERROR_INVALID,         /* bad file, cycle, bad endpoint */
+  C3V_AWS_CONFIG_ERROR_INVALID,          /* bad file, cycle, bad endpoint */
   C3V_AWS_CONFIG_ERROR_SSO_LOGIN_NEEDED, /* "run aws sso login --profile X" */
   C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
   C3V_AWS_CONFIG_ERROR_EXPIRED,
-  C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,   /* STS said no; AWS's message kept */
-  C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,  /* STS/SSO unreachable or odd answer */
+  C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,  /* STS said no; AWS's message kept */
+  C3V_AWS_CONFIG_ERROR_SERVICE_FAILED, /* STS/SSO unreachable or odd answer */
 } C3vAwsConfigError;
 
 GQuark c3v_aws_config_error_quark (void);
 
 typedef struct
 {
-  char *profile;        /* the profile in effect ("default" when none) */
+  char *profile; /* the profile in effect ("default" when none) */
   char *region;
-  char *endpoint_url;   /* override or the regional default, no trailing / */
+  char *endpoint_url; /* override or the regional default, no trailing / */
 } C3vAwsConfig;
 
 /* Each argument may be NULL (then the environment and files decide). */
-C3vAwsConfig           *c3v_aws_config_resolve        (const char   *profile,
-                                                       const char   *region,
-                                                       const char   *endpoint_url,
-                                                       GError      **error);
-void                    c3v_aws_config_free           (C3vAwsConfig *config);
+C3vAwsConfig *c3v_aws_config_resolve (const char *profile, const char *region,
+                                      const char *endpoint_url, GError **error);
+void          c3v_aws_config_free (C3vAwsConfig *config);
 /* Regional default: "https://ecs.cn-north-1.amazonaws.com.cn" for China. */
-char                   *c3v_aws_config_default_endpoint (const char *region);
+char *c3v_aws_config_default_endpoint (const char *region);
 /* Sorted profile names from both files, for a profile switcher. */
-char                  **c3v_aws_config_list_profiles  (void);
+char **c3v_aws_config_list_profiles (void);
 /* The credentials chain for @profile (NULL: AWS_PROFILE / default, and
  * environment keys allowed). Fails only on broken configuration; missing
  * credentials surface from get_async with C3V_AWS_CONFIG_ERROR_NO_CREDENTIALS. */
-C3vCredentialsProvider *c3v_credentials_chain_new     (const char   *profile,
-                                                       GError      **error);
+C3vCredentialsProvider *c3v_credentials_chain_new (const char *profile, GError **error);
 /* Cheap synchronous check, no network or processes: would the chain find any
  * source at all? Used to fall back to the demo on first run. */
-gboolean                c3v_aws_config_have_credentials (const char *profile);
+gboolean c3v_aws_config_have_credentials (const char *profile);
 /* The profile name in effect: @profile, else AWS_PROFILE, else "default". */
-char                   *c3v_aws_config_profile_name   (const char   *profile);
+char *c3v_aws_config_profile_name (const char *profile);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vAwsConfig, c3v_aws_config_free)
 

@@ -28,9 +28,9 @@ typedef struct
   const char       *file_name;
   C3vAwsFileKind    kind;
   guint             line_number;
-  GHashTable       *section;     /* NULL outside sections or in ignored ones */
-  gboolean          in_section;  /* TRUE even for an ignored section */
-  char             *property;    /* last key, for continuation lines */
+  GHashTable       *section;    /* NULL outside sections or in ignored ones */
+  gboolean          in_section; /* TRUE even for an ignored section */
+  char             *property;   /* last key, for continuation lines */
 } Parser;
 
 C3vAwsProfileSet *
@@ -58,19 +58,15 @@ c3v_aws_profile_set_free (C3vAwsProfileSet *self)
 }
 
 static gboolean
-parser_fail (Parser      *parser,
-             GError     **error,
-             const char  *what)
+parser_fail (Parser *parser, GError **error, const char *what)
 {
-  g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-               _("%s:%u: %s"), parser->file_name, parser->line_number, what);
+  g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID, _ ("%s:%u: %s"),
+               parser->file_name, parser->line_number, what);
   return FALSE;
 }
 
 static GHashTable *
-profile_set_ensure_section (C3vAwsProfileSet  *self,
-                            C3vAwsSectionKind  kind,
-                            const char        *name)
+profile_set_ensure_section (C3vAwsProfileSet *self, C3vAwsSectionKind kind, const char *name)
 {
   GHashTable *section = g_hash_table_lookup (self->sections[kind], name);
 
@@ -85,13 +81,11 @@ profile_set_ensure_section (C3vAwsProfileSet  *self,
 /* "profile  dev" -> "dev", "profile" -> "" (an error for the caller); NULL
  * unless @header is @prefix followed by blanks or nothing. */
 static const char *
-strip_section_prefix (const char *header,
-                      const char *prefix)
+strip_section_prefix (const char *header, const char *prefix)
 {
   gsize len = strlen (prefix);
 
-  if (strncmp (header, prefix, len) != 0 ||
-      (header[len] != '\0' && !g_ascii_isspace (header[len])))
+  if (strncmp (header, prefix, len) != 0 || (header[len] != '\0' && !g_ascii_isspace (header[len])))
     return NULL;
   header += len;
   while (g_ascii_isspace (*header))
@@ -102,12 +96,14 @@ strip_section_prefix (const char *header,
 /* Maps a header to its section; FALSE for sections the AWS tools ignore
  * (`[plugins]`, `[preview]`, or `[dev]` without `profile` in the config). */
 static gboolean
-classify_header (C3vAwsFileKind     file_kind,
-                 const char        *header,
-                 C3vAwsSectionKind *kind,
-                 const char       **name)
+classify_header (C3vAwsFileKind file_kind, const char *header, C3vAwsSectionKind *kind,
+                 const char **name)
 {
-  static const struct { const char *prefix; C3vAwsSectionKind kind; } prefixed[] = {
+  static const struct
+  {
+    const char       *prefix;
+    C3vAwsSectionKind kind;
+  } prefixed[] = {
     { "profile", C3V_AWS_SECTION_PROFILE },
     { "sso-session", C3V_AWS_SECTION_SSO_SESSION },
     { "services", C3V_AWS_SECTION_SERVICES },
@@ -133,24 +129,22 @@ classify_header (C3vAwsFileKind     file_kind,
 }
 
 static gboolean
-parse_header (Parser      *parser,
-              const char  *line,
-              GError     **error)
+parse_header (Parser *parser, const char *line, GError **error)
 {
-  const char *close = strchr (line, ']');
-  g_autofree char *header = NULL;
-  const char *rest;
-  const char *name;
+  const char       *close = strchr (line, ']');
+  g_autofree char  *header = NULL;
+  const char       *rest;
+  const char       *name;
   C3vAwsSectionKind kind;
 
   if (close == NULL)
-    return parser_fail (parser, error, _("section header has no closing “]”"));
+    return parser_fail (parser, error, _ ("section header has no closing “]”"));
 
   rest = close + 1;
   while (g_ascii_isspace (*rest))
     rest++;
   if (*rest != '\0' && *rest != '#' && *rest != ';')
-    return parser_fail (parser, error, _("unexpected text after section header"));
+    return parser_fail (parser, error, _ ("unexpected text after section header"));
 
   header = g_strstrip (g_strndup (line + 1, close - line - 1));
   parser->in_section = TRUE;
@@ -159,7 +153,7 @@ parse_header (Parser      *parser,
   if (!classify_header (parser->kind, header, &kind, &name))
     return TRUE;
   if (*name == '\0')
-    return parser_fail (parser, error, _("section header has no name"));
+    return parser_fail (parser, error, _ ("section header has no name"));
 
   parser->section = profile_set_ensure_section (parser->set, kind, name);
   return TRUE;
@@ -167,22 +161,18 @@ parse_header (Parser      *parser,
 
 /* Splits "name = value" into trimmed halves. */
 static gboolean
-split_property (Parser      *parser,
-                const char  *line,
-                char       **key,
-                char       **value,
-                GError     **error)
+split_property (Parser *parser, const char *line, char **key, char **value, GError **error)
 {
   const char *equals = strchr (line, '=');
 
   if (equals == NULL)
-    return parser_fail (parser, error, _("expected “name = value”"));
+    return parser_fail (parser, error, _ ("expected “name = value”"));
 
   *key = g_strstrip (g_strndup (line, equals - line));
   if (**key == '\0')
     {
       g_clear_pointer (key, g_free);
-      return parser_fail (parser, error, _("property has no name"));
+      return parser_fail (parser, error, _ ("property has no name"));
     }
   *value = g_strstrip (g_strdup (equals + 1));
   return TRUE;
@@ -191,11 +181,9 @@ split_property (Parser      *parser,
 /* An indented line after a property: more value, or a sub-property when the
  * parent's value was empty (`ecs =` then `  endpoint_url = ...`). */
 static gboolean
-parse_continuation (Parser      *parser,
-                    const char  *trimmed,
-                    GError     **error)
+parse_continuation (Parser *parser, const char *trimmed, GError **error)
 {
-  const char *parent_value = g_hash_table_lookup (parser->section, parser->property);
+  const char      *parent_value = g_hash_table_lookup (parser->section, parser->property);
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
 
@@ -209,22 +197,19 @@ parse_continuation (Parser      *parser,
 
   if (!split_property (parser, trimmed, &key, &value, error))
     return FALSE;
-  g_hash_table_insert (parser->section,
-                       g_strconcat (parser->property, ".", key, NULL),
+  g_hash_table_insert (parser->section, g_strconcat (parser->property, ".", key, NULL),
                        g_steal_pointer (&value));
   return TRUE;
 }
 
 static gboolean
-parse_property (Parser      *parser,
-                const char  *trimmed,
-                GError     **error)
+parse_property (Parser *parser, const char *trimmed, GError **error)
 {
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
 
   if (!parser->in_section)
-    return parser_fail (parser, error, _("property outside of any section"));
+    return parser_fail (parser, error, _ ("property outside of any section"));
   if (parser->section == NULL)
     return TRUE; /* a section the AWS tools ignore: so do we */
   if (!split_property (parser, trimmed, &key, &value, error))
@@ -237,12 +222,10 @@ parse_property (Parser      *parser,
 }
 
 static gboolean
-parse_line (Parser      *parser,
-            char        *line,
-            GError     **error)
+parse_line (Parser *parser, char *line, GError **error)
 {
   gboolean indented = g_ascii_isspace (line[0]);
-  char *trimmed = g_strstrip (line);
+  char    *trimmed = g_strstrip (line);
 
   if (*trimmed == '\0' || *trimmed == '#' || *trimmed == ';')
     return TRUE;
@@ -254,14 +237,11 @@ parse_line (Parser      *parser,
 }
 
 gboolean
-c3v_aws_profile_set_parse (C3vAwsProfileSet  *self,
-                           const char        *text,
-                           const char        *file_name,
-                           C3vAwsFileKind     kind,
-                           GError           **error)
+c3v_aws_profile_set_parse (C3vAwsProfileSet *self, const char *text, const char *file_name,
+                           C3vAwsFileKind kind, GError **error)
 {
-  g_auto(GStrv) lines = NULL;
-  Parser parser = { self, file_name, kind, 0, NULL, FALSE, NULL };
+  g_auto (GStrv) lines = NULL;
+  Parser   parser = { self, file_name, kind, 0, NULL, FALSE, NULL };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -278,12 +258,10 @@ c3v_aws_profile_set_parse (C3vAwsProfileSet  *self,
 }
 
 gboolean
-c3v_aws_profile_set_load_file (C3vAwsProfileSet  *self,
-                               const char        *path,
-                               C3vAwsFileKind     kind,
-                               GError           **error)
+c3v_aws_profile_set_load_file (C3vAwsProfileSet *self, const char *path, C3vAwsFileKind kind,
+                               GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *text = NULL;
 
   if (!g_file_get_contents (path, &text, NULL, &local_error))
@@ -291,21 +269,20 @@ c3v_aws_profile_set_load_file (C3vAwsProfileSet  *self,
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("Could not read %s: %s"), path, local_error->message);
+                   _ ("Could not read %s: %s"), path, local_error->message);
       return FALSE;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("%s is not valid UTF-8 text"), path);
+                   _ ("%s is not valid UTF-8 text"), path);
       return FALSE;
     }
   return c3v_aws_profile_set_parse (self, text, path, kind, error);
 }
 
 static char *
-file_path_from_env (const char *variable,
-                    const char *file_name)
+file_path_from_env (const char *variable, const char *file_name)
 {
   const char *value = g_getenv (variable);
 
@@ -334,14 +311,15 @@ c3v_aws_profile_set_credentials_file_path (void)
 C3vAwsProfileSet *
 c3v_aws_profile_set_load_default (GError **error)
 {
-  g_autoptr(C3vAwsProfileSet) self = c3v_aws_profile_set_new ();
+  g_autoptr (C3vAwsProfileSet) self = c3v_aws_profile_set_new ();
 
   self->config_path = c3v_aws_profile_set_config_file_path ();
   self->credentials_path = c3v_aws_profile_set_credentials_file_path ();
 
   /* Credentials last: its values override the config file's. */
-  if (!c3v_aws_profile_set_load_file (self, self->config_path, C3V_AWS_FILE_CONFIG, error) ||
-      !c3v_aws_profile_set_load_file (self, self->credentials_path, C3V_AWS_FILE_CREDENTIALS, error))
+  if (!c3v_aws_profile_set_load_file (self, self->config_path, C3V_AWS_FILE_CONFIG, error)
+      || !c3v_aws_profile_set_load_file (self, self->credentials_path, C3V_AWS_FILE_CREDENTIALS,
+                                         error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -359,9 +337,7 @@ c3v_aws_profile_set_get_credentials_path (C3vAwsProfileSet *self)
 }
 
 gboolean
-c3v_aws_profile_set_has_section (C3vAwsProfileSet  *self,
-                                 C3vAwsSectionKind  kind,
-                                 const char        *name)
+c3v_aws_profile_set_has_section (C3vAwsProfileSet *self, C3vAwsSectionKind kind, const char *name)
 {
   g_return_val_if_fail (kind < N_SECTION_KINDS, FALSE);
 
@@ -369,10 +345,8 @@ c3v_aws_profile_set_has_section (C3vAwsProfileSet  *self,
 }
 
 const char *
-c3v_aws_profile_set_get (C3vAwsProfileSet  *self,
-                         C3vAwsSectionKind  kind,
-                         const char        *name,
-                         const char        *key)
+c3v_aws_profile_set_get (C3vAwsProfileSet *self, C3vAwsSectionKind kind, const char *name,
+                         const char *key)
 {
   GHashTable *section;
 
@@ -385,17 +359,15 @@ c3v_aws_profile_set_get (C3vAwsProfileSet  *self,
 }
 
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+compare_strings (gconstpointer a, gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 char **
-c3v_aws_profile_set_list (C3vAwsProfileSet  *self,
-                          C3vAwsSectionKind  kind)
+c3v_aws_profile_set_list (C3vAwsProfileSet *self, C3vAwsSectionKind kind)
 {
-  guint n = 0;
+  guint  n = 0;
   char **names;
 
   g_return_val_if_fail (kind < N_SECTION_KINDS, NULL);

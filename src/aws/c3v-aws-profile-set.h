@@ -30,45 +30,36 @@ typedef enum
 
 typedef struct _C3vAwsProfileSet C3vAwsProfileSet;
 
-C3vAwsProfileSet *c3v_aws_profile_set_new              (void);
-void              c3v_aws_profile_set_free             (C3vAwsProfileSet  *self);
+C3vAwsProfileSet *c3v_aws_profile_set_new (void);
+void              c3v_aws_profile_set_free (C3vAwsProfileSet *self);
 /* Merges @text into @self; @file_name is only used in error messages
  * ("file:line: ..."). Fails with C3V_AWS_CONFIG_ERROR_INVALID. */
-gboolean          c3v_aws_profile_set_parse            (C3vAwsProfileSet  *self,
-                                                        const char        *text,
-                                                        const char        *file_name,
-                                                        C3vAwsFileKind     kind,
-                                                        GError           **error);
+gboolean c3v_aws_profile_set_parse (C3vAwsProfileSet *self, const char *text, const char *file_name,
+                                    C3vAwsFileKind kind, GError **error);
 /* A missing file is not an error: most users have only one of the two. */
-gboolean          c3v_aws_profile_set_load_file        (C3vAwsProfileSet  *self,
-                                                        const char        *path,
-                                                        C3vAwsFileKind     kind,
-                                                        GError           **error);
+gboolean c3v_aws_profile_set_load_file (C3vAwsProfileSet *self, const char *path,
+                                        C3vAwsFileKind kind, GError **error);
 /* Both files from AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE (default
  * ~/.aws/config and ~/.aws/credentials). */
-C3vAwsProfileSet *c3v_aws_profile_set_load_default     (GError           **error);
+C3vAwsProfileSet *c3v_aws_profile_set_load_default (GError **error);
 /* The paths load_default read (NULL for a set built by hand). */
-const char       *c3v_aws_profile_set_get_config_path  (C3vAwsProfileSet  *self);
-const char       *c3v_aws_profile_set_get_credentials_path (C3vAwsProfileSet *self);
-gboolean          c3v_aws_profile_set_has_section      (C3vAwsProfileSet  *self,
-                                                        C3vAwsSectionKind  kind,
-                                                        const char        *name);
+const char *c3v_aws_profile_set_get_config_path (C3vAwsProfileSet *self);
+const char *c3v_aws_profile_set_get_credentials_path (C3vAwsProfileSet *self);
+gboolean    c3v_aws_profile_set_has_section (C3vAwsProfileSet *self, C3vAwsSectionKind kind,
+                                             const char *name);
 /* NULL when the section or the key is absent. */
-const char       *c3v_aws_profile_set_get              (C3vAwsProfileSet  *self,
-                                                        C3vAwsSectionKind  kind,
-                                                        const char        *name,
-                                                        const char        *key);
+const char *c3v_aws_profile_set_get (C3vAwsProfileSet *self, C3vAwsSectionKind kind,
+                                     const char *name, const char *key);
 /* Sorted section names of @kind. */
-char            **c3v_aws_profile_set_list             (C3vAwsProfileSet  *self,
-                                                        C3vAwsSectionKind  kind);
+char **c3v_aws_profile_set_list (C3vAwsProfileSet *self, C3vAwsSectionKind kind);
 
 /* Shortcut for the common case: a key of profile @profile. */
-#define c3v_aws_profile_set_get_profile(self, profile, key) \
+#define c3v_aws_profile_set_get_profile(self, profile, key)                                        \
   c3v_aws_profile_set_get ((self), C3V_AWS_SECTION_PROFILE, (profile), (key))
 
 /* The paths the environment selects, whether or not the files exist. */
-char             *c3v_aws_profile_set_config_file_path      (void);
-char             *c3v_aws_profile_set_credentials_file_path (void);
+char *c3v_aws_profile_set_config_file_path (void);
+char *c3v_aws_profile_set_credentials_file_path (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vAwsProfileSet, c3v_aws_profile_set_free)
 

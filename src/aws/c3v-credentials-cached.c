@@ -12,7 +12,7 @@ struct _C3vCredentialsCached
   C3vCredentialsProvider *inner;
   gint64                  margin_seconds;
   C3vCredentials         *credentials;
-  GPtrArray              *waiters;      /* GTask waiting for the fetch in flight */
+  GPtrArray              *waiters; /* GTask waiting for the fetch in flight */
 };
 
 G_DEFINE_FINAL_TYPE (C3vCredentialsCached, c3v_credentials_cached, C3V_TYPE_CREDENTIALS_PROVIDER)
@@ -22,19 +22,17 @@ cached_is_fresh (C3vCredentialsCached *self)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  return self->credentials != NULL &&
-         !c3v_credentials_expires_within (self->credentials, now, self->margin_seconds);
+  return self->credentials != NULL
+         && !c3v_credentials_expires_within (self->credentials, now, self->margin_seconds);
 }
 
 static void
-inner_get_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+inner_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(C3vCredentialsCached) self = user_data;
-  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (C3vCredentialsCached) self = user_data;
+  g_autoptr (GPtrArray) waiters = g_steal_pointer (&self->waiters);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
 
   g_assert (C3V_IS_CREDENTIALS_CACHED (self));
 
@@ -58,13 +56,11 @@ inner_get_cb (GObject      *object,
 }
 
 static void
-c3v_credentials_cached_get_async (C3vCredentialsProvider *provider,
-                                  GCancellable           *cancellable,
-                                  GAsyncReadyCallback     callback,
-                                  gpointer                user_data)
+c3v_credentials_cached_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsCached *self = C3V_CREDENTIALS_CACHED (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, c3v_credentials_cached_get_async);
 
@@ -89,9 +85,8 @@ c3v_credentials_cached_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_cached_get_finish (C3vCredentialsProvider  *provider,
-                                   GAsyncResult            *result,
-                                   GError                 **error)
+c3v_credentials_cached_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                   GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -121,7 +116,7 @@ c3v_credentials_cached_finalize (GObject *object)
 static void
 c3v_credentials_cached_class_init (C3vCredentialsCachedClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_cached_finalize;
@@ -136,8 +131,7 @@ c3v_credentials_cached_init (C3vCredentialsCached *self)
 }
 
 C3vCredentialsProvider *
-c3v_credentials_cached_new (C3vCredentialsProvider *inner,
-                            gint64                  margin_seconds)
+c3v_credentials_cached_new (C3vCredentialsProvider *inner, gint64 margin_seconds)
 {
   C3vCredentialsCached *self;
 

@@ -14,12 +14,13 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_CACHED (c3v_credentials_cached_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsCached, c3v_credentials_cached, C3V, CREDENTIALS_CACHED, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsCached, c3v_credentials_cached, C3V, CREDENTIALS_CACHED,
+                      C3vCredentialsProvider)
 
 /* Refetches when the credentials expire within @margin_seconds. */
-C3vCredentialsProvider *c3v_credentials_cached_new        (C3vCredentialsProvider *inner,
-                                                           gint64                  margin_seconds);
+C3vCredentialsProvider *c3v_credentials_cached_new (C3vCredentialsProvider *inner,
+                                                    gint64                  margin_seconds);
 /* Forgets the cached credentials (e.g. after the service rejected them). */
-void                    c3v_credentials_cached_invalidate (C3vCredentialsCached   *self);
+void c3v_credentials_cached_invalidate (C3vCredentialsCached *self);
 
 G_END_DECLS

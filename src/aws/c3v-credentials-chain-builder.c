@@ -23,15 +23,11 @@
 #include "c3v-credentials-sso.h"
 #include "c3v-credentials-sts.h"
 
-static C3vCredentialsProvider *profile_source (C3vAwsProfileSet  *set,
-                                               const char        *name,
-                                               GPtrArray         *path,
-                                               GError           **error);
+static C3vCredentialsProvider *profile_source (C3vAwsProfileSet *set, const char *name,
+                                               GPtrArray *path, GError **error);
 
 static const char *
-setting (C3vAwsProfileSet *set,
-         const char       *profile,
-         const char       *key)
+setting (C3vAwsProfileSet *set, const char *profile, const char *key)
 {
   const char *value = c3v_aws_profile_set_get_profile (set, profile, key);
 
@@ -41,7 +37,7 @@ setting (C3vAwsProfileSet *set,
 static C3vCredentialsProvider *
 cached (C3vCredentialsProvider *inner)
 {
-  g_autoptr(C3vCredentialsProvider) owned = inner;
+  g_autoptr (C3vCredentialsProvider) owned = inner;
 
   if (owned == NULL)
     return NULL;
@@ -49,11 +45,9 @@ cached (C3vCredentialsProvider *inner)
 }
 
 static gboolean
-check_no_cycle (GPtrArray   *path,
-                const char  *next,
-                GError     **error)
+check_no_cycle (GPtrArray *path, const char *next, GError **error)
 {
-  g_autoptr(GString) cycle = NULL;
+  g_autoptr (GString) cycle = NULL;
 
   for (guint i = 0; i < path->len; i++)
     {
@@ -65,38 +59,34 @@ check_no_cycle (GPtrArray   *path,
         g_string_append_printf (cycle, "%s → ", (const char *) g_ptr_array_index (path, j));
       g_string_append (cycle, next);
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("The source_profile settings form a loop: %s"), cycle->str);
+                   _ ("The source_profile settings form a loop: %s"), cycle->str);
       return FALSE;
     }
   return TRUE;
 }
 
 static C3vCredentialsProvider *
-no_source_error (const char  *name,
-                 const char  *reason,
-                 GError     **error)
+no_source_error (const char *name, const char *reason, GError **error)
 {
   g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-               _("Profile “%s” cannot be used: %s"), name, reason);
+               _ ("Profile “%s” cannot be used: %s"), name, reason);
   return NULL;
 }
 
 /* The credentials that sign the AssumeRole call of @name. */
 static C3vCredentialsProvider *
-role_signer (C3vAwsProfileSet  *set,
-             const char        *name,
-             const char        *source_name,
-             GPtrArray         *path,
-             GError           **error)
+role_signer (C3vAwsProfileSet *set, const char *name, const char *source_name, GPtrArray *path,
+             GError **error)
 {
   C3vCredentialsProvider *source;
-  GError *local_error = NULL;
+  GError                 *local_error = NULL;
 
   if (strcmp (source_name, name) == 0)
     {
       source = c3v_credentials_profile_new (set, name, error);
       if (source == NULL && (error == NULL || *error == NULL))
-        return no_source_error (name, _("its source_profile is itself, but it has no access keys"), error);
+        return no_source_error (name, _ ("its source_profile is itself, but it has no access keys"),
+                                error);
       return source;
     }
 
@@ -105,8 +95,8 @@ role_signer (C3vAwsProfileSet  *set,
   if (!c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_PROFILE, source_name))
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_UNKNOWN_PROFILE,
-                   _("Profile “%s” names source_profile “%s”, which is not in %s or %s"),
-                   name, source_name, c3v_aws_profile_set_get_config_path (set),
+                   _ ("Profile “%s” names source_profile “%s”, which is not in %s or %s"), name,
+                   source_name, c3v_aws_profile_set_get_config_path (set),
                    c3v_aws_profile_set_get_credentials_path (set));
       return NULL;
     }
@@ -116,32 +106,31 @@ role_signer (C3vAwsProfileSet  *set,
     g_propagate_error (error, local_error);
   else if (source == NULL)
     g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                 _("Profile “%s” names source_profile “%s”, which has no credentials"),
-                 name, source_name);
+                 _ ("Profile “%s” names source_profile “%s”, which has no credentials"), name,
+                 source_name);
   return source;
 }
 
 static C3vCredentialsProvider *
-role_source (C3vAwsProfileSet  *set,
-             const char        *name,
-             GPtrArray         *path,
-             GError           **error)
+role_source (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
 {
   const char *source_name = setting (set, name, "source_profile");
   const char *credential_source = setting (set, name, "credential_source");
-  g_autoptr(C3vCredentialsProvider) source = NULL;
+  g_autoptr (C3vCredentialsProvider) source = NULL;
 
   /* Instance and container metadata are not sources c3vis has; the
    * environment is, so that one credential_source works. */
   if (g_strcmp0 (credential_source, "Environment") == 0)
     source = c3v_credentials_env_new ();
   else if (credential_source != NULL)
-    return no_source_error (name, _("only “credential_source = Environment” is supported, "
-                                    "use source_profile"), error);
+    return no_source_error (name,
+                            _ ("only “credential_source = Environment” is supported, "
+                               "use source_profile"),
+                            error);
   else if (source_name == NULL && setting (set, name, "web_identity_token_file") != NULL)
-    return no_source_error (name, _("web_identity_token_file is not supported"), error);
+    return no_source_error (name, _ ("web_identity_token_file is not supported"), error);
   else if (source_name == NULL)
-    return no_source_error (name, _("it has role_arn but no source_profile"), error);
+    return no_source_error (name, _ ("it has role_arn but no source_profile"), error);
   else
     source = role_signer (set, name, source_name, path, error);
 
@@ -152,12 +141,9 @@ role_source (C3vAwsProfileSet  *set,
 
 /* NULL without error when @name has no credential source at all. */
 static C3vCredentialsProvider *
-profile_source_for (C3vAwsProfileSet  *set,
-                    const char        *name,
-                    GPtrArray         *path,
-                    GError           **error)
+profile_source_for (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
 {
-  GError *local_error = NULL;
+  GError                 *local_error = NULL;
   C3vCredentialsProvider *provider;
 
   if (setting (set, name, "role_arn") != NULL)
@@ -176,15 +162,12 @@ profile_source_for (C3vAwsProfileSet  *set,
   if (setting (set, name, "credential_process") != NULL)
     return cached (c3v_credentials_process_new (name, setting (set, name, "credential_process")));
   if (setting (set, name, "web_identity_token_file") != NULL)
-    return no_source_error (name, _("web_identity_token_file is not supported"), error);
+    return no_source_error (name, _ ("web_identity_token_file is not supported"), error);
   return NULL;
 }
 
 static C3vCredentialsProvider *
-profile_source (C3vAwsProfileSet  *set,
-                const char        *name,
-                GPtrArray         *path,
-                GError           **error)
+profile_source (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
 {
   C3vCredentialsProvider *provider;
 
@@ -195,38 +178,35 @@ profile_source (C3vAwsProfileSet  *set,
 }
 
 static char *
-not_found_message (C3vAwsProfileSet *set,
-                   const char       *name,
-                   gboolean          env_used)
+not_found_message (C3vAwsProfileSet *set, const char *name, gboolean env_used)
 {
   const char *config_path = c3v_aws_profile_set_get_config_path (set);
   const char *credentials_path = c3v_aws_profile_set_get_credentials_path (set);
 
   if (env_used)
-    return g_strdup_printf (_("No AWS credentials found: looked at the environment variables "
-                              "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and at profile “%s” "
-                              "in %s and %s."),
+    return g_strdup_printf (_ ("No AWS credentials found: looked at the environment variables "
+                               "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, and at profile “%s” "
+                               "in %s and %s."),
                             name, credentials_path, config_path);
-  return g_strdup_printf (_("No AWS credentials found for profile “%s” in %s or %s."),
-                          name, credentials_path, config_path);
+  return g_strdup_printf (_ ("No AWS credentials found for profile “%s” in %s or %s."), name,
+                          credentials_path, config_path);
 }
 
 C3vCredentialsProvider *
-c3v_credentials_chain_new (const char  *profile,
-                           GError     **error)
+c3v_credentials_chain_new (const char *profile, GError **error)
 {
-  g_autoptr(C3vAwsProfileSet) set = NULL;
-  g_autoptr(GPtrArray) providers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  g_autoptr (C3vAwsProfileSet) set = NULL;
+  g_autoptr (GPtrArray) providers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) path = g_ptr_array_new ();
   g_autofree char *name = c3v_aws_config_profile_name (profile);
   g_autofree char *not_found = NULL;
   gboolean explicit = profile != NULL && *profile != '\0';
-  GError *local_error = NULL;
+  GError                 *local_error = NULL;
   C3vCredentialsProvider *source;
 
   set = c3v_aws_profile_set_load_default (error);
-  if (set == NULL ||
-      !c3v_aws_check_profile (set, name, explicit || c3v_aws_profile_from_env (), error))
+  if (set == NULL
+      || !c3v_aws_check_profile (set, name, explicit || c3v_aws_profile_from_env (), error))
     return NULL;
 
   /* An explicitly chosen profile must not be shadowed by stray keys in

@@ -9,9 +9,9 @@
 
 struct _C3vCredentialsChain
 {
-  C3vCredentialsProvider  parent_instance;
-  GPtrArray              *providers;
-  char                   *not_found;
+  C3vCredentialsProvider parent_instance;
+  GPtrArray             *providers;
+  char                  *not_found;
 };
 
 G_DEFINE_FINAL_TYPE (C3vCredentialsChain, c3v_credentials_chain, C3V_TYPE_CREDENTIALS_PROVIDER)
@@ -19,14 +19,12 @@ G_DEFINE_FINAL_TYPE (C3vCredentialsChain, c3v_credentials_chain, C3V_TYPE_CREDEN
 static void try_provider (GTask *task);
 
 static void
-provider_get_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+provider_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   C3vCredentialsProvider *provider = C3V_CREDENTIALS_PROVIDER (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   guint *index = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   C3vCredentials *credentials;
 
   credentials = c3v_credentials_provider_get_finish (provider, result, &error);
@@ -51,7 +49,7 @@ static void
 try_provider (GTask *task)
 {
   C3vCredentialsChain *self = g_task_get_source_object (task);
-  guint *index = g_task_get_task_data (task);
+  guint               *index = g_task_get_task_data (task);
 
   if (*index >= self->providers->len)
     {
@@ -62,15 +60,12 @@ try_provider (GTask *task)
     }
 
   c3v_credentials_provider_get_async (g_ptr_array_index (self->providers, *index),
-                                      g_task_get_cancellable (task),
-                                      provider_get_cb, task);
+                                      g_task_get_cancellable (task), provider_get_cb, task);
 }
 
 static void
-c3v_credentials_chain_get_async (C3vCredentialsProvider *provider,
-                                 GCancellable           *cancellable,
-                                 GAsyncReadyCallback     callback,
-                                 gpointer                user_data)
+c3v_credentials_chain_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
 {
   GTask *task = g_task_new (provider, cancellable, callback, user_data);
 
@@ -80,9 +75,8 @@ c3v_credentials_chain_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_chain_get_finish (C3vCredentialsProvider  *provider,
-                                  GAsyncResult            *result,
-                                  GError                 **error)
+c3v_credentials_chain_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                  GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -93,11 +87,12 @@ static char *
 c3v_credentials_chain_describe (C3vCredentialsProvider *provider)
 {
   C3vCredentialsChain *self = C3V_CREDENTIALS_CHAIN (provider);
-  GString *out = g_string_new (NULL);
+  GString             *out = g_string_new (NULL);
 
   for (guint i = 0; i < self->providers->len; i++)
     {
-      g_autofree char *description = c3v_credentials_provider_describe (g_ptr_array_index (self->providers, i));
+      g_autofree char *description
+          = c3v_credentials_provider_describe (g_ptr_array_index (self->providers, i));
 
       g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", description);
     }
@@ -118,7 +113,7 @@ c3v_credentials_chain_finalize (GObject *object)
 static void
 c3v_credentials_chain_class_init (C3vCredentialsChainClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_chain_finalize;
@@ -134,8 +129,7 @@ c3v_credentials_chain_init (C3vCredentialsChain *self)
 }
 
 C3vCredentialsProvider *
-c3v_credentials_chain_new_for_providers (GPtrArray  *providers,
-                                         const char *not_found)
+c3v_credentials_chain_new_for_providers (GPtrArray *providers, const char *not_found)
 {
   C3vCredentialsChain *self;
 

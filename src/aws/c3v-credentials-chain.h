@@ -15,7 +15,8 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_CHAIN (c3v_credentials_chain_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsChain, c3v_credentials_chain, C3V, CREDENTIALS_CHAIN, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsChain, c3v_credentials_chain, C3V, CREDENTIALS_CHAIN,
+                      C3vCredentialsProvider)
 
 /* @providers: C3vCredentialsProvider, tried first to last. @not_found: the
  * user-visible message when none of them has credentials. */

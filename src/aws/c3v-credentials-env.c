@@ -33,7 +33,7 @@ credentials_from_env (GError **error)
   if (access_key_id == NULL && secret == NULL)
     {
       g_set_error_literal (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_NO_CREDENTIALS,
-                           _("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"));
+                           _ ("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"));
       return NULL;
     }
   /* Half a key pair is a mistake to report, not a reason to fall through
@@ -41,7 +41,7 @@ credentials_from_env (GError **error)
   if (access_key_id == NULL || secret == NULL)
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("%s is set in the environment but %s is not"),
+                   _ ("%s is set in the environment but %s is not"),
                    access_key_id != NULL ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
                    access_key_id != NULL ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
       return NULL;
@@ -50,13 +50,11 @@ credentials_from_env (GError **error)
 }
 
 static void
-c3v_credentials_env_get_async (C3vCredentialsProvider *provider,
-                               GCancellable           *cancellable,
-                               GAsyncReadyCallback     callback,
-                               gpointer                user_data)
+c3v_credentials_env_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (provider, cancellable, callback, user_data);
-  GError *error = NULL;
+  g_autoptr (GTask) task = g_task_new (provider, cancellable, callback, user_data);
+  GError         *error = NULL;
   C3vCredentials *credentials;
 
   g_task_set_source_tag (task, c3v_credentials_env_get_async);
@@ -68,9 +66,8 @@ c3v_credentials_env_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_env_get_finish (C3vCredentialsProvider  *provider,
-                                GAsyncResult            *result,
-                                GError                 **error)
+c3v_credentials_env_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -80,7 +77,7 @@ c3v_credentials_env_get_finish (C3vCredentialsProvider  *provider,
 static char *
 c3v_credentials_env_describe (C3vCredentialsProvider *provider)
 {
-  return g_strdup (_("environment variables"));
+  return g_strdup (_ ("environment variables"));
 }
 
 static void

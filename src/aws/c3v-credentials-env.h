@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_ENV (c3v_credentials_env_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsEnv, c3v_credentials_env, C3V, CREDENTIALS_ENV, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsEnv, c3v_credentials_env, C3V, CREDENTIALS_ENV,
+                      C3vCredentialsProvider)
 
 /* Fails with C3V_AWS_CONFIG_ERROR_NO_CREDENTIALS when the variables are unset,
  * so a chain moves on to the next source. */

@@ -16,16 +16,15 @@
 
 struct _C3vCredentialsProcess
 {
-  C3vCredentialsProvider  parent_instance;
-  char                   *profile;
-  char                   *command;
+  C3vCredentialsProvider parent_instance;
+  char                  *profile;
+  char                  *command;
 };
 
 G_DEFINE_FINAL_TYPE (C3vCredentialsProcess, c3v_credentials_process, C3V_TYPE_CREDENTIALS_PROVIDER)
 
 static const char *
-member_string (JsonObject *object,
-               const char *name)
+member_string (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -35,31 +34,25 @@ member_string (JsonObject *object,
 }
 
 static gboolean
-member_is_one (JsonObject *object,
-               const char *name)
+member_is_one (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64 &&
-         json_node_get_int (node) == 1;
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64
+         && json_node_get_int (node) == 1;
 }
 
 static gboolean
-process_fail (C3vCredentialsProcess  *self,
-              GError                **error,
-              int                     code,
-              const char             *reason)
+process_fail (C3vCredentialsProcess *self, GError **error, int code, const char *reason)
 {
   g_set_error (error, C3V_AWS_CONFIG_ERROR, code,
-               _("credential_process of profile “%s” failed: %s"), self->profile, reason);
+               _ ("credential_process of profile “%s” failed: %s"), self->profile, reason);
   return FALSE;
 }
 
 static gboolean
-parse_expiration (C3vCredentialsProcess  *self,
-                  JsonObject             *object,
-                  gint64                 *expiration,
-                  GError                **error)
+parse_expiration (C3vCredentialsProcess *self, JsonObject *object, gint64 *expiration,
+                  GError **error)
 {
   const char *text = member_string (object, "Expiration");
 
@@ -68,11 +61,11 @@ parse_expiration (C3vCredentialsProcess  *self,
     return TRUE;
   if (!c3v_aws_parse_timestamp (text, expiration))
     return process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
-                         _("its Expiration is not an ISO 8601 time"));
+                         _ ("its Expiration is not an ISO 8601 time"));
   if (*expiration <= g_get_real_time () / G_USEC_PER_SEC)
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_EXPIRED,
-                   _("The credentials from credential_process of profile “%s” expired at %s"),
+                   _ ("The credentials from credential_process of profile “%s” expired at %s"),
                    self->profile, text);
       return FALSE;
     }
@@ -81,27 +74,27 @@ parse_expiration (C3vCredentialsProcess  *self,
 
 /* Never quotes @output in errors: it holds the secret key. */
 static C3vCredentials *
-parse_output (C3vCredentialsProcess  *self,
-              const char             *output,
-              GError                **error)
+parse_output (C3vCredentialsProcess *self, const char *output, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *object;
   const char *access_key_id;
   const char *secret;
-  gint64 expiration;
+  gint64      expiration;
 
-  if (!json_parser_load_from_data (parser, output, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, output, -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED, _("its output is not a JSON object"));
+      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
+                    _ ("its output is not a JSON object"));
       return NULL;
     }
   object = json_node_get_object (json_parser_get_root (parser));
 
   if (!member_is_one (object, "Version"))
     {
-      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED, _("its output does not say \"Version\": 1"));
+      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
+                    _ ("its output does not say \"Version\": 1"));
       return NULL;
     }
 
@@ -110,26 +103,26 @@ parse_output (C3vCredentialsProcess  *self,
   if (access_key_id == NULL || secret == NULL)
     {
       process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
-                    _("its output lacks AccessKeyId or SecretAccessKey"));
+                    _ ("its output lacks AccessKeyId or SecretAccessKey"));
       return NULL;
     }
   if (!parse_expiration (self, object, &expiration, error))
     return NULL;
 
-  return c3v_credentials_new (access_key_id, secret, member_string (object, "SessionToken"), expiration);
+  return c3v_credentials_new (access_key_id, secret, member_string (object, "SessionToken"),
+                              expiration);
 }
 
 static char *
-describe_exit (GSubprocess *process,
-               const char  *stderr_text)
+describe_exit (GSubprocess *process, const char *stderr_text)
 {
   g_autofree char *status = NULL;
   g_autofree char *shown = NULL;
 
   if (g_subprocess_get_if_exited (process))
-    status = g_strdup_printf (_("exit status %d"), g_subprocess_get_exit_status (process));
+    status = g_strdup_printf (_ ("exit status %d"), g_subprocess_get_exit_status (process));
   else
-    status = g_strdup (_("killed by a signal"));
+    status = g_strdup (_ ("killed by a signal"));
 
   shown = g_strstrip (g_strdup (stderr_text != NULL ? stderr_text : ""));
   if (g_utf8_strlen (shown, -1) > MAX_STDERR_CHARS)
@@ -140,20 +133,19 @@ describe_exit (GSubprocess *process,
 }
 
 static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+communicate_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   GSubprocess *process = G_SUBPROCESS (object);
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   C3vCredentialsProcess *self = g_task_get_source_object (task);
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  g_autoptr(GError) io_error = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char       *stdout_text = NULL;
+  g_autofree char       *stderr_text = NULL;
+  g_autoptr (GError) io_error = NULL;
+  g_autoptr (GError) error = NULL;
   C3vCredentials *credentials;
 
-  if (!g_subprocess_communicate_utf8_finish (process, result, &stdout_text, &stderr_text, &io_error))
+  if (!g_subprocess_communicate_utf8_finish (process, result, &stdout_text, &stderr_text,
+                                             &io_error))
     {
       /* Nobody will read its answer: do not leave it running. */
       if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -186,11 +178,10 @@ communicate_cb (GObject      *object,
 }
 
 static GSubprocess *
-spawn_command (C3vCredentialsProcess  *self,
-               GError                **error)
+spawn_command (C3vCredentialsProcess *self, GError **error)
 {
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) local_error = NULL;
   GSubprocess *process;
 
   if (!g_shell_parse_argv (self->command, NULL, &argv, &local_error))
@@ -199,7 +190,7 @@ spawn_command (C3vCredentialsProcess  *self,
       return NULL;
     }
 
-  process = g_subprocess_newv ((const char * const *) argv,
+  process = g_subprocess_newv ((const char *const *) argv,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &local_error);
   if (process == NULL)
@@ -208,14 +199,12 @@ spawn_command (C3vCredentialsProcess  *self,
 }
 
 static void
-c3v_credentials_process_get_async (C3vCredentialsProvider *provider,
-                                   GCancellable           *cancellable,
-                                   GAsyncReadyCallback     callback,
-                                   gpointer                user_data)
+c3v_credentials_process_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsProcess *self = C3V_CREDENTIALS_PROCESS (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GSubprocess) process = NULL;
   GError *error = NULL;
 
   g_task_set_source_tag (task, c3v_credentials_process_get_async);
@@ -231,9 +220,8 @@ c3v_credentials_process_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_process_get_finish (C3vCredentialsProvider  *provider,
-                                    GAsyncResult            *result,
-                                    GError                 **error)
+c3v_credentials_process_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                    GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -245,7 +233,7 @@ c3v_credentials_process_describe (C3vCredentialsProvider *provider)
 {
   C3vCredentialsProcess *self = C3V_CREDENTIALS_PROCESS (provider);
 
-  return g_strdup_printf (_("profile %s (credential_process)"), self->profile);
+  return g_strdup_printf (_ ("profile %s (credential_process)"), self->profile);
 }
 
 static void
@@ -262,7 +250,7 @@ c3v_credentials_process_finalize (GObject *object)
 static void
 c3v_credentials_process_class_init (C3vCredentialsProcessClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_process_finalize;
@@ -277,8 +265,7 @@ c3v_credentials_process_init (C3vCredentialsProcess *self)
 }
 
 C3vCredentialsProvider *
-c3v_credentials_process_new (const char *profile,
-                             const char *command)
+c3v_credentials_process_new (const char *profile, const char *command)
 {
   C3vCredentialsProcess *self;
 

@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_PROCESS (c3v_credentials_process_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsProcess, c3v_credentials_process, C3V, CREDENTIALS_PROCESS, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsProcess, c3v_credentials_process, C3V, CREDENTIALS_PROCESS,
+                      C3vCredentialsProvider)
 
-C3vCredentialsProvider *c3v_credentials_process_new (const char *profile,
-                                                     const char *command);
+C3vCredentialsProvider *c3v_credentials_process_new (const char *profile, const char *command);
 
 G_END_DECLS

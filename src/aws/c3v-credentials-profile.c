@@ -11,21 +11,19 @@
 
 struct _C3vCredentialsProfile
 {
-  C3vCredentialsProvider  parent_instance;
-  char                   *profile;
-  C3vCredentials         *credentials;
+  C3vCredentialsProvider parent_instance;
+  char                  *profile;
+  C3vCredentials        *credentials;
 };
 
 G_DEFINE_FINAL_TYPE (C3vCredentialsProfile, c3v_credentials_profile, C3V_TYPE_CREDENTIALS_PROVIDER)
 
 static void
-c3v_credentials_profile_get_async (C3vCredentialsProvider *provider,
-                                   GCancellable           *cancellable,
-                                   GAsyncReadyCallback     callback,
-                                   gpointer                user_data)
+c3v_credentials_profile_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsProfile *self = C3V_CREDENTIALS_PROFILE (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, c3v_credentials_profile_get_async);
   g_task_return_pointer (task, c3v_credentials_ref (self->credentials),
@@ -33,9 +31,8 @@ c3v_credentials_profile_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_profile_get_finish (C3vCredentialsProvider  *provider,
-                                    GAsyncResult            *result,
-                                    GError                 **error)
+c3v_credentials_profile_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                    GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -47,7 +44,7 @@ c3v_credentials_profile_describe (C3vCredentialsProvider *provider)
 {
   C3vCredentialsProfile *self = C3V_CREDENTIALS_PROFILE (provider);
 
-  return g_strdup_printf (_("profile %s (access keys)"), self->profile);
+  return g_strdup_printf (_ ("profile %s (access keys)"), self->profile);
 }
 
 static void
@@ -64,7 +61,7 @@ c3v_credentials_profile_finalize (GObject *object)
 static void
 c3v_credentials_profile_class_init (C3vCredentialsProfileClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_profile_finalize;
@@ -79,9 +76,7 @@ c3v_credentials_profile_init (C3vCredentialsProfile *self)
 }
 
 static const char *
-profile_value (C3vAwsProfileSet *set,
-               const char       *profile,
-               const char       *key)
+profile_value (C3vAwsProfileSet *set, const char *profile, const char *key)
 {
   const char *value = c3v_aws_profile_set_get_profile (set, profile, key);
 
@@ -89,19 +84,16 @@ profile_value (C3vAwsProfileSet *set,
 }
 
 gboolean
-c3v_credentials_profile_has_keys (C3vAwsProfileSet *set,
-                                  const char       *profile)
+c3v_credentials_profile_has_keys (C3vAwsProfileSet *set, const char *profile)
 {
   return profile_value (set, profile, "aws_access_key_id") != NULL;
 }
 
 C3vCredentialsProvider *
-c3v_credentials_profile_new (C3vAwsProfileSet  *set,
-                             const char        *profile,
-                             GError           **error)
+c3v_credentials_profile_new (C3vAwsProfileSet *set, const char *profile, GError **error)
 {
-  const char *access_key_id = profile_value (set, profile, "aws_access_key_id");
-  const char *secret = profile_value (set, profile, "aws_secret_access_key");
+  const char            *access_key_id = profile_value (set, profile, "aws_access_key_id");
+  const char            *secret = profile_value (set, profile, "aws_secret_access_key");
   C3vCredentialsProfile *self;
 
   if (access_key_id == NULL)
@@ -109,8 +101,7 @@ c3v_credentials_profile_new (C3vAwsProfileSet  *set,
   if (secret == NULL)
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("Profile “%s” has aws_access_key_id but no aws_secret_access_key"),
-                   profile);
+                   _ ("Profile “%s” has aws_access_key_id but no aws_secret_access_key"), profile);
       return NULL;
     }
 

@@ -25,10 +25,8 @@ c3v_credentials_provider_init (C3vCredentialsProvider *self)
 }
 
 void
-c3v_credentials_provider_get_async (C3vCredentialsProvider *self,
-                                    GCancellable           *cancellable,
-                                    GAsyncReadyCallback     callback,
-                                    gpointer                user_data)
+c3v_credentials_provider_get_async (C3vCredentialsProvider *self, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (C3V_IS_CREDENTIALS_PROVIDER (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
@@ -37,9 +35,8 @@ c3v_credentials_provider_get_async (C3vCredentialsProvider *self,
 }
 
 C3vCredentials *
-c3v_credentials_provider_get_finish (C3vCredentialsProvider  *self,
-                                     GAsyncResult            *result,
-                                     GError                 **error)
+c3v_credentials_provider_get_finish (C3vCredentialsProvider *self, GAsyncResult *result,
+                                     GError **error)
 {
   g_return_val_if_fail (C3V_IS_CREDENTIALS_PROVIDER (self), NULL);
   g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);

@@ -16,13 +16,13 @@
 
 struct _C3vCredentialsSso
 {
-  C3vCredentialsProvider  parent_instance;
-  char                   *profile;
-  char                   *cache_key;   /* sso-session name, or start URL (legacy) */
-  char                   *account_id;
-  char                   *role_name;
-  char                   *endpoint;
-  SoupSession            *session;
+  C3vCredentialsProvider parent_instance;
+  char                  *profile;
+  char                  *cache_key; /* sso-session name, or start URL (legacy) */
+  char                  *account_id;
+  char                  *role_name;
+  char                  *endpoint;
+  SoupSession           *session;
 };
 
 G_DEFINE_FINAL_TYPE (C3vCredentialsSso, c3v_credentials_sso, C3V_TYPE_CREDENTIALS_PROVIDER)
@@ -31,14 +31,13 @@ static GError *
 login_needed (C3vCredentialsSso *self)
 {
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SSO_LOGIN_NEEDED,
-                      _("The AWS SSO session of profile “%s” is missing or has expired. "
-                        "Run “aws sso login --profile %s” and try again."),
+                      _ ("The AWS SSO session of profile “%s” is missing or has expired. "
+                         "Run “aws sso login --profile %s” and try again."),
                       self->profile, self->profile);
 }
 
 static const char *
-member_string (JsonObject *object,
-               const char *name)
+member_string (JsonObject *object, const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -48,8 +47,7 @@ member_string (JsonObject *object,
 }
 
 static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
+member_object (JsonObject *object, const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -57,12 +55,10 @@ member_object (JsonObject *object,
 }
 
 static JsonObject *
-parse_object (JsonParser *parser,
-              const char *data,
-              gssize      length)
+parse_object (JsonParser *parser, const char *data, gssize length)
 {
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, data, length, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   return json_node_get_object (json_parser_get_root (parser));
 }
@@ -74,12 +70,12 @@ read_cached_token (C3vCredentialsSso *self)
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->cache_key, -1);
   g_autofree char *file_name = g_strconcat (hash, ".json", NULL);
   g_autofree char *path = c3v_aws_home_path (".aws", "sso", "cache", file_name, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
-  gsize length = 0;
-  JsonObject *object;
-  const char *token;
-  gint64 expires_at;
+  gsize            length = 0;
+  JsonObject      *object;
+  const char      *token;
+  gint64           expires_at;
 
   if (!g_file_get_contents (path, &text, &length, NULL))
     return NULL;
@@ -93,9 +89,7 @@ read_cached_token (C3vCredentialsSso *self)
 }
 
 static gboolean
-member_int (JsonObject *object,
-            const char *name,
-            gint64     *value)
+member_int (JsonObject *object, const char *name, gint64 *value)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -106,22 +100,20 @@ member_int (JsonObject *object,
 }
 
 static C3vCredentials *
-parse_role_credentials (C3vCredentialsSso  *self,
-                        GBytes             *body,
-                        GError            **error)
+parse_role_credentials (C3vCredentialsSso *self, GBytes *body, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data = g_bytes_get_data (body, &length);
   JsonObject *role = member_object (parse_object (parser, data, length), "roleCredentials");
   const char *access_key_id = member_string (role, "accessKeyId");
   const char *secret = member_string (role, "secretAccessKey");
-  gint64 expiration_ms = 0;
+  gint64      expiration_ms = 0;
 
   if (access_key_id == NULL || secret == NULL || !member_int (role, "expiration", &expiration_ms))
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                   _("AWS SSO at %s sent an answer without role credentials"), self->endpoint);
+                   _ ("AWS SSO at %s sent an answer without role credentials"), self->endpoint);
       return NULL;
     }
   /* The portal counts in milliseconds. */
@@ -130,12 +122,10 @@ parse_role_credentials (C3vCredentialsSso  *self,
 }
 
 static GError *
-portal_error (C3vCredentialsSso *self,
-              guint              status,
-              GBytes            *body)
+portal_error (C3vCredentialsSso *self, guint status, GBytes *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data = g_bytes_get_data (body, &length);
   JsonObject *object = parse_object (parser, data, length);
   const char *message = member_string (object, "message");
@@ -148,21 +138,19 @@ portal_error (C3vCredentialsSso *self,
   return g_error_new (C3V_AWS_CONFIG_ERROR,
                       status == SOUP_STATUS_FORBIDDEN ? C3V_AWS_CONFIG_ERROR_ACCESS_DENIED
                                                       : C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                      _("AWS SSO refused role %s in account %s for profile “%s”: %s"),
+                      _ ("AWS SSO refused role %s in account %s for profile “%s”: %s"),
                       self->role_name, self->account_id, self->profile,
                       message != NULL ? message : soup_status_get_phrase (status));
 }
 
 static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   C3vCredentialsSso *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  SoupMessage       *message = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
   C3vCredentials *credentials;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -172,7 +160,8 @@ send_cb (GObject      *object,
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                                 _("Could not reach AWS SSO at %s: %s"), self->endpoint, error->message);
+                                 _ ("Could not reach AWS SSO at %s: %s"), self->endpoint,
+                                 error->message);
       return;
     }
 
@@ -190,14 +179,13 @@ send_cb (GObject      *object,
 }
 
 static SoupMessage *
-build_message (C3vCredentialsSso *self,
-               const char        *token)
+build_message (C3vCredentialsSso *self, const char *token)
 {
   g_autofree char *account = g_uri_escape_string (self->account_id, NULL, FALSE);
   g_autofree char *role = g_uri_escape_string (self->role_name, NULL, FALSE);
   g_autofree char *url = g_strdup_printf ("%s/federation/credentials?account_id=%s&role_name=%s",
                                           self->endpoint, account, role);
-  SoupMessage *message = soup_message_new (SOUP_METHOD_GET, url);
+  SoupMessage     *message = soup_message_new (SOUP_METHOD_GET, url);
 
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "x-amz-sso_bearer_token", token);
@@ -205,15 +193,13 @@ build_message (C3vCredentialsSso *self,
 }
 
 static void
-c3v_credentials_sso_get_async (C3vCredentialsProvider *provider,
-                               GCancellable           *cancellable,
-                               GAsyncReadyCallback     callback,
-                               gpointer                user_data)
+c3v_credentials_sso_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *token = NULL;
-  SoupMessage *message;
+  SoupMessage     *message;
 
   g_task_set_source_tag (task, c3v_credentials_sso_get_async);
 
@@ -231,9 +217,8 @@ c3v_credentials_sso_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_sso_get_finish (C3vCredentialsProvider  *provider,
-                                GAsyncResult            *result,
-                                GError                 **error)
+c3v_credentials_sso_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -245,7 +230,7 @@ c3v_credentials_sso_describe (C3vCredentialsProvider *provider)
 {
   C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
 
-  return g_strdup_printf (_("profile %s (SSO)"), self->profile);
+  return g_strdup_printf (_ ("profile %s (SSO)"), self->profile);
 }
 
 static void
@@ -266,7 +251,7 @@ c3v_credentials_sso_finalize (GObject *object)
 static void
 c3v_credentials_sso_class_init (C3vCredentialsSsoClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_sso_finalize;
@@ -278,17 +263,14 @@ c3v_credentials_sso_class_init (C3vCredentialsSsoClass *klass)
 static void
 c3v_credentials_sso_init (C3vCredentialsSso *self)
 {
-  self->session = soup_session_new_with_options ("timeout", SSO_TIMEOUT_SECONDS,
-                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
-                                                 NULL);
+  self->session = soup_session_new_with_options ("timeout", SSO_TIMEOUT_SECONDS, "user-agent",
+                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
 }
 
 /* A key of the profile's sso-session section, or of the profile itself for
  * legacy configurations. */
 static const char *
-sso_setting (C3vAwsProfileSet *set,
-             const char       *profile,
-             const char       *key)
+sso_setting (C3vAwsProfileSet *set, const char *profile, const char *key)
 {
   const char *session = c3v_aws_profile_set_get_profile (set, profile, "sso_session");
   const char *value;
@@ -301,24 +283,24 @@ sso_setting (C3vAwsProfileSet *set,
 }
 
 static gboolean
-check_settings (C3vAwsProfileSet  *set,
-                const char        *profile,
-                GError           **error)
+check_settings (C3vAwsProfileSet *set, const char *profile, GError **error)
 {
-  const char *session = c3v_aws_profile_set_get_profile (set, profile, "sso_session");
-  static const char * const required[] = { "sso_account_id", "sso_role_name" };
+  const char              *session = c3v_aws_profile_set_get_profile (set, profile, "sso_session");
+  static const char *const required[] = { "sso_account_id", "sso_role_name" };
 
-  if (session != NULL && !c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_SSO_SESSION, session))
+  if (session != NULL
+      && !c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_SSO_SESSION, session))
     {
-      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("Profile “%s” uses sso_session “%s”, but there is no [sso-session %s] section"),
-                   profile, session, session);
+      g_set_error (
+          error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+          _ ("Profile “%s” uses sso_session “%s”, but there is no [sso-session %s] section"),
+          profile, session, session);
       return FALSE;
     }
   if (sso_setting (set, profile, "sso_region") == NULL)
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _("The SSO settings of profile “%s” lack sso_region"), profile);
+                   _ ("The SSO settings of profile “%s” lack sso_region"), profile);
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
@@ -328,7 +310,7 @@ check_settings (C3vAwsProfileSet  *set,
       if (value == NULL || *value == '\0')
         {
           g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                       _("Profile “%s” uses SSO but lacks %s"), profile, required[i]);
+                       _ ("Profile “%s” uses SSO but lacks %s"), profile, required[i]);
           return FALSE;
         }
     }
@@ -336,9 +318,7 @@ check_settings (C3vAwsProfileSet  *set,
 }
 
 static char *
-portal_endpoint (C3vAwsProfileSet  *set,
-                 const char        *profile,
-                 GError           **error)
+portal_endpoint (C3vAwsProfileSet *set, const char *profile, GError **error)
 {
   g_autofree char *url = c3v_aws_endpoint_override (set, profile, "SSO", "sso");
 
@@ -348,11 +328,9 @@ portal_endpoint (C3vAwsProfileSet  *set,
 }
 
 C3vCredentialsProvider *
-c3v_credentials_sso_new (C3vAwsProfileSet  *set,
-                         const char        *profile,
-                         GError           **error)
+c3v_credentials_sso_new (C3vAwsProfileSet *set, const char *profile, GError **error)
 {
-  g_autoptr(C3vCredentialsSso) self = NULL;
+  g_autoptr (C3vCredentialsSso) self = NULL;
   const char *session = c3v_aws_profile_set_get_profile (set, profile, "sso_session");
 
   if (session == NULL && c3v_aws_profile_set_get_profile (set, profile, "sso_start_url") == NULL)
@@ -366,7 +344,8 @@ c3v_credentials_sso_new (C3vAwsProfileSet  *set,
     return NULL;
 
   self->profile = g_strdup (profile);
-  self->cache_key = g_strdup (session != NULL ? session : sso_setting (set, profile, "sso_start_url"));
+  self->cache_key
+      = g_strdup (session != NULL ? session : sso_setting (set, profile, "sso_start_url"));
   self->account_id = g_strdup (c3v_aws_profile_set_get_profile (set, profile, "sso_account_id"));
   self->role_name = g_strdup (c3v_aws_profile_set_get_profile (set, profile, "sso_role_name"));
   return C3V_CREDENTIALS_PROVIDER (g_steal_pointer (&self));

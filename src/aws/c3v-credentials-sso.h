@@ -17,12 +17,12 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_SSO (c3v_credentials_sso_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsSso, c3v_credentials_sso, C3V, CREDENTIALS_SSO, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsSso, c3v_credentials_sso, C3V, CREDENTIALS_SSO,
+                      C3vCredentialsProvider)
 
 /* NULL without error when @profile has no SSO settings; fails with
  * C3V_AWS_CONFIG_ERROR_INVALID when they are incomplete. */
-C3vCredentialsProvider *c3v_credentials_sso_new (C3vAwsProfileSet  *set,
-                                                 const char        *profile,
-                                                 GError           **error);
+C3vCredentialsProvider *c3v_credentials_sso_new (C3vAwsProfileSet *set, const char *profile,
+                                                 GError **error);
 
 G_END_DECLS

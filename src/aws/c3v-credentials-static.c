@@ -7,26 +7,23 @@
 #include "c3v-credentials-provider.h"
 
 #define C3V_TYPE_CREDENTIALS_STATIC (c3v_credentials_static_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsStatic, c3v_credentials_static,
-                      C3V, CREDENTIALS_STATIC, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsStatic, c3v_credentials_static, C3V, CREDENTIALS_STATIC,
+                      C3vCredentialsProvider)
 
 struct _C3vCredentialsStatic
 {
-  C3vCredentialsProvider  parent_instance;
-  C3vCredentials         *credentials;
+  C3vCredentialsProvider parent_instance;
+  C3vCredentials        *credentials;
 };
 
-G_DEFINE_FINAL_TYPE (C3vCredentialsStatic, c3v_credentials_static,
-                     C3V_TYPE_CREDENTIALS_PROVIDER)
+G_DEFINE_FINAL_TYPE (C3vCredentialsStatic, c3v_credentials_static, C3V_TYPE_CREDENTIALS_PROVIDER)
 
 static void
-c3v_credentials_static_get_async (C3vCredentialsProvider *provider,
-                                  GCancellable           *cancellable,
-                                  GAsyncReadyCallback     callback,
-                                  gpointer                user_data)
+c3v_credentials_static_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsStatic *self = C3V_CREDENTIALS_STATIC (provider);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, c3v_credentials_static_get_async);
   g_task_return_pointer (task, c3v_credentials_ref (self->credentials),
@@ -34,9 +31,8 @@ c3v_credentials_static_get_async (C3vCredentialsProvider *provider,
 }
 
 static C3vCredentials *
-c3v_credentials_static_get_finish (C3vCredentialsProvider  *provider,
-                                   GAsyncResult            *result,
-                                   GError                 **error)
+c3v_credentials_static_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                   GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -62,7 +58,7 @@ c3v_credentials_static_finalize (GObject *object)
 static void
 c3v_credentials_static_class_init (C3vCredentialsStaticClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_static_finalize;

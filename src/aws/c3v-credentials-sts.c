@@ -13,7 +13,7 @@
 #include "c3v-credentials-sts.h"
 #include "c3v-sigv4.h"
 
-#define STS_TIMEOUT_SECONDS 30
+#define STS_TIMEOUT_SECONDS   30
 #define STS_FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
 struct _C3vCredentialsSts
@@ -34,23 +34,20 @@ struct _C3vCredentialsSts
 G_DEFINE_FINAL_TYPE (C3vCredentialsSts, c3v_credentials_sts, C3V_TYPE_CREDENTIALS_PROVIDER)
 
 /* The XML elements of AssumeRoleResponse and ErrorResponse we read. */
-static const char * const wanted_elements[] = {
+static const char *const wanted_elements[] = {
   "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration", "Code", "Message",
 };
 
 typedef struct
 {
-  GHashTable *values;   /* element name -> text */
-  const char *current;  /* one of wanted_elements, or NULL */
+  GHashTable *values;  /* element name -> text */
+  const char *current; /* one of wanted_elements, or NULL */
 } XmlState;
 
 static void
-xml_start_element (GMarkupParseContext  *context,
-                   const char           *element_name,
-                   const char          **attribute_names,
-                   const char          **attribute_values,
-                   gpointer              user_data,
-                   GError              **error)
+xml_start_element (GMarkupParseContext *context, const char *element_name,
+                   const char **attribute_names, const char **attribute_values, gpointer user_data,
+                   GError **error)
 {
   XmlState *state = user_data;
 
@@ -63,10 +60,8 @@ xml_start_element (GMarkupParseContext  *context,
 }
 
 static void
-xml_end_element (GMarkupParseContext  *context,
-                 const char           *element_name,
-                 gpointer              user_data,
-                 GError              **error)
+xml_end_element (GMarkupParseContext *context, const char *element_name, gpointer user_data,
+                 GError **error)
 {
   XmlState *state = user_data;
 
@@ -74,20 +69,18 @@ xml_end_element (GMarkupParseContext  *context,
 }
 
 static void
-xml_text (GMarkupParseContext  *context,
-          const char           *text,
-          gsize                 text_len,
-          gpointer              user_data,
-          GError              **error)
+xml_text (GMarkupParseContext *context, const char *text, gsize text_len, gpointer user_data,
+          GError **error)
 {
-  XmlState *state = user_data;
+  XmlState   *state = user_data;
   const char *before;
 
   if (state->current == NULL)
     return;
   before = g_hash_table_lookup (state->values, state->current);
-  g_hash_table_insert (state->values, (gpointer) state->current,
-                       g_strdup_printf ("%s%.*s", before != NULL ? before : "", (int) text_len, text));
+  g_hash_table_insert (
+      state->values, (gpointer) state->current,
+      g_strdup_printf ("%s%.*s", before != NULL ? before : "", (int) text_len, text));
 }
 
 /* Element name -> text; NULL when @body is not XML. */
@@ -96,13 +89,12 @@ parse_xml (GBytes *body)
 {
   static const GMarkupParser parser = { xml_start_element, xml_end_element, xml_text, NULL, NULL };
   XmlState state = { g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free), NULL };
-  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &state, NULL);
-  gsize length = 0;
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &state, NULL);
+  gsize       length = 0;
   const char *data = g_bytes_get_data (body, &length);
 
-  if (length == 0 ||
-      !g_markup_parse_context_parse (context, data, length, NULL) ||
-      !g_markup_parse_context_end_parse (context, NULL))
+  if (length == 0 || !g_markup_parse_context_parse (context, data, length, NULL)
+      || !g_markup_parse_context_end_parse (context, NULL))
     {
       g_hash_table_unref (state.values);
       return NULL;
@@ -111,37 +103,32 @@ parse_xml (GBytes *body)
 }
 
 static GError *
-sts_error (C3vCredentialsSts *self,
-           guint              status,
-           GHashTable        *values)
+sts_error (C3vCredentialsSts *self, guint status, GHashTable *values)
 {
   const char *code = values != NULL ? g_hash_table_lookup (values, "Code") : NULL;
   const char *message = values != NULL ? g_hash_table_lookup (values, "Message") : NULL;
 
   if (g_strcmp0 (code, "AccessDenied") == 0)
     return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,
-                        _("AWS STS denied assuming role %s for profile “%s”: %s"),
-                        self->role_arn, self->profile, message != NULL ? message : code);
+                        _ ("AWS STS denied assuming role %s for profile “%s”: %s"), self->role_arn,
+                        self->profile, message != NULL ? message : code);
   if (code != NULL)
     return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                        _("AWS STS could not assume role %s for profile “%s”: %s (%s)"),
+                        _ ("AWS STS could not assume role %s for profile “%s”: %s (%s)"),
                         self->role_arn, self->profile, message != NULL ? message : "", code);
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                      _("AWS STS at %s answered HTTP %u without an error description"),
+                      _ ("AWS STS at %s answered HTTP %u without an error description"),
                       self->endpoint, status);
 }
 
 static C3vCredentials *
-parse_answer (C3vCredentialsSts  *self,
-              SoupMessage        *message,
-              GBytes             *body,
-              GError            **error)
+parse_answer (C3vCredentialsSts *self, SoupMessage *message, GBytes *body, GError **error)
 {
-  g_autoptr(GHashTable) values = parse_xml (body);
-  guint status = soup_message_get_status (message);
+  g_autoptr (GHashTable) values = parse_xml (body);
+  guint       status = soup_message_get_status (message);
   const char *access_key_id;
   const char *secret;
-  gint64 expiration = 0;
+  gint64      expiration = 0;
 
   if (status != SOUP_STATUS_OK || values == NULL)
     {
@@ -151,26 +138,26 @@ parse_answer (C3vCredentialsSts  *self,
 
   access_key_id = g_hash_table_lookup (values, "AccessKeyId");
   secret = g_hash_table_lookup (values, "SecretAccessKey");
-  if (access_key_id == NULL || secret == NULL ||
-      !c3v_aws_parse_timestamp (g_hash_table_lookup (values, "Expiration"), &expiration))
+  if (access_key_id == NULL || secret == NULL
+      || !c3v_aws_parse_timestamp (g_hash_table_lookup (values, "Expiration"), &expiration))
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                   _("AWS STS at %s sent an AssumeRole answer without credentials"), self->endpoint);
+                   _ ("AWS STS at %s sent an AssumeRole answer without credentials"),
+                   self->endpoint);
       return NULL;
     }
-  return c3v_credentials_new (access_key_id, secret, g_hash_table_lookup (values, "SessionToken"), expiration);
+  return c3v_credentials_new (access_key_id, secret, g_hash_table_lookup (values, "SessionToken"),
+                              expiration);
 }
 
 static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   C3vCredentialsSts *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
+  SoupMessage       *message = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
   C3vCredentials *credentials;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -180,7 +167,8 @@ send_cb (GObject      *object,
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                                 _("Could not reach AWS STS at %s: %s"), self->endpoint, error->message);
+                                 _ ("Could not reach AWS STS at %s: %s"), self->endpoint,
+                                 error->message);
       return;
     }
 
@@ -195,7 +183,11 @@ static char *
 build_form (C3vCredentialsSts *self)
 {
   GString *form = g_string_new ("Action=AssumeRole&Version=2011-06-15");
-  const struct { const char *name; const char *value; } fields[] = {
+  const struct
+  {
+    const char *name;
+    const char *value;
+  } fields[] = {
     { "RoleArn", self->role_arn },
     { "RoleSessionName", self->session_name },
     { "ExternalId", self->external_id },
@@ -227,48 +219,46 @@ host_header (GUri *uri)
 }
 
 static SoupMessage *
-build_message (C3vCredentialsSts *self,
-               C3vCredentials    *source)
+build_message (C3vCredentialsSts *self, C3vCredentials *source)
 {
   g_autofree char *form = build_form (self);
   g_autofree char *url = g_strconcat (self->endpoint, "/", NULL);
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr (SoupMessage) message = soup_message_new (SOUP_METHOD_POST, url);
   g_autofree char *host = host_header (soup_message_get_uri (message));
   g_autofree char *amz_date = c3v_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
-  const char *token = c3v_credentials_get_session_token (source);
+  const char      *token = c3v_credentials_get_session_token (source);
   g_autofree char *authorization = NULL;
-  C3vHttpHeader headers[] = {
-    { "host", host },
-    { "content-type", STS_FORM_CONTENT_TYPE },
-    { "x-amz-date", amz_date },
-    { "x-amz-security-token", token },
+  C3vHttpHeader    headers[] = {
+       { "host", host },
+       { "content-type", STS_FORM_CONTENT_TYPE },
+       { "x-amz-date", amz_date },
+       { "x-amz-security-token", token },
   };
-  C3vSigv4Request request = { "POST", "/", NULL, headers, token != NULL ? 4 : 3, form, strlen (form) };
+  C3vSigv4Request request
+      = { "POST", "/", NULL, headers, token != NULL ? 4 : 3, form, strlen (form) };
   SoupMessageHeaders *request_headers = soup_message_get_request_headers (message);
 
-  authorization = c3v_sigv4_authorization (self->signer,
-                                           c3v_credentials_get_access_key_id (source),
-                                           c3v_credentials_get_secret_access_key (source),
-                                           &request, amz_date, self->region, "sts");
+  authorization = c3v_sigv4_authorization (self->signer, c3v_credentials_get_access_key_id (source),
+                                           c3v_credentials_get_secret_access_key (source), &request,
+                                           amz_date, self->region, "sts");
   for (gsize i = 0; i < request.n_headers; i++)
     soup_message_headers_replace (request_headers, headers[i].name, headers[i].value);
   soup_message_headers_replace (request_headers, "Authorization", authorization);
-  soup_message_set_request_body_from_bytes (message, STS_FORM_CONTENT_TYPE,
-                                            g_bytes_new_take (g_steal_pointer (&form), request.body_length));
+  soup_message_set_request_body_from_bytes (
+      message, STS_FORM_CONTENT_TYPE,
+      g_bytes_new_take (g_steal_pointer (&form), request.body_length));
   return g_steal_pointer (&message);
 }
 
 static void
-source_get_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+source_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   C3vCredentialsSts *self = g_task_get_source_object (task);
-  g_autoptr(C3vCredentials) source = NULL;
+  g_autoptr (C3vCredentials) source = NULL;
   GCancellable *cancellable;
-  GError *error = NULL;
-  SoupMessage *message;
+  GError       *error = NULL;
+  SoupMessage  *message;
 
   source = c3v_credentials_provider_get_finish (self->source, result, &error);
   if (source == NULL)
@@ -280,27 +270,24 @@ source_get_cb (GObject      *object,
   message = build_message (self, source);
   g_task_set_task_data (task, message, g_object_unref);
   cancellable = g_task_get_cancellable (task);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    cancellable, send_cb, g_steal_pointer (&task));
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    send_cb, g_steal_pointer (&task));
 }
 
 static void
-c3v_credentials_sts_get_async (C3vCredentialsProvider *provider,
-                               GCancellable           *cancellable,
-                               GAsyncReadyCallback     callback,
-                               gpointer                user_data)
+c3v_credentials_sts_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask             *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, c3v_credentials_sts_get_async);
   c3v_credentials_provider_get_async (self->source, cancellable, source_get_cb, task);
 }
 
 static C3vCredentials *
-c3v_credentials_sts_get_finish (C3vCredentialsProvider  *provider,
-                                GAsyncResult            *result,
-                                GError                 **error)
+c3v_credentials_sts_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result,
+                                GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
 
@@ -312,7 +299,7 @@ c3v_credentials_sts_describe (C3vCredentialsProvider *provider)
 {
   C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
 
-  return g_strdup_printf (_("profile %s (role %s)"), self->profile, self->role_arn);
+  return g_strdup_printf (_ ("profile %s (role %s)"), self->profile, self->role_arn);
 }
 
 static void
@@ -337,7 +324,7 @@ c3v_credentials_sts_finalize (GObject *object)
 static void
 c3v_credentials_sts_class_init (C3vCredentialsStsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass                *object_class = G_OBJECT_CLASS (klass);
   C3vCredentialsProviderClass *provider_class = C3V_CREDENTIALS_PROVIDER_CLASS (klass);
 
   object_class->finalize = c3v_credentials_sts_finalize;
@@ -349,16 +336,13 @@ c3v_credentials_sts_class_init (C3vCredentialsStsClass *klass)
 static void
 c3v_credentials_sts_init (C3vCredentialsSts *self)
 {
-  self->session = soup_session_new_with_options ("timeout", STS_TIMEOUT_SECONDS,
-                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
-                                                 NULL);
+  self->session = soup_session_new_with_options ("timeout", STS_TIMEOUT_SECONDS, "user-agent",
+                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
   self->signer = c3v_sigv4_signer_new ();
 }
 
 static char *
-profile_value (C3vAwsProfileSet *set,
-               const char       *profile,
-               const char       *key)
+profile_value (C3vAwsProfileSet *set, const char *profile, const char *key)
 {
   const char *value = c3v_aws_profile_set_get_profile (set, profile, key);
 
@@ -367,25 +351,21 @@ profile_value (C3vAwsProfileSet *set,
 
 /* Without any region the SDKs sign for us-east-1 and use the global host. */
 static char *
-sts_endpoint (C3vAwsProfileSet  *set,
-              const char        *profile,
-              const char        *region,
-              GError           **error)
+sts_endpoint (C3vAwsProfileSet *set, const char *profile, const char *region, GError **error)
 {
   g_autofree char *url = c3v_aws_endpoint_override (set, profile, "STS", "sts");
 
   if (url == NULL)
-    url = region != NULL ? c3v_aws_regional_endpoint ("sts", region) : g_strdup ("https://sts.amazonaws.com");
+    url = region != NULL ? c3v_aws_regional_endpoint ("sts", region)
+                         : g_strdup ("https://sts.amazonaws.com");
   return c3v_aws_normalize_endpoint (url, error);
 }
 
 C3vCredentialsProvider *
-c3v_credentials_sts_new (C3vAwsProfileSet        *set,
-                         const char              *profile,
-                         C3vCredentialsProvider  *source,
-                         GError                 **error)
+c3v_credentials_sts_new (C3vAwsProfileSet *set, const char *profile, C3vCredentialsProvider *source,
+                         GError **error)
 {
-  g_autoptr(C3vCredentialsSts) self = NULL;
+  g_autoptr (C3vCredentialsSts) self = NULL;
   g_autofree char *region = NULL;
 
   g_return_val_if_fail (C3V_IS_CREDENTIALS_PROVIDER (source), NULL);
@@ -402,7 +382,8 @@ c3v_credentials_sts_new (C3vAwsProfileSet        *set,
   self->role_arn = profile_value (set, profile, "role_arn");
   self->session_name = profile_value (set, profile, "role_session_name");
   if (self->session_name == NULL)
-    self->session_name = g_strdup_printf ("c3vis-%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+    self->session_name
+        = g_strdup_printf ("c3vis-%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
   self->external_id = profile_value (set, profile, "external_id");
   self->duration_seconds = profile_value (set, profile, "duration_seconds");
   return C3V_CREDENTIALS_PROVIDER (g_steal_pointer (&self));

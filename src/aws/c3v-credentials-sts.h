@@ -16,14 +16,13 @@
 G_BEGIN_DECLS
 
 #define C3V_TYPE_CREDENTIALS_STS (c3v_credentials_sts_get_type ())
-G_DECLARE_FINAL_TYPE (C3vCredentialsSts, c3v_credentials_sts, C3V, CREDENTIALS_STS, C3vCredentialsProvider)
+G_DECLARE_FINAL_TYPE (C3vCredentialsSts, c3v_credentials_sts, C3V, CREDENTIALS_STS,
+                      C3vCredentialsProvider)
 
 /* Reads role_arn, role_session_name, external_id, duration_seconds, the
  * region and the STS endpoint for @profile; @source signs the call. Fails
  * with C3V_AWS_CONFIG_ERROR_INVALID on a bad endpoint URL. */
-C3vCredentialsProvider *c3v_credentials_sts_new (C3vAwsProfileSet        *set,
-                                                 const char              *profile,
-                                                 C3vCredentialsProvider  *source,
-                                                 GError                 **error);
+C3vCredentialsProvider *c3v_credentials_sts_new (C3vAwsProfileSet *set, const char *profile,
+                                                 C3vCredentialsProvider *source, GError **error);
 
 G_END_DECLS

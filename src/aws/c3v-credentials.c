@@ -11,15 +11,14 @@
 
 struct _C3vCredentials
 {
-  gatomicrefcount  ref_count;
-  char            *access_key_id;
-  char            *secret_access_key;
-  char            *session_token;     /* NULL when absent */
-  gint64           expiration_unix;   /* 0: never */
+  gatomicrefcount ref_count;
+  char           *access_key_id;
+  char           *secret_access_key;
+  char           *session_token;   /* NULL when absent */
+  gint64          expiration_unix; /* 0: never */
 };
 
-G_DEFINE_BOXED_TYPE (C3vCredentials, c3v_credentials,
-                     c3v_credentials_ref, c3v_credentials_unref)
+G_DEFINE_BOXED_TYPE (C3vCredentials, c3v_credentials, c3v_credentials_ref, c3v_credentials_unref)
 
 static void
 wipe_and_free (char *secret)
@@ -34,10 +33,8 @@ wipe_and_free (char *secret)
 /* @session_token may be NULL or "" (no token); @expiration_unix 0 never
  * expires. */
 C3vCredentials *
-c3v_credentials_new (const char *access_key_id,
-                     const char *secret_access_key,
-                     const char *session_token,
-                     gint64      expiration_unix)
+c3v_credentials_new (const char *access_key_id, const char *secret_access_key,
+                     const char *session_token, gint64 expiration_unix)
 {
   C3vCredentials *self;
 
@@ -111,9 +108,7 @@ c3v_credentials_get_expiration (C3vCredentials *self)
 }
 
 gboolean
-c3v_credentials_expires_within (C3vCredentials *self,
-                                gint64          now_unix,
-                                gint64          margin_seconds)
+c3v_credentials_expires_within (C3vCredentials *self, gint64 now_unix, gint64 margin_seconds)
 {
   g_return_val_if_fail (self != NULL, TRUE);
 

@@ -12,14 +12,14 @@
 
 typedef struct
 {
-  char           *operation;
-  JsonObject     *request;      /* a copy; nextToken changes per page */
-  char           *result_key;
-  C3vEcsPageFunc  page_func;
-  gpointer        page_data;
-  GDestroyNotify  page_data_destroy;
-  char           *token;        /* the nextToken of the page asked for */
-  guint           n_items;
+  char          *operation;
+  JsonObject    *request; /* a copy; nextToken changes per page */
+  char          *result_key;
+  C3vEcsPageFunc page_func;
+  gpointer       page_data;
+  GDestroyNotify page_data_destroy;
+  char          *token; /* the nextToken of the page asked for */
+  guint          n_items;
 } PaginateData;
 
 static void
@@ -38,10 +38,10 @@ paginate_data_free (PaginateData *data)
 static JsonObject *
 copy_request (JsonObject *request)
 {
-  JsonObject *copy = json_object_new ();
+  JsonObject    *copy = json_object_new ();
   JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  const char    *name;
+  JsonNode      *node;
 
   if (request == NULL)
     return copy;
@@ -52,9 +52,7 @@ copy_request (JsonObject *request)
   return copy;
 }
 
-static void paginate_page_cb (GObject      *object,
-                              GAsyncResult *result,
-                              gpointer      user_data);
+static void paginate_page_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
 static void
 paginate_request_page (GTask *task)
@@ -62,14 +60,12 @@ paginate_request_page (GTask *task)
   C3vEcsClient *self = g_task_get_source_object (task);
   PaginateData *data = g_task_get_task_data (task);
 
-  c3v_ecs_client_call_async (self, data->operation, data->request,
-                             g_task_get_cancellable (task),
+  c3v_ecs_client_call_async (self, data->operation, data->request, g_task_get_cancellable (task),
                              paginate_page_cb, g_object_ref (task));
 }
 
 static JsonArray *
-page_items (JsonObject *page,
-            const char *result_key)
+page_items (JsonObject *page, const char *result_key)
 {
   JsonNode *node = json_object_get_member (page, result_key);
 
@@ -82,26 +78,24 @@ page_items (JsonObject *page,
 static const char *
 page_next_token (JsonObject *page)
 {
-  JsonNode *node = json_object_get_member (page, "nextToken");
+  JsonNode   *node = json_object_get_member (page, "nextToken");
   const char *token;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   token = json_node_get_string (node);
   return token != NULL && *token != '\0' ? token : NULL;
 }
 
 static void
-paginate_page_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+paginate_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   PaginateData *data = g_task_get_task_data (task);
-  g_autoptr(JsonObject) page = NULL;
-  g_autoptr(JsonArray) items = NULL;
-  GError *error = NULL;
+  g_autoptr (JsonObject) page = NULL;
+  g_autoptr (JsonArray) items = NULL;
+  GError     *error = NULL;
   const char *next;
 
   page = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
@@ -124,7 +118,7 @@ paginate_page_cb (GObject      *object,
   if (g_strcmp0 (next, data->token) == 0)
     {
       g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
-                               _("%s returned the same page token twice"), data->operation);
+                               _ ("%s returned the same page token twice"), data->operation);
       return;
     }
 
@@ -135,18 +129,12 @@ paginate_page_cb (GObject      *object,
 }
 
 void
-c3v_ecs_client_paginate_async (C3vEcsClient        *self,
-                               const char          *operation,
-                               JsonObject          *request,
-                               const char          *result_key,
-                               C3vEcsPageFunc       page_func,
-                               gpointer             page_data,
-                               GDestroyNotify       page_data_destroy,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+c3v_ecs_client_paginate_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                               const char *result_key, C3vEcsPageFunc page_func, gpointer page_data,
+                               GDestroyNotify page_data_destroy, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   PaginateData *data;
 
   g_return_if_fail (C3V_IS_ECS_CLIENT (self));
@@ -170,10 +158,8 @@ c3v_ecs_client_paginate_async (C3vEcsClient        *self,
 }
 
 gboolean
-c3v_ecs_client_paginate_finish (C3vEcsClient  *self,
-                                GAsyncResult  *result,
-                                guint         *n_items,
-                                GError       **error)
+c3v_ecs_client_paginate_finish (C3vEcsClient *self, GAsyncResult *result, guint *n_items,
+                                GError **error)
 {
   PaginateData *data;
 
@@ -187,8 +173,7 @@ c3v_ecs_client_paginate_finish (C3vEcsClient  *self,
 }
 
 GPtrArray *
-c3v_ecs_split_batches (GPtrArray *ids,
-                       guint      batch_size)
+c3v_ecs_split_batches (GPtrArray *ids, guint batch_size)
 {
   GPtrArray *batches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
@@ -196,7 +181,7 @@ c3v_ecs_split_batches (GPtrArray *ids,
 
   for (guint start = 0; ids != NULL && start < ids->len; start += batch_size)
     {
-      guint count = MIN (batch_size, ids->len - start);
+      guint      count = MIN (batch_size, ids->len - start);
       GPtrArray *batch = g_ptr_array_sized_new (count);
 
       for (guint i = 0; i < count; i++)

@@ -30,40 +30,41 @@
 
 struct _C3vEcsClient
 {
-  GObject                 parent_instance;
+  GObject parent_instance;
 
   C3vCredentialsProvider *credentials;
   char                   *region;
   char                   *endpoint_url;
-  GUri                   *endpoint;      /* NULL when endpoint_url is invalid */
-  char                   *host;          /* Host header as sent and signed */
+  GUri                   *endpoint; /* NULL when endpoint_url is invalid */
+  char                   *host;     /* Host header as sent and signed */
 
-  SoupSession            *session;
-  C3vSigv4Signer         *signer;
-  C3vRetryStrategy       *retry;
+  SoupSession      *session;
+  C3vSigv4Signer   *signer;
+  C3vRetryStrategy *retry;
 
-  GQueue                  waiting;       /* GTask refs waiting for a slot */
-  guint                   max_in_flight;
-  guint                   in_flight;
-  guint                   peak_in_flight;
-  GHashTable             *call_counts;   /* operation -> count */
-  gint64                  clock_skew_s;  /* the service's clock minus ours */
+  GQueue      waiting; /* GTask refs waiting for a slot */
+  guint       max_in_flight;
+  guint       in_flight;
+  guint       peak_in_flight;
+  GHashTable *call_counts;  /* operation -> count */
+  gint64      clock_skew_s; /* the service's clock minus ours */
 };
 
 typedef struct
 {
   char           *operation;
   GBytes         *body;
-  guint           attempt;          /* 1-based: the attempt running or next */
-  guint           last_retry_cost;  /* retry tokens taken by the last retry */
+  guint           attempt;         /* 1-based: the attempt running or next */
+  guint           last_retry_cost; /* retry tokens taken by the last retry */
   gint64          attempt_start_us;
   gboolean        holds_slot;
-  gboolean        clock_corrected;  /* signed again after a clock skew error */
-  GSource        *wait_source;      /* while queued or backing off */
-  C3vCredentials *credentials;      /* of the last attempt, to redact answers */
+  gboolean        clock_corrected; /* signed again after a clock skew error */
+  GSource        *wait_source;     /* while queued or backing off */
+  C3vCredentials *credentials;     /* of the last attempt, to redact answers */
 } CallData;
 
-enum {
+enum
+{
   PROP_0,
   PROP_CREDENTIALS,
   PROP_REGION,
@@ -99,10 +100,10 @@ call_data_free (CallData *call)
 static char *
 host_header_for (GUri *uri)
 {
-  const char *host = g_uri_get_host (uri);
-  const char *scheme = g_uri_get_scheme (uri);
-  int port = g_uri_get_port (uri);
-  int default_port = g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : 80;
+  const char      *host = g_uri_get_host (uri);
+  const char      *scheme = g_uri_get_scheme (uri);
+  int              port = g_uri_get_port (uri);
+  int              default_port = g_ascii_strcasecmp (scheme, "https") == 0 ? 443 : 80;
   g_autofree char *name = NULL;
 
   if (strchr (host, ':') != NULL)
@@ -120,7 +121,7 @@ host_header_for (GUri *uri)
 static GUri *
 parse_endpoint (const char *endpoint_url)
 {
-  g_autoptr(GUri) uri = g_uri_parse (endpoint_url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr (GUri) uri = g_uri_parse (endpoint_url, SOUP_HTTP_URI_FLAGS, NULL);
   const char *scheme;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
@@ -143,11 +144,9 @@ static void
 c3v_ecs_client_create_session (C3vEcsClient *self)
 {
   g_clear_object (&self->session);
-  self->session = soup_session_new_with_options ("max-conns", MAX (self->max_in_flight, 10u),
-                                                 "max-conns-per-host", self->max_in_flight,
-                                                 "timeout", REQUEST_TIMEOUT_S,
-                                                 "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION,
-                                                 NULL);
+  self->session = soup_session_new_with_options (
+      "max-conns", MAX (self->max_in_flight, 10u), "max-conns-per-host", self->max_in_flight,
+      "timeout", REQUEST_TIMEOUT_S, "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
 }
 
 /* --- the queue of calls waiting for a slot ---------------------------- */
@@ -163,12 +162,11 @@ call_clear_wait (CallData *call)
 }
 
 static gboolean
-call_queue_cancelled (GCancellable *cancellable,
-                      gpointer      user_data)
+call_queue_cancelled (GCancellable *cancellable, gpointer user_data)
 {
-  GTask *task = user_data;
+  GTask        *task = user_data;
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
+  CallData     *call = g_task_get_task_data (task);
 
   call_clear_wait (call);
   if (g_queue_remove (&self->waiting, task))
@@ -178,9 +176,7 @@ call_queue_cancelled (GCancellable *cancellable,
 }
 
 static void
-call_attach_wait (GTask       *task,
-                  GSource     *source,
-                  GSourceFunc  callback)
+call_attach_wait (GTask *task, GSource *source, GSourceFunc callback)
 {
   CallData *call = g_task_get_task_data (task);
 
@@ -204,16 +200,14 @@ call_wait_in_queue (GTask *task)
 /* Backing off: @callback runs after @delay_ms or once cancelled, whichever
  * comes first (a child source wakes its parent). */
 static void
-call_wait_backoff (GTask       *task,
-                   guint        delay_ms,
-                   GSourceFunc  callback)
+call_wait_backoff (GTask *task, guint delay_ms, GSourceFunc callback)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
-  GSource *source = g_timeout_source_new (delay_ms);
+  GSource      *source = g_timeout_source_new (delay_ms);
 
   if (cancellable != NULL)
     {
-      g_autoptr(GSource) cancelled = g_cancellable_source_new (cancellable);
+      g_autoptr (GSource) cancelled = g_cancellable_source_new (cancellable);
 
       g_source_set_dummy_callback (cancelled);
       g_source_add_child_source (source, cancelled);
@@ -226,7 +220,7 @@ pump_queue (C3vEcsClient *self)
 {
   while (self->in_flight < self->max_in_flight && !g_queue_is_empty (&self->waiting))
     {
-      g_autoptr(GTask) task = g_queue_pop_head (&self->waiting);
+      g_autoptr (GTask) task = g_queue_pop_head (&self->waiting);
 
       call_clear_wait (g_task_get_task_data (task));
       call_start_attempt (task);
@@ -234,8 +228,7 @@ pump_queue (C3vEcsClient *self)
 }
 
 static void
-call_enqueue (GTask    *task,
-              gboolean  ahead)
+call_enqueue (GTask *task, gboolean ahead)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
 
@@ -256,7 +249,7 @@ static void
 call_release_slot (GTask *task)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
+  CallData     *call = g_task_get_task_data (task);
 
   if (!call->holds_slot)
     return;
@@ -269,19 +262,17 @@ call_release_slot (GTask *task)
 /* --- completion --------------------------------------------------------- */
 
 static void
-call_return_error (GTask  *task,
-                   GError *error)
+call_return_error (GTask *task, GError *error)
 {
   call_release_slot (task);
   g_task_return_error (task, error);
 }
 
 static void
-call_return_object (GTask      *task,
-                    JsonObject *object)
+call_return_object (GTask *task, JsonObject *object)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
+  CallData     *call = g_task_get_task_data (task);
 
   c3v_retry_strategy_record_success (self->retry, call->last_retry_cost);
   call_release_slot (task);
@@ -291,7 +282,7 @@ call_return_object (GTask      *task,
 static gboolean
 call_backoff_done (gpointer user_data)
 {
-  GTask *task = user_data;
+  GTask    *task = user_data;
   CallData *call = g_task_get_task_data (task);
 
   call_clear_wait (call);
@@ -304,14 +295,12 @@ call_backoff_done (gpointer user_data)
 
 /* Retries when the standard mode allows it; otherwise fails with @error. */
 static void
-call_fail_or_retry (GTask        *task,
-                    C3vRetryKind  kind,
-                    GError       *error)
+call_fail_or_retry (GTask *task, C3vRetryKind kind, GError *error)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
-  guint delay_ms = 0;
-  guint cost = 0;
+  CallData     *call = g_task_get_task_data (task);
+  guint         delay_ms = 0;
+  guint         cost = 0;
 
   if (!c3v_retry_strategy_should_retry (self->retry, call->attempt, kind, &delay_ms, &cost))
     {
@@ -319,8 +308,8 @@ call_fail_or_retry (GTask        *task,
       return;
     }
 
-  g_debug ("ECS %s: retrying attempt %u in %u ms (%s)",
-           call->operation, call->attempt, delay_ms, error->message);
+  g_debug ("ECS %s: retrying attempt %u in %u ms (%s)", call->operation, call->attempt, delay_ms,
+           error->message);
   g_error_free (error);
   call->attempt++;
   call->last_retry_cost = cost;
@@ -331,18 +320,16 @@ call_fail_or_retry (GTask        *task,
 /* --- one attempt -------------------------------------------------------- */
 
 static void
-call_log_attempt (CallData *call,
-                  guint     status)
+call_log_attempt (CallData *call, guint status)
 {
   gint64 elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
 
-  g_debug ("ECS %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms",
-           call->operation, status, call->attempt, elapsed_ms);
+  g_debug ("ECS %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms", call->operation, status,
+           call->attempt, elapsed_ms);
 }
 
 static void
-call_handle_transport_error (GTask  *task,
-                             GError *error)
+call_handle_transport_error (GTask *task, GError *error)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
 
@@ -354,25 +341,25 @@ call_handle_transport_error (GTask  *task,
   if (error->domain == G_TLS_ERROR)
     {
       call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_TLS,
-                                            _("Secure connection to %s failed: %s"),
-                                            self->host, error->message));
+                                            _ ("Secure connection to %s failed: %s"), self->host,
+                                            error->message));
       g_error_free (error);
       return;
     }
 
   call_fail_or_retry (task, C3V_RETRY_CONNECTION,
                       g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
-                                   _("Could not reach %s: %s"), self->host, error->message));
+                                   _ ("Could not reach %s: %s"), self->host, error->message));
   g_error_free (error);
 }
 
 static JsonObject *
 parse_response_object (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data = g_bytes_get_data (body, &length);
-  JsonNode *root;
+  JsonNode   *root;
 
   if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
     return NULL;
@@ -383,8 +370,7 @@ parse_response_object (GBytes *body)
 }
 
 static void
-call_redact (CallData *call,
-             GError   *error)
+call_redact (CallData *call, GError *error)
 {
   const char *secrets[] = {
     c3v_credentials_get_secret_access_key (call->credentials),
@@ -396,15 +382,13 @@ call_redact (CallData *call,
 }
 
 static gboolean
-is_clock_skew_error (const char   *code,
-                     const GError *error)
+is_clock_skew_error (const char *code, const GError *error)
 {
-  if (g_strcmp0 (code, "RequestTimeTooSkewed") == 0 ||
-      g_strcmp0 (code, "RequestInTheFuture") == 0)
+  if (g_strcmp0 (code, "RequestTimeTooSkewed") == 0 || g_strcmp0 (code, "RequestInTheFuture") == 0)
     return TRUE;
-  return g_strcmp0 (code, "InvalidSignatureException") == 0 &&
-         (strstr (error->message, "Signature expired") != NULL ||
-          strstr (error->message, "Signature not yet current") != NULL);
+  return g_strcmp0 (code, "InvalidSignatureException") == 0
+         && (strstr (error->message, "Signature expired") != NULL
+             || strstr (error->message, "Signature not yet current") != NULL);
 }
 
 /* AWS refuses an X-Amz-Date more than 5 minutes off its clock. Like the
@@ -412,15 +396,13 @@ is_clock_skew_error (const char   *code,
  * and sign again, once per call: a wrong desktop clock should not lock the
  * user out. */
 static gboolean
-call_correct_clock (GTask              *task,
-                    SoupMessageHeaders *response_headers,
-                    const char         *code,
-                    const GError       *error)
+call_correct_clock (GTask *task, SoupMessageHeaders *response_headers, const char *code,
+                    const GError *error)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
-  const char *date = soup_message_headers_get_one (response_headers, "Date");
-  g_autoptr(GDateTime) service_time = NULL;
+  CallData     *call = g_task_get_task_data (task);
+  const char   *date = soup_message_headers_get_one (response_headers, "Date");
+  g_autoptr (GDateTime) service_time = NULL;
 
   if (call->clock_corrected || date == NULL || !is_clock_skew_error (code, error))
     return FALSE;
@@ -430,22 +412,20 @@ call_correct_clock (GTask              *task,
 
   self->clock_skew_s = g_date_time_to_unix (service_time) - g_get_real_time () / G_USEC_PER_SEC;
   call->clock_corrected = TRUE;
-  g_debug ("ECS %s: clock skew of %" G_GINT64_FORMAT " s, signing again",
-           call->operation, self->clock_skew_s);
+  g_debug ("ECS %s: clock skew of %" G_GINT64_FORMAT " s, signing again", call->operation,
+           self->clock_skew_s);
   return TRUE;
 }
 
 static void
-call_handle_answer (GTask       *task,
-                    SoupMessage *message,
-                    GBytes      *body)
+call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
 {
-  CallData *call = g_task_get_task_data (task);
-  guint status = soup_message_get_status (message);
+  CallData           *call = g_task_get_task_data (task);
+  guint               status = soup_message_get_status (message);
   SoupMessageHeaders *response_headers;
-  g_autofree char *code = NULL;
-  JsonObject *object;
-  GError *error;
+  g_autofree char    *code = NULL;
+  JsonObject         *object;
+  GError             *error;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -454,15 +434,14 @@ call_handle_answer (GTask       *task,
         call_return_object (task, object);
       else
         call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
-                                              _("%s returned an answer that is not valid JSON"),
+                                              _ ("%s returned an answer that is not valid JSON"),
                                               call->operation));
       return;
     }
 
   response_headers = soup_message_get_response_headers (message);
-  error = c3v_ecs_error_from_response (status, body,
-                                       soup_message_headers_get_one (response_headers, "X-Amzn-ErrorType"),
-                                       &code);
+  error = c3v_ecs_error_from_response (
+      status, body, soup_message_headers_get_one (response_headers, "X-Amzn-ErrorType"), &code);
   call_redact (call, error);
   if (call_correct_clock (task, response_headers, code, error))
     {
@@ -480,14 +459,12 @@ call_handle_answer (GTask       *task,
 }
 
 static void
-call_sent_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+call_sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  CallData *call = g_task_get_task_data (task);
+  g_autoptr (GTask) task = user_data;
+  CallData    *call = g_task_get_task_data (task);
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr (GBytes) body = NULL;
   GError *error = NULL;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -502,15 +479,13 @@ call_sent_cb (GObject      *object,
  * x-amz-target and, with a session token, x-amz-security-token: headers
  * nothing rewrites after signing. */
 static SoupMessage *
-call_build_message (C3vEcsClient   *self,
-                    CallData       *call,
-                    C3vCredentials *credentials)
+call_build_message (C3vEcsClient *self, CallData *call, C3vCredentials *credentials)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC + self->clock_skew_s;
-  g_autofree char *amz_date = c3v_sigv4_format_amz_date (now);
-  g_autofree char *target = g_strconcat (ECS_TARGET_PREFIX, call->operation, NULL);
-  g_autofree char *authorization = NULL;
-  const char *token = c3v_credentials_get_session_token (credentials);
+  gint64              now = g_get_real_time () / G_USEC_PER_SEC + self->clock_skew_s;
+  g_autofree char    *amz_date = c3v_sigv4_format_amz_date (now);
+  g_autofree char    *target = g_strconcat (ECS_TARGET_PREFIX, call->operation, NULL);
+  g_autofree char    *authorization = NULL;
+  const char         *token = c3v_credentials_get_session_token (credentials);
   const C3vHttpHeader headers[] = {
     { "Host", self->host },
     { "X-Amz-Date", amz_date },
@@ -518,9 +493,9 @@ call_build_message (C3vEcsClient   *self,
     { "X-Amz-Target", target },
     { "X-Amz-Security-Token", token },
   };
-  gsize n_headers = token != NULL ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 1;
-  gsize body_length = 0;
-  const void *body = g_bytes_get_data (call->body, &body_length);
+  gsize           n_headers = token != NULL ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 1;
+  gsize           body_length = 0;
+  const void     *body = g_bytes_get_data (call->body, &body_length);
   C3vSigv4Request request = {
     .method = "POST",
     .path = g_uri_get_path (self->endpoint),
@@ -530,13 +505,13 @@ call_build_message (C3vEcsClient   *self,
     .body = body,
     .body_length = body_length,
   };
-  SoupMessage *message;
+  SoupMessage        *message;
   SoupMessageHeaders *request_headers;
 
-  authorization = c3v_sigv4_authorization (self->signer,
-                                           c3v_credentials_get_access_key_id (credentials),
-                                           c3v_credentials_get_secret_access_key (credentials),
-                                           &request, amz_date, self->region, ECS_SERVICE);
+  authorization
+      = c3v_sigv4_authorization (self->signer, c3v_credentials_get_access_key_id (credentials),
+                                 c3v_credentials_get_secret_access_key (credentials), &request,
+                                 amz_date, self->region, ECS_SERVICE);
 
   message = soup_message_new_from_uri (SOUP_METHOD_POST, self->endpoint);
   /* A redirect would carry the signed headers to another host. */
@@ -552,24 +527,22 @@ call_build_message (C3vEcsClient   *self,
 }
 
 static void
-call_credentials_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+call_credentials_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
-  g_autoptr(C3vCredentials) credentials = NULL;
-  g_autoptr(SoupMessage) message = NULL;
+  CallData     *call = g_task_get_task_data (task);
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (SoupMessage) message = NULL;
   GError *error = NULL;
 
-  credentials = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object),
-                                                     result, &error);
+  credentials
+      = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, &error);
   if (credentials == NULL)
     {
       if (error == NULL)
         error = g_error_new_literal (C3V_ECS_ERROR, C3V_ECS_ERROR_NO_CREDENTIALS,
-                                     _("No AWS credentials were found"));
+                                     _ ("No AWS credentials were found"));
       call_return_error (task, error);
       return;
     }
@@ -578,15 +551,15 @@ call_credentials_cb (GObject      *object,
   call->credentials = c3v_credentials_ref (credentials);
   message = call_build_message (self, call, credentials);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task),
-                                    call_sent_cb, g_object_ref (task));
+                                    g_task_get_cancellable (task), call_sent_cb,
+                                    g_object_ref (task));
 }
 
 static void
 call_start_attempt (GTask *task)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
+  CallData     *call = g_task_get_task_data (task);
 
   call->holds_slot = TRUE;
   self->in_flight++;
@@ -602,7 +575,7 @@ call_start_attempt (GTask *task)
 static GBytes *
 serialize_request (JsonObject *request)
 {
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   char *text;
 
   if (request == NULL)
@@ -614,8 +587,7 @@ serialize_request (JsonObject *request)
 }
 
 static void
-count_call (C3vEcsClient *self,
-            const char   *operation)
+count_call (C3vEcsClient *self, const char *operation)
 {
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->call_counts, operation));
 
@@ -623,14 +595,11 @@ count_call (C3vEcsClient *self,
 }
 
 void
-c3v_ecs_client_call_async (C3vEcsClient        *self,
-                           const char          *operation,
-                           JsonObject          *request,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   CallData *call;
 
   g_return_if_fail (C3V_IS_ECS_CLIENT (self));
@@ -653,7 +622,7 @@ c3v_ecs_client_call_async (C3vEcsClient        *self,
   if (self->endpoint == NULL)
     {
       g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
-                               _("The endpoint URL “%s” is not a valid http or https URL"),
+                               _ ("The endpoint URL “%s” is not a valid http or https URL"),
                                self->endpoint_url);
       return;
     }
@@ -662,9 +631,7 @@ c3v_ecs_client_call_async (C3vEcsClient        *self,
 }
 
 JsonObject *
-c3v_ecs_client_call_finish (C3vEcsClient  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+c3v_ecs_client_call_finish (C3vEcsClient *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -673,19 +640,15 @@ c3v_ecs_client_call_finish (C3vEcsClient  *self,
 }
 
 C3vEcsClient *
-c3v_ecs_client_new (C3vCredentialsProvider *credentials,
-                    const char             *region,
-                    const char             *endpoint_url)
+c3v_ecs_client_new (C3vCredentialsProvider *credentials, const char *region,
+                    const char *endpoint_url)
 {
   g_return_val_if_fail (C3V_IS_CREDENTIALS_PROVIDER (credentials), NULL);
   g_return_val_if_fail (region != NULL, NULL);
   g_return_val_if_fail (endpoint_url != NULL, NULL);
 
-  return g_object_new (C3V_TYPE_ECS_CLIENT,
-                       "credentials", credentials,
-                       "region", region,
-                       "endpoint-url", endpoint_url,
-                       NULL);
+  return g_object_new (C3V_TYPE_ECS_CLIENT, "credentials", credentials, "region", region,
+                       "endpoint-url", endpoint_url, NULL);
 }
 
 const char *
@@ -705,8 +668,7 @@ c3v_ecs_client_get_endpoint_url (C3vEcsClient *self)
 }
 
 void
-c3v_ecs_client_set_max_in_flight (C3vEcsClient *self,
-                                  guint         max_in_flight)
+c3v_ecs_client_set_max_in_flight (C3vEcsClient *self, guint max_in_flight)
 {
   g_return_if_fail (C3V_IS_ECS_CLIENT (self));
   g_return_if_fail (max_in_flight > 0);
@@ -737,8 +699,7 @@ c3v_ecs_client_get_peak_in_flight (C3vEcsClient *self)
 }
 
 guint
-c3v_ecs_client_get_call_count (C3vEcsClient *self,
-                               const char   *operation)
+c3v_ecs_client_get_call_count (C3vEcsClient *self, const char *operation)
 {
   g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
   g_return_val_if_fail (operation != NULL, 0);
@@ -783,64 +744,58 @@ c3v_ecs_client_finalize (GObject *object)
 }
 
 static void
-c3v_ecs_client_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+c3v_ecs_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   C3vEcsClient *self = C3V_ECS_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_CREDENTIALS:
-      g_value_set_object (value, self->credentials);
-      break;
+      case PROP_CREDENTIALS:
+        g_value_set_object (value, self->credentials);
+        break;
 
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
+      case PROP_REGION:
+        g_value_set_string (value, self->region);
+        break;
 
-    case PROP_ENDPOINT_URL:
-      g_value_set_string (value, self->endpoint_url);
-      break;
+      case PROP_ENDPOINT_URL:
+        g_value_set_string (value, self->endpoint_url);
+        break;
 
-    case PROP_MAX_IN_FLIGHT:
-      g_value_set_uint (value, self->max_in_flight);
-      break;
+      case PROP_MAX_IN_FLIGHT:
+        g_value_set_uint (value, self->max_in_flight);
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-c3v_ecs_client_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+c3v_ecs_client_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   C3vEcsClient *self = C3V_ECS_CLIENT (object);
 
   switch (prop_id)
     {
-    case PROP_CREDENTIALS:
-      self->credentials = g_value_dup_object (value);
-      break;
+      case PROP_CREDENTIALS:
+        self->credentials = g_value_dup_object (value);
+        break;
 
-    case PROP_REGION:
-      self->region = g_value_dup_string (value);
-      break;
+      case PROP_REGION:
+        self->region = g_value_dup_string (value);
+        break;
 
-    case PROP_ENDPOINT_URL:
-      self->endpoint_url = g_value_dup_string (value);
-      break;
+      case PROP_ENDPOINT_URL:
+        self->endpoint_url = g_value_dup_string (value);
+        break;
 
-    case PROP_MAX_IN_FLIGHT:
-      c3v_ecs_client_set_max_in_flight (self, g_value_get_uint (value));
-      break;
+      case PROP_MAX_IN_FLIGHT:
+        c3v_ecs_client_set_max_in_flight (self, g_value_get_uint (value));
+        break;
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -854,25 +809,21 @@ c3v_ecs_client_class_init (C3vEcsClientClass *klass)
   object_class->get_property = c3v_ecs_client_get_property;
   object_class->set_property = c3v_ecs_client_set_property;
 
-  properties[PROP_CREDENTIALS] =
-    g_param_spec_object ("credentials", NULL, NULL,
-                         C3V_TYPE_CREDENTIALS_PROVIDER,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CREDENTIALS]
+      = g_param_spec_object ("credentials", NULL, NULL, C3V_TYPE_CREDENTIALS_PROVIDER,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REGION]
+      = g_param_spec_string ("region", NULL, NULL, NULL,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_ENDPOINT_URL] =
-    g_param_spec_string ("endpoint-url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ENDPOINT_URL]
+      = g_param_spec_string ("endpoint-url", NULL, NULL, NULL,
+                             (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_MAX_IN_FLIGHT] =
-    g_param_spec_uint ("max-in-flight", NULL, NULL,
-                       1, 1024, DEFAULT_MAX_IN_FLIGHT,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MAX_IN_FLIGHT]
+      = g_param_spec_uint ("max-in-flight", NULL, NULL, 1, 1024, DEFAULT_MAX_IN_FLIGHT,
+                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -18,16 +18,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_ECS_ERROR_FAILED,            /* any other service error */
-  C3V_ECS_ERROR_THROTTLED,         /* still throttled after all attempts */
+  C3V_ECS_ERROR_FAILED,    /* any other service error */
+  C3V_ECS_ERROR_THROTTLED, /* still throttled after all attempts */
   C3V_ECS_ERROR_ACCESS_DENIED,
   C3V_ECS_ERROR_CLUSTER_NOT_FOUND,
   C3V_ECS_ERROR_INVALID_SIGNATURE,
   C3V_ECS_ERROR_UNRECOGNIZED_CLIENT,
   C3V_ECS_ERROR_EXPIRED_TOKEN,
   C3V_ECS_ERROR_INVALID_PARAMETER,
-  C3V_ECS_ERROR_SERVER,            /* 5xx after all attempts */
-  C3V_ECS_ERROR_NETWORK,           /* unreachable, reset, timeout */
+  C3V_ECS_ERROR_SERVER,  /* 5xx after all attempts */
+  C3V_ECS_ERROR_NETWORK, /* unreachable, reset, timeout */
   C3V_ECS_ERROR_TLS,
   C3V_ECS_ERROR_MALFORMED_RESPONSE,
   C3V_ECS_ERROR_NO_CREDENTIALS,
@@ -54,63 +54,45 @@ G_DECLARE_FINAL_TYPE (C3vEcsClient, c3v_ecs_client, C3V, ECS_CLIENT, GObject)
  * service says the request time is too far from its clock, the client learns
  * the offset from the answer's Date header and signs again (once per call).
  * Use a client from one thread (its main context) only. */
-C3vEcsClient *c3v_ecs_client_new                (C3vCredentialsProvider *credentials,
-                                                 const char             *region,
-                                                 const char             *endpoint_url);
-const char   *c3v_ecs_client_get_region         (C3vEcsClient           *self);
-const char   *c3v_ecs_client_get_endpoint_url   (C3vEcsClient           *self);
-void          c3v_ecs_client_set_max_in_flight  (C3vEcsClient           *self,
-                                                 guint                   max_in_flight);
-guint         c3v_ecs_client_get_max_in_flight  (C3vEcsClient           *self);
+C3vEcsClient *c3v_ecs_client_new (C3vCredentialsProvider *credentials, const char *region,
+                                  const char *endpoint_url);
+const char   *c3v_ecs_client_get_region (C3vEcsClient *self);
+const char   *c3v_ecs_client_get_endpoint_url (C3vEcsClient *self);
+void          c3v_ecs_client_set_max_in_flight (C3vEcsClient *self, guint max_in_flight);
+guint         c3v_ecs_client_get_max_in_flight (C3vEcsClient *self);
 
 /* Calls @operation ("ListTasks") with @request (not modified; NULL for {})
  * and completes with the parsed response object. */
-void          c3v_ecs_client_call_async         (C3vEcsClient           *self,
-                                                 const char             *operation,
-                                                 JsonObject             *request,
-                                                 GCancellable           *cancellable,
-                                                 GAsyncReadyCallback     callback,
-                                                 gpointer                user_data);
-JsonObject   *c3v_ecs_client_call_finish        (C3vEcsClient           *self,
-                                                 GAsyncResult           *result,
-                                                 GError                **error);
+void c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data);
+JsonObject *c3v_ecs_client_call_finish (C3vEcsClient *self, GAsyncResult *result, GError **error);
 
 /* Counters for benchmarks and debugging: the most requests ever in flight at
  * once, and how many calls of @operation were started (retries excluded). */
-guint         c3v_ecs_client_get_peak_in_flight (C3vEcsClient           *self);
-guint         c3v_ecs_client_get_call_count     (C3vEcsClient           *self,
-                                                 const char             *operation);
+guint c3v_ecs_client_get_peak_in_flight (C3vEcsClient *self);
+guint c3v_ecs_client_get_call_count (C3vEcsClient *self, const char *operation);
 
 /* Called once per page with the page's @items (the array named by
  * @result_key, empty when absent) and the whole @page, as each page arrives.
  * Return FALSE to stop before the next page. */
-typedef gboolean (*C3vEcsPageFunc)  (JsonObject             *page,
-                                     JsonArray              *items,
-                                     gpointer                user_data);
+typedef gboolean (*C3vEcsPageFunc) (JsonObject *page, JsonArray *items, gpointer user_data);
 
 /* Calls @operation with @request (not modified) again and again, following
  * nextToken, until a page has none or @page_func returns FALSE. A nextToken
  * that repeats fails with C3V_ECS_ERROR_MALFORMED_RESPONSE. */
-void          c3v_ecs_client_paginate_async     (C3vEcsClient           *self,
-                                                 const char             *operation,
-                                                 JsonObject             *request,
-                                                 const char             *result_key,
-                                                 C3vEcsPageFunc          page_func,
-                                                 gpointer                page_data,
-                                                 GDestroyNotify          page_data_destroy,
-                                                 GCancellable           *cancellable,
-                                                 GAsyncReadyCallback     callback,
-                                                 gpointer                user_data);
+void c3v_ecs_client_paginate_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                                    const char *result_key, C3vEcsPageFunc page_func,
+                                    gpointer page_data, GDestroyNotify page_data_destroy,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
 /* *@n_items (may be NULL): items seen over all pages. */
-gboolean      c3v_ecs_client_paginate_finish    (C3vEcsClient           *self,
-                                                 GAsyncResult           *result,
-                                                 guint                  *n_items,
-                                                 GError                **error);
+gboolean c3v_ecs_client_paginate_finish (C3vEcsClient *self, GAsyncResult *result, guint *n_items,
+                                         GError **error);
 
 /* Splits @ids into arrays of at most @batch_size (100; 10 for
  * DescribeServices). Returns a GPtrArray of GPtrArray of (const char *)
  * borrowed from @ids. */
-GPtrArray    *c3v_ecs_split_batches             (GPtrArray              *ids,
-                                                 guint                   batch_size);
+GPtrArray *c3v_ecs_split_batches (GPtrArray *ids, guint batch_size);
 
 G_END_DECLS

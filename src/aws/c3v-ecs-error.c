@@ -12,7 +12,7 @@
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
 
-G_DEFINE_QUARK (c3v-ecs-error-quark, c3v_ecs_error)
+G_DEFINE_QUARK (c3v - ecs - error - quark, c3v_ecs_error)
 
 char *
 c3v_ecs_error_normalize_type (const char *type)
@@ -30,8 +30,8 @@ c3v_ecs_error_normalize_type (const char *type)
 
 typedef struct
 {
-  const char  *code;
-  C3vEcsError  error;
+  const char *code;
+  C3vEcsError error;
 } CodeMapping;
 
 static const CodeMapping code_mappings[] = {
@@ -55,8 +55,7 @@ static const CodeMapping code_mappings[] = {
 };
 
 C3vEcsError
-c3v_ecs_error_from_code (const char *code,
-                         guint       http_status)
+c3v_ecs_error_from_code (const char *code, guint http_status)
 {
   if (c3v_retry_is_throttling_code (code))
     return C3V_ECS_ERROR_THROTTLED;
@@ -69,10 +68,10 @@ c3v_ecs_error_from_code (const char *code,
 static JsonObject *
 parse_object (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data;
-  JsonNode *root;
+  JsonNode   *root;
 
   if (body == NULL)
     return NULL;
@@ -86,29 +85,25 @@ parse_object (GBytes *body)
 }
 
 static const char *
-string_member (JsonObject *object,
-               const char *name)
+string_member (JsonObject *object, const char *name)
 {
   JsonNode *node = object ? json_object_get_member (object, name) : NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
 
 GError *
-c3v_ecs_error_from_response (guint       http_status,
-                             GBytes     *body,
-                             const char *header_type,
-                             char      **code)
+c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header_type, char **code)
 {
-  g_autoptr(JsonObject) object = parse_object (body);
-  const char *type = string_member (object, "__type");
-  const char *full_message = string_member (object, "message");
+  g_autoptr (JsonObject) object = parse_object (body);
+  const char      *type = string_member (object, "__type");
+  const char      *full_message = string_member (object, "message");
   g_autofree char *message = NULL;
   g_autofree char *normalized = NULL;
-  GError *error;
+  GError          *error;
 
   if (full_message == NULL)
     full_message = string_member (object, "Message");
@@ -123,15 +118,15 @@ c3v_ecs_error_from_response (guint       http_status,
       g_free (normalized);
       normalized = g_strdup_printf ("HTTP %u", http_status);
       error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
-                           _("Unexpected HTTP status %u"), http_status);
+                           _ ("Unexpected HTTP status %u"), http_status);
     }
   /* AWS's own message is kept: for AccessDenied it names the permission. */
   else if (message != NULL && *message != '\0')
     error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (normalized, http_status),
-                         _("%s: %s"), normalized, message);
+                         _ ("%s: %s"), normalized, message);
   else
     error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (normalized, http_status),
-                         _("%s (HTTP status %u)"), normalized, http_status);
+                         _ ("%s (HTTP status %u)"), normalized, http_status);
 
   if (code != NULL)
     *code = g_steal_pointer (&normalized);
@@ -139,12 +134,11 @@ c3v_ecs_error_from_response (guint       http_status,
 }
 
 void
-c3v_ecs_error_redact (GError            *error,
-                      const char * const *secrets)
+c3v_ecs_error_redact (GError *error, const char *const *secrets)
 {
   for (guint i = 0; error != NULL && secrets != NULL && secrets[i] != NULL; i++)
     {
-      g_autoptr(GString) message = NULL;
+      g_autoptr (GString) message = NULL;
 
       if (*secrets[i] == '\0' || strstr (error->message, secrets[i]) == NULL)
         continue;

@@ -16,11 +16,10 @@ struct _C3vRetryStrategy
 
 /* A positive integer from the environment, else @fallback. */
 static guint
-env_positive (const char *name,
-              guint       fallback)
+env_positive (const char *name, guint fallback)
 {
   const char *text = g_getenv (name);
-  guint64 value = 0;
+  guint64     value = 0;
 
   if (text == NULL || *text == '\0')
     return fallback;
@@ -62,9 +61,7 @@ c3v_retry_strategy_get_tokens (C3vRetryStrategy *self)
 }
 
 guint
-c3v_retry_backoff_ms (guint  attempt,
-                      double random,
-                      guint  base_ms)
+c3v_retry_backoff_ms (guint attempt, double random, guint base_ms)
 {
   guint units = C3V_RETRY_MAX_BACKOFF_UNITS;
 
@@ -74,11 +71,8 @@ c3v_retry_backoff_ms (guint  attempt,
 }
 
 gboolean
-c3v_retry_strategy_should_retry (C3vRetryStrategy *self,
-                                 guint             attempt,
-                                 C3vRetryKind      kind,
-                                 guint            *delay_ms,
-                                 guint            *cost)
+c3v_retry_strategy_should_retry (C3vRetryStrategy *self, guint attempt, C3vRetryKind kind,
+                                 guint *delay_ms, guint *cost)
 {
   guint needed;
 
@@ -98,8 +92,7 @@ c3v_retry_strategy_should_retry (C3vRetryStrategy *self,
 }
 
 void
-c3v_retry_strategy_record_success (C3vRetryStrategy *self,
-                                   guint             last_cost)
+c3v_retry_strategy_record_success (C3vRetryStrategy *self, guint last_cost)
 {
   guint refund = last_cost > 0 ? last_cost : C3V_RETRY_NO_RETRY_INCREMENT;
 
@@ -113,7 +106,7 @@ c3v_retry_strategy_record_success (C3vRetryStrategy *self,
 gboolean
 c3v_retry_is_throttling_code (const char *code)
 {
-  static const char * const codes[] = {
+  static const char *const codes[] = {
     "Throttling",
     "ThrottlingException",
     "ThrottledException",
@@ -141,6 +134,5 @@ c3v_retry_is_throttling_code (const char *code)
 gboolean
 c3v_retry_is_transient_status (guint http_status)
 {
-  return http_status == 500 || http_status == 502 ||
-         http_status == 503 || http_status == 504;
+  return http_status == 500 || http_status == 502 || http_status == 503 || http_status == 504;
 }

@@ -20,10 +20,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_RETRY_NONE,        /* not retryable: client errors, TLS, malformed answers */
-  C3V_RETRY_THROTTLED,   /* ThrottlingException and friends */
-  C3V_RETRY_TRANSIENT,   /* HTTP 500, 502, 503, 504 */
-  C3V_RETRY_CONNECTION,  /* timeouts, refused or reset connections */
+  C3V_RETRY_NONE,       /* not retryable: client errors, TLS, malformed answers */
+  C3V_RETRY_THROTTLED,  /* ThrottlingException and friends */
+  C3V_RETRY_TRANSIENT,  /* HTTP 500, 502, 503, 504 */
+  C3V_RETRY_CONNECTION, /* timeouts, refused or reset connections */
 } C3vRetryKind;
 
 #define C3V_RETRY_DEFAULT_MAX_ATTEMPTS 3
@@ -36,30 +36,24 @@ typedef enum
 typedef struct _C3vRetryStrategy C3vRetryStrategy;
 
 /* Reads AWS_MAX_ATTEMPTS and C3VIS_RETRY_BASE_MS once. */
-C3vRetryStrategy *c3v_retry_strategy_new_standard    (void);
-void              c3v_retry_strategy_free            (C3vRetryStrategy *self);
+C3vRetryStrategy *c3v_retry_strategy_new_standard (void);
+void              c3v_retry_strategy_free (C3vRetryStrategy *self);
 guint             c3v_retry_strategy_get_max_attempts (C3vRetryStrategy *self);
-guint             c3v_retry_strategy_get_tokens      (C3vRetryStrategy *self);
+guint             c3v_retry_strategy_get_tokens (C3vRetryStrategy *self);
 
 /* After attempt number @attempt (1-based) failed with @kind: TRUE when it
  * should be retried, with the delay in *@delay_ms and the tokens taken from
  * the bucket in *@cost (give them to _record_success if a retry succeeds). */
-gboolean          c3v_retry_strategy_should_retry    (C3vRetryStrategy *self,
-                                                      guint             attempt,
-                                                      C3vRetryKind      kind,
-                                                      guint            *delay_ms,
-                                                      guint            *cost);
+gboolean c3v_retry_strategy_should_retry (C3vRetryStrategy *self, guint attempt, C3vRetryKind kind,
+                                          guint *delay_ms, guint *cost);
 /* A call succeeded; @last_cost is the cost of its last retry (0: none). */
-void              c3v_retry_strategy_record_success  (C3vRetryStrategy *self,
-                                                      guint             last_cost);
+void c3v_retry_strategy_record_success (C3vRetryStrategy *self, guint last_cost);
 
 /* Error codes (after prefix/suffix removal) the standard mode retries. */
-gboolean          c3v_retry_is_throttling_code       (const char       *code);
-gboolean          c3v_retry_is_transient_status      (guint             http_status);
+gboolean c3v_retry_is_throttling_code (const char *code);
+gboolean c3v_retry_is_transient_status (guint http_status);
 /* random(0,1) * min(2^(attempt-1), 20) * @base_ms, for @random in [0,1). */
-guint             c3v_retry_backoff_ms               (guint             attempt,
-                                                      double            random,
-                                                      guint             base_ms);
+guint c3v_retry_backoff_ms (guint attempt, double random, guint base_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vRetryStrategy, c3v_retry_strategy_free)
 

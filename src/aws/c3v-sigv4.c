@@ -10,23 +10,23 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#define SIGV4_ALGORITHM   "AWS4-HMAC-SHA256"
-#define SHA256_LENGTH     32
+#define SIGV4_ALGORITHM "AWS4-HMAC-SHA256"
+#define SHA256_LENGTH   32
 /* A handful of (credentials, day) pairs is all a session ever sees; the bound
  * only keeps a long-running process from collecting stale keys. */
-#define KEY_CACHE_MAX     32
+#define KEY_CACHE_MAX 32
 
 struct _C3vSigv4Signer
 {
-  GMutex      mutex;
+  GMutex mutex;
   /* "sha256(secret)/day/region/service" -> SHA256_LENGTH bytes, wiped on free */
   GHashTable *keys;
 };
 
 typedef struct
 {
-  char       *name;   /* lower case */
-  const char *value;  /* borrowed from the request */
+  char       *name;  /* lower case */
+  const char *value; /* borrowed from the request */
 } SortedHeader;
 
 static void
@@ -42,8 +42,7 @@ c3v_sigv4_signer_new (void)
   C3vSigv4Signer *signer = g_new0 (C3vSigv4Signer, 1);
 
   g_mutex_init (&signer->mutex);
-  signer->keys = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                        g_free, wipe_and_free_key);
+  signer->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_and_free_key);
   return signer;
 }
 
@@ -59,9 +58,7 @@ c3v_sigv4_signer_free (C3vSigv4Signer *signer)
 }
 
 static void
-sha256 (const void *data,
-        gsize       length,
-        guint8      out[SHA256_LENGTH])
+sha256 (const void *data, gsize length, guint8 out[SHA256_LENGTH])
 {
   unsigned int out_length = 0;
 
@@ -70,25 +67,21 @@ sha256 (const void *data,
 }
 
 static void
-hmac_sha256 (const void *key,
-             gsize       key_length,
-             const char *data,
-             guint8      out[SHA256_LENGTH])
+hmac_sha256 (const void *key, gsize key_length, const char *data, guint8 out[SHA256_LENGTH])
 {
   gsize out_length = 0;
 
-  if (EVP_Q_mac (NULL, "HMAC", NULL, "SHA256", NULL, key, key_length,
-                 (const unsigned char *) data, strlen (data),
-                 out, SHA256_LENGTH, &out_length) == NULL)
+  if (EVP_Q_mac (NULL, "HMAC", NULL, "SHA256", NULL, key, key_length, (const unsigned char *) data,
+                 strlen (data), out, SHA256_LENGTH, &out_length)
+      == NULL)
     g_error ("EVP_Q_mac(HMAC-SHA256) failed");
 }
 
 static char *
-hex_encode (const guint8 *bytes,
-            gsize         length)
+hex_encode (const guint8 *bytes, gsize length)
 {
   static const char digits[] = "0123456789abcdef";
-  char *hex = g_malloc (length * 2 + 1);
+  char             *hex = g_malloc (length * 2 + 1);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -100,8 +93,7 @@ hex_encode (const guint8 *bytes,
 }
 
 static char *
-hex_sha256 (const void *data,
-            gsize       length)
+hex_sha256 (const void *data, gsize length)
 {
   guint8 digest[SHA256_LENGTH];
 
@@ -118,9 +110,7 @@ is_unreserved (guchar c)
 /* RFC 3986 encoding as SigV4 wants it: every byte but the unreserved ones,
  * upper-case hex. */
 static void
-append_uri_encoded (GString    *out,
-                    const char *text,
-                    gsize       length)
+append_uri_encoded (GString *out, const char *text, gsize length)
 {
   for (gsize i = 0; i < length; i++)
     {
@@ -137,11 +127,10 @@ append_uri_encoded (GString    *out,
  * empty segments dropped, then encoded once more (a '%' already on the wire
  * becomes "%25", as the SDKs do). */
 static void
-append_canonical_uri (GString    *out,
-                      const char *path)
+append_canonical_uri (GString *out, const char *path)
 {
-  g_auto(GStrv) segments = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_auto (GStrv) segments = NULL;
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
   gsize path_length;
 
   if (path == NULL || *path == '\0')
@@ -182,18 +171,17 @@ append_canonical_uri (GString    *out,
 /* Decodes one key or value from the wire and encodes it canonically, so that
  * "%E1%88%B4" and the raw UTF-8 bytes sign the same. */
 static char *
-canonical_query_part (const char *part,
-                      gsize       length)
+canonical_query_part (const char *part, gsize length)
 {
   g_autofree char *raw = g_strndup (part, length);
-  g_autoptr(GBytes) decoded = g_uri_unescape_bytes (raw, -1, NULL, NULL);
+  g_autoptr (GBytes) decoded = g_uri_unescape_bytes (raw, -1, NULL, NULL);
   GString *out = g_string_new (NULL);
 
   if (decoded == NULL)
     append_uri_encoded (out, raw, length);
   else
     {
-      gsize decoded_length = 0;
+      gsize       decoded_length = 0;
       const char *data = g_bytes_get_data (decoded, &decoded_length);
 
       append_uri_encoded (out, data, decoded_length);
@@ -217,23 +205,21 @@ query_parameter_clear (gpointer data)
 }
 
 static int
-compare_query_parameters (gconstpointer a,
-                          gconstpointer b)
+compare_query_parameters (gconstpointer a, gconstpointer b)
 {
   const QueryParameter *pa = a;
   const QueryParameter *pb = b;
-  int by_key = strcmp (pa->key, pb->key);
+  int                   by_key = strcmp (pa->key, pb->key);
 
   return by_key != 0 ? by_key : strcmp (pa->value, pb->value);
 }
 
 /* Parameters sorted by encoded key, then by encoded value. */
 static void
-append_canonical_query (GString    *out,
-                        const char *query)
+append_canonical_query (GString *out, const char *query)
 {
-  g_auto(GStrv) pairs = NULL;
-  g_autoptr(GArray) parameters = NULL;
+  g_auto (GStrv) pairs = NULL;
+  g_autoptr (GArray) parameters = NULL;
 
   if (query == NULL || *query == '\0')
     return;
@@ -243,15 +229,15 @@ append_canonical_query (GString    *out,
   pairs = g_strsplit (query, "&", -1);
   for (guint i = 0; pairs[i] != NULL; i++)
     {
-      const char *equals = strchr (pairs[i], '=');
-      gsize key_length = equals ? (gsize) (equals - pairs[i]) : strlen (pairs[i]);
+      const char    *equals = strchr (pairs[i], '=');
+      gsize          key_length = equals ? (gsize) (equals - pairs[i]) : strlen (pairs[i]);
       QueryParameter parameter;
 
       if (pairs[i][0] == '\0')
         continue;
       parameter.key = canonical_query_part (pairs[i], key_length);
-      parameter.value = equals != NULL ? canonical_query_part (equals + 1, strlen (equals + 1))
-                                       : g_strdup ("");
+      parameter.value
+          = equals != NULL ? canonical_query_part (equals + 1, strlen (equals + 1)) : g_strdup ("");
       g_array_append_val (parameters, parameter);
     }
 
@@ -266,8 +252,7 @@ append_canonical_query (GString    *out,
 
 /* Trimmed, with every run of whitespace (folded lines included) as one space. */
 static void
-append_header_value (GString    *out,
-                     const char *value)
+append_header_value (GString *out, const char *value)
 {
   gboolean pending_space = FALSE;
   gboolean started = FALSE;
@@ -296,8 +281,7 @@ sorted_header_clear (gpointer data)
 }
 
 static int
-compare_headers (gconstpointer a,
-                 gconstpointer b)
+compare_headers (gconstpointer a, gconstpointer b)
 {
   return strcmp (((const SortedHeader *) a)->name, ((const SortedHeader *) b)->name);
 }
@@ -305,12 +289,11 @@ compare_headers (gconstpointer a,
 /* Appends "name:value\n" lines to @out and returns "name;name". Duplicate
  * names are joined with ',' in the order given (the sort is stable). */
 static char *
-append_canonical_headers (GString               *out,
-                          const C3vSigv4Request *request)
+append_canonical_headers (GString *out, const C3vSigv4Request *request)
 {
-  g_autoptr(GArray) headers = g_array_sized_new (FALSE, FALSE, sizeof (SortedHeader),
-                                                 request->n_headers);
-  GString *signed_headers = g_string_new (NULL);
+  g_autoptr (GArray) headers
+      = g_array_sized_new (FALSE, FALSE, sizeof (SortedHeader), request->n_headers);
+  GString    *signed_headers = g_string_new (NULL);
   const char *previous = NULL;
 
   g_array_set_clear_func (headers, sorted_header_clear);
@@ -351,10 +334,9 @@ append_canonical_headers (GString               *out,
 }
 
 char *
-c3v_sigv4_canonical_request (const C3vSigv4Request  *request,
-                             char                  **signed_headers)
+c3v_sigv4_canonical_request (const C3vSigv4Request *request, char **signed_headers)
 {
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
   g_autofree char *header_names = NULL;
   g_autofree char *payload_hash = NULL;
 
@@ -380,17 +362,13 @@ c3v_sigv4_canonical_request (const C3vSigv4Request  *request,
 }
 
 static char *
-credential_scope (const char *amz_date,
-                  const char *region,
-                  const char *service)
+credential_scope (const char *amz_date, const char *region, const char *service)
 {
   return g_strdup_printf ("%.8s/%s/%s/aws4_request", amz_date, region, service);
 }
 
 char *
-c3v_sigv4_string_to_sign (const char *amz_date,
-                          const char *region,
-                          const char *service,
+c3v_sigv4_string_to_sign (const char *amz_date, const char *region, const char *service,
                           const char *canonical_request)
 {
   g_autofree char *scope = NULL;
@@ -406,16 +384,13 @@ c3v_sigv4_string_to_sign (const char *amz_date,
 }
 
 static void
-derive_signing_key (const char *secret_access_key,
-                    const char *day,
-                    const char *region,
-                    const char *service,
-                    guint8      key[SHA256_LENGTH])
+derive_signing_key (const char *secret_access_key, const char *day, const char *region,
+                    const char *service, guint8 key[SHA256_LENGTH])
 {
   g_autofree char *first_key = g_strconcat ("AWS4", secret_access_key, NULL);
-  guint8 k_date[SHA256_LENGTH];
-  guint8 k_region[SHA256_LENGTH];
-  guint8 k_service[SHA256_LENGTH];
+  guint8           k_date[SHA256_LENGTH];
+  guint8           k_region[SHA256_LENGTH];
+  guint8           k_service[SHA256_LENGTH];
 
   hmac_sha256 (first_key, strlen (first_key), day, k_date);
   hmac_sha256 (k_date, sizeof k_date, region, k_region);
@@ -431,16 +406,12 @@ derive_signing_key (const char *secret_access_key,
 /* Copies the derived key for (secret, day, region, service) into @key. The
  * cache is indexed by a hash of the secret, never the secret itself. */
 static void
-signer_lookup_key (C3vSigv4Signer *signer,
-                   const char     *secret_access_key,
-                   const char     *day,
-                   const char     *region,
-                   const char     *service,
-                   guint8          key[SHA256_LENGTH])
+signer_lookup_key (C3vSigv4Signer *signer, const char *secret_access_key, const char *day,
+                   const char *region, const char *service, guint8 key[SHA256_LENGTH])
 {
   g_autofree char *secret_hash = hex_sha256 (secret_access_key, strlen (secret_access_key));
   g_autofree char *cache_key = g_strdup_printf ("%s/%s/%s/%s", secret_hash, day, region, service);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&signer->mutex);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&signer->mutex);
   guint8 *cached = g_hash_table_lookup (signer->keys, cache_key);
 
   if (cached == NULL)
@@ -455,16 +426,12 @@ signer_lookup_key (C3vSigv4Signer *signer,
 }
 
 char *
-c3v_sigv4_signature (C3vSigv4Signer *signer,
-                     const char     *secret_access_key,
-                     const char     *amz_date,
-                     const char     *region,
-                     const char     *service,
-                     const char     *string_to_sign)
+c3v_sigv4_signature (C3vSigv4Signer *signer, const char *secret_access_key, const char *amz_date,
+                     const char *region, const char *service, const char *string_to_sign)
 {
   g_autofree char *day = NULL;
-  guint8 key[SHA256_LENGTH];
-  guint8 signature[SHA256_LENGTH];
+  guint8           key[SHA256_LENGTH];
+  guint8           signature[SHA256_LENGTH];
 
   g_return_val_if_fail (signer != NULL, NULL);
   g_return_val_if_fail (secret_access_key != NULL, NULL);
@@ -481,13 +448,9 @@ c3v_sigv4_signature (C3vSigv4Signer *signer,
 }
 
 char *
-c3v_sigv4_authorization (C3vSigv4Signer        *signer,
-                         const char            *access_key_id,
-                         const char            *secret_access_key,
-                         const C3vSigv4Request *request,
-                         const char            *amz_date,
-                         const char            *region,
-                         const char            *service)
+c3v_sigv4_authorization (C3vSigv4Signer *signer, const char *access_key_id,
+                         const char *secret_access_key, const C3vSigv4Request *request,
+                         const char *amz_date, const char *region, const char *service)
 {
   g_autofree char *signed_headers = NULL;
   g_autofree char *canonical = NULL;
@@ -499,8 +462,8 @@ c3v_sigv4_authorization (C3vSigv4Signer        *signer,
 
   canonical = c3v_sigv4_canonical_request (request, &signed_headers);
   string_to_sign = c3v_sigv4_string_to_sign (amz_date, region, service, canonical);
-  signature = c3v_sigv4_signature (signer, secret_access_key, amz_date,
-                                   region, service, string_to_sign);
+  signature
+      = c3v_sigv4_signature (signer, secret_access_key, amz_date, region, service, string_to_sign);
   if (signature == NULL)
     return NULL;
 
@@ -512,7 +475,7 @@ c3v_sigv4_authorization (C3vSigv4Signer        *signer,
 char *
 c3v_sigv4_format_amz_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
 
   g_return_val_if_fail (time != NULL, NULL);
 

@@ -10,8 +10,7 @@
 G_BEGIN_DECLS
 
 /* An empty account whose arrays own the items added to them. */
-C3vFakeAccount *c3v_fake_account_new_empty   (const char     *region);
-C3vFakeCluster *c3v_fake_account_add_cluster (C3vFakeAccount *account,
-                                              const char     *name);
+C3vFakeAccount *c3v_fake_account_new_empty (const char *region);
+C3vFakeCluster *c3v_fake_account_add_cluster (C3vFakeAccount *account, const char *name);
 
 G_END_DECLS

@@ -89,8 +89,7 @@ c3v_fake_account_new_empty (const char *region)
 }
 
 C3vFakeCluster *
-c3v_fake_account_add_cluster (C3vFakeAccount *account,
-                              const char     *name)
+c3v_fake_account_add_cluster (C3vFakeAccount *account, const char *name)
 {
   C3vFakeCluster *cluster = g_new0 (C3vFakeCluster, 1);
 
@@ -119,24 +118,22 @@ c3v_fake_account_free (C3vFakeAccount *account)
 }
 
 char *
-c3v_fake_account_cluster_arn (C3vFakeAccount *account,
-                              const char     *name)
+c3v_fake_account_cluster_arn (C3vFakeAccount *account, const char *name)
 {
-  return g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":cluster/%s",
-                          account->region, name);
+  return g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":cluster/%s", account->region,
+                          name);
 }
 
 C3vFakeCluster *
-c3v_fake_account_find_cluster (C3vFakeAccount *account,
-                               const char     *name_or_arn,
-                               gboolean        include_deleted)
+c3v_fake_account_find_cluster (C3vFakeAccount *account, const char *name_or_arn,
+                               gboolean include_deleted)
 {
   gboolean is_arn = g_str_has_prefix (name_or_arn, "arn:");
 
   for (guint i = 0; i < account->clusters->len; i++)
     {
       C3vFakeCluster *cluster = g_ptr_array_index (account->clusters, i);
-      const char *key = is_arn ? cluster->arn : cluster->name;
+      const char     *key = is_arn ? cluster->arn : cluster->name;
 
       if ((include_deleted || !cluster->deleted) && strcmp (key, name_or_arn) == 0)
         return cluster;
@@ -145,8 +142,7 @@ c3v_fake_account_find_cluster (C3vFakeAccount *account,
 }
 
 C3vFakeTaskDef *
-c3v_fake_account_find_task_def (C3vFakeAccount *account,
-                                const char     *reference)
+c3v_fake_account_find_task_def (C3vFakeAccount *account, const char *reference)
 {
   const char *slash = strrchr (reference, '/');
   const char *key = g_str_has_prefix (reference, "arn:") && slash != NULL ? slash + 1 : reference;
@@ -168,13 +164,11 @@ c3v_fake_account_find_task_def (C3vFakeAccount *account,
 /* ARNs of cluster resources end in "/<cluster>/<id>": either form finds
  * the item, but an ARN must then be the item's own. */
 static gpointer
-lookup_resource (GHashTable *by_id,
-                 const char *id_or_arn,
-                 gsize       arn_offset)
+lookup_resource (GHashTable *by_id, const char *id_or_arn, gsize arn_offset)
 {
   const char *slash = strrchr (id_or_arn, '/');
-  gboolean is_arn = g_str_has_prefix (id_or_arn, "arn:");
-  gpointer item;
+  gboolean    is_arn = g_str_has_prefix (id_or_arn, "arn:");
+  gpointer    item;
   const char *item_arn;
 
   if (is_arn && slash == NULL)
@@ -189,24 +183,20 @@ lookup_resource (GHashTable *by_id,
 }
 
 C3vFakeInstance *
-c3v_fake_cluster_find_instance (C3vFakeCluster *cluster,
-                                const char     *id_or_arn)
+c3v_fake_cluster_find_instance (C3vFakeCluster *cluster, const char *id_or_arn)
 {
   return lookup_resource (cluster->instance_by_id, id_or_arn,
                           G_STRUCT_OFFSET (C3vFakeInstance, arn));
 }
 
 C3vFakeTask *
-c3v_fake_cluster_find_task (C3vFakeCluster *cluster,
-                            const char     *id_or_arn)
+c3v_fake_cluster_find_task (C3vFakeCluster *cluster, const char *id_or_arn)
 {
-  return lookup_resource (cluster->task_by_id, id_or_arn,
-                          G_STRUCT_OFFSET (C3vFakeTask, arn));
+  return lookup_resource (cluster->task_by_id, id_or_arn, G_STRUCT_OFFSET (C3vFakeTask, arn));
 }
 
 C3vFakeService *
-c3v_fake_cluster_find_service (C3vFakeCluster *cluster,
-                               const char     *name_or_arn)
+c3v_fake_cluster_find_service (C3vFakeCluster *cluster, const char *name_or_arn)
 {
   for (guint i = 0; i < cluster->services->len; i++)
     {
@@ -222,7 +212,7 @@ guint
 c3v_fake_task_reserved_cpu (const C3vFakeTask *task)
 {
   const C3vFakeTaskDef *def = task->definition;
-  guint total = 0;
+  guint                 total = 0;
 
   if (def->cpu != 0)
     return def->cpu;
@@ -235,7 +225,7 @@ guint
 c3v_fake_task_reserved_memory (const C3vFakeTask *task)
 {
   const C3vFakeTaskDef *def = task->definition;
-  guint total = 0;
+  guint                 total = 0;
 
   if (def->memory != 0)
     return def->memory;
@@ -243,7 +233,8 @@ c3v_fake_task_reserved_memory (const C3vFakeTask *task)
     {
       const C3vFakeContainerDef *container = &def->containers[i];
 
-      total += container->memory_reservation != 0 ? container->memory_reservation : container->memory;
+      total
+          += container->memory_reservation != 0 ? container->memory_reservation : container->memory;
     }
   return total;
 }

@@ -32,13 +32,13 @@ struct _C3vFakeAuth
 
 typedef struct
 {
-  char  *access_key_id;
-  char  *date;
-  char  *region;
-  char  *service;
-  char  *terminator;
-  char  *signed_headers;
-  char  *signature;
+  char *access_key_id;
+  char *date;
+  char *region;
+  char *service;
+  char *terminator;
+  char *signed_headers;
+  char *signature;
 } Authorization;
 
 static void
@@ -56,10 +56,8 @@ authorization_clear (Authorization *authorization)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Authorization, authorization_clear)
 
 C3vFakeAuth *
-c3v_fake_auth_new (const char *access_key_id,
-                   const char *secret_access_key,
-                   const char *session_token,
-                   const char *region)
+c3v_fake_auth_new (const char *access_key_id, const char *secret_access_key,
+                   const char *session_token, const char *region)
 {
   C3vFakeAuth *auth = g_new0 (C3vFakeAuth, 1);
 
@@ -86,19 +84,16 @@ c3v_fake_auth_free (C3vFakeAuth *auth)
 }
 
 static gboolean
-fail (GError          **error,
-      C3vFakeErrorCode  code,
-      const char       *message)
+fail (GError **error, C3vFakeErrorCode code, const char *message)
 {
   g_set_error_literal (error, C3V_FAKE_ERROR, code, message);
   return FALSE;
 }
 
 static gboolean
-parse_credential (const char     *credential,
-                  Authorization  *authorization)
+parse_credential (const char *credential, Authorization *authorization)
 {
-  g_auto(GStrv) parts = g_strsplit (credential, "/", -1);
+  g_auto (GStrv) parts = g_strsplit (credential, "/", -1);
 
   if (g_strv_length (parts) != 5)
     return FALSE;
@@ -114,11 +109,9 @@ parse_credential (const char     *credential,
 /* "AWS4-HMAC-SHA256 Credential=AK/DATE/REGION/ecs/aws4_request,
  * SignedHeaders=host;x-amz-date, Signature=hex" */
 static gboolean
-parse_authorization (const char     *header,
-                     Authorization  *authorization,
-                     GError        **error)
+parse_authorization (const char *header, Authorization *authorization, GError **error)
 {
-  g_auto(GStrv) fields = NULL;
+  g_auto (GStrv) fields = NULL;
 
   if (!g_str_has_prefix (header, ALGORITHM " "))
     return fail (error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
@@ -132,8 +125,9 @@ parse_authorization (const char     *header,
       if (g_str_has_prefix (field, "Credential=") && authorization->access_key_id == NULL)
         {
           if (!parse_credential (field + strlen ("Credential="), authorization))
-            return fail (error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
-                         "Authorization Credential must be ACCESS_KEY/DATE/REGION/SERVICE/aws4_request.");
+            return fail (
+                error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
+                "Authorization Credential must be ACCESS_KEY/DATE/REGION/SERVICE/aws4_request.");
         }
       else if (g_str_has_prefix (field, "SignedHeaders=") && authorization->signed_headers == NULL)
         authorization->signed_headers = g_strdup (field + strlen ("SignedHeaders="));
@@ -141,18 +135,17 @@ parse_authorization (const char     *header,
         authorization->signature = g_strdup (field + strlen ("Signature="));
     }
 
-  if (authorization->access_key_id == NULL || authorization->signed_headers == NULL ||
-      authorization->signature == NULL)
-    return fail (error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
-                 "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
+  if (authorization->access_key_id == NULL || authorization->signed_headers == NULL
+      || authorization->signature == NULL)
+    return fail (
+        error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
+        "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
   return TRUE;
 }
 
 static gboolean
-check_identity (C3vFakeAuth          *auth,
-                const Authorization  *authorization,
-                const char           *session_token,
-                GError              **error)
+check_identity (C3vFakeAuth *auth, const Authorization *authorization, const char *session_token,
+                GError **error)
 {
   static const char invalid_token[] = "The security token included in the request is invalid.";
 
@@ -164,22 +157,22 @@ check_identity (C3vFakeAuth          *auth,
 }
 
 static gboolean
-check_scope (C3vFakeAuth          *auth,
-             const Authorization  *authorization,
-             const char           *amz_date,
-             GError              **error)
+check_scope (C3vFakeAuth *auth, const Authorization *authorization, const char *amz_date,
+             GError **error)
 {
   if (strncmp (authorization->date, amz_date, 8) != 0 || strlen (authorization->date) != 8)
     {
       g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_SIGNATURE,
-                   "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%s' != '%.8s', from '%s'.",
+                   "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
+                   "from HTTP: '%s' != '%.8s', from '%s'.",
                    authorization->date, amz_date, amz_date);
       return FALSE;
     }
   if (strcmp (authorization->region, auth->region) != 0)
     {
       g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_SIGNATURE,
-                   "Credential should be scoped to a valid region, not '%s'.", authorization->region);
+                   "Credential should be scoped to a valid region, not '%s'.",
+                   authorization->region);
       return FALSE;
     }
   if (strcmp (authorization->service, SERVICE) != 0)
@@ -192,16 +185,17 @@ check_scope (C3vFakeAuth          *auth,
 }
 
 static gboolean
-parse_amz_date (const char *amz_date,
-                gint64     *unix_time)
+parse_amz_date (const char *amz_date, gint64 *unix_time)
 {
-  g_autoptr(GDateTime) time = NULL;
-  int year, month, day, hour, minute, second;
+  g_autoptr (GDateTime) time = NULL;
+  int  year, month, day, hour, minute, second;
   char zone = 0;
 
-  if (strlen (amz_date) != 16 ||
-      sscanf (amz_date, "%4d%2d%2dT%2d%2d%2d%c", &year, &month, &day, &hour, &minute, &second, &zone) != 7 ||
-      zone != 'Z')
+  if (strlen (amz_date) != 16
+      || sscanf (amz_date, "%4d%2d%2dT%2d%2d%2d%c", &year, &month, &day, &hour, &minute, &second,
+                 &zone)
+             != 7
+      || zone != 'Z')
     return FALSE;
 
   time = g_date_time_new_utc (year, month, day, hour, minute, second);
@@ -212,12 +206,10 @@ parse_amz_date (const char *amz_date,
 }
 
 static gboolean
-check_clock (const char  *amz_date,
-             gint64       now,
-             GError     **error)
+check_clock (const char *amz_date, gint64 now, GError **error)
 {
   g_autofree char *now_text = c3v_sigv4_format_amz_date (now);
-  gint64 signed_at;
+  gint64           signed_at;
 
   if (!parse_amz_date (amz_date, &signed_at))
     return fail (error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
@@ -228,8 +220,8 @@ check_clock (const char  *amz_date,
       g_autofree char *limit = c3v_sigv4_format_amz_date (now - MAX_SKEW_SECS);
 
       g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_SIGNATURE,
-                   "Signature expired: %s is now earlier than %s (%s - 5 min.)",
-                   amz_date, limit, now_text);
+                   "Signature expired: %s is now earlier than %s (%s - 5 min.)", amz_date, limit,
+                   now_text);
       return FALSE;
     }
   if (signed_at > now + MAX_SKEW_SECS)
@@ -237,8 +229,8 @@ check_clock (const char  *amz_date,
       g_autofree char *limit = c3v_sigv4_format_amz_date (now + MAX_SKEW_SECS);
 
       g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_SIGNATURE,
-                   "Signature not yet current: %s is still later than %s (%s + 5 min.)",
-                   amz_date, limit, now_text);
+                   "Signature not yet current: %s is still later than %s (%s + 5 min.)", amz_date,
+                   limit, now_text);
       return FALSE;
     }
   return TRUE;
@@ -247,22 +239,19 @@ check_clock (const char  *amz_date,
 /* The signature the client should have sent, from the request as
  * received and the headers it says it signed. */
 static char *
-expected_signature (C3vFakeAuth          *auth,
-                    const Authorization  *authorization,
-                    SoupServerMessage    *msg,
-                    GBytes               *body,
-                    const char           *amz_date)
+expected_signature (C3vFakeAuth *auth, const Authorization *authorization, SoupServerMessage *msg,
+                    GBytes *body, const char *amz_date)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  GUri *uri = soup_server_message_get_uri (msg);
-  g_auto(GStrv) names = g_strsplit (authorization->signed_headers, ";", -1);
-  guint n_names = g_strv_length (names);
+  GUri               *uri = soup_server_message_get_uri (msg);
+  g_auto (GStrv) names = g_strsplit (authorization->signed_headers, ";", -1);
+  guint                     n_names = g_strv_length (names);
   g_autofree C3vHttpHeader *signed_headers = g_new0 (C3vHttpHeader, n_names);
-  g_autofree char *canonical = NULL;
-  g_autofree char *canonical_names = NULL;
-  g_autofree char *string_to_sign = NULL;
-  C3vSigv4Request request = { 0 };
-  gsize body_length = 0;
+  g_autofree char          *canonical = NULL;
+  g_autofree char          *canonical_names = NULL;
+  g_autofree char          *string_to_sign = NULL;
+  C3vSigv4Request           request = { 0 };
+  gsize                     body_length = 0;
 
   for (guint i = 0; i < n_names; i++)
     {
@@ -287,26 +276,22 @@ expected_signature (C3vFakeAuth          *auth,
 }
 
 static gboolean
-check_signature (C3vFakeAuth          *auth,
-                 const Authorization  *authorization,
-                 SoupServerMessage    *msg,
-                 GBytes               *body,
-                 const char           *amz_date,
-                 GError              **error)
+check_signature (C3vFakeAuth *auth, const Authorization *authorization, SoupServerMessage *msg,
+                 GBytes *body, const char *amz_date, GError **error)
 {
-  g_auto(GStrv) names = g_strsplit (authorization->signed_headers, ";", -1);
+  g_auto (GStrv) names = g_strsplit (authorization->signed_headers, ";", -1);
   g_autofree char *expected = NULL;
-  gsize length = strlen (authorization->signature);
+  gsize            length = strlen (authorization->signature);
 
-  if (!g_strv_contains ((const char * const *) names, "host"))
+  if (!g_strv_contains ((const char *const *) names, "host"))
     return fail (error, C3V_FAKE_ERROR_INVALID_SIGNATURE,
                  "'Host' must be a 'SignedHeader' in the AWS Authorization.");
 
   expected = expected_signature (auth, authorization, msg, body, amz_date);
   /* Constant time, so the answer's timing says nothing about how much of
    * a guessed signature was right. */
-  if (expected == NULL || strlen (expected) != length ||
-      CRYPTO_memcmp (expected, authorization->signature, length) != 0)
+  if (expected == NULL || strlen (expected) != length
+      || CRYPTO_memcmp (expected, authorization->signature, length) != 0)
     return fail (error, C3V_FAKE_ERROR_INVALID_SIGNATURE,
                  "The request signature we calculated does not match the signature you provided. "
                  "Check your AWS Secret Access Key and signing method. "
@@ -315,17 +300,14 @@ check_signature (C3vFakeAuth          *auth,
 }
 
 gboolean
-c3v_fake_auth_verify (C3vFakeAuth        *auth,
-                      SoupServerMessage  *msg,
-                      GBytes             *body,
-                      gint64              now,
-                      GError            **error)
+c3v_fake_auth_verify (C3vFakeAuth *auth, SoupServerMessage *msg, GBytes *body, gint64 now,
+                      GError **error)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *header = soup_message_headers_get_one (headers, "Authorization");
-  const char *amz_date = soup_message_headers_get_one (headers, "X-Amz-Date");
+  const char         *header = soup_message_headers_get_one (headers, "Authorization");
+  const char         *amz_date = soup_message_headers_get_one (headers, "X-Amz-Date");
   const char *session_token = soup_message_headers_get_one (headers, "X-Amz-Security-Token");
-  g_auto(Authorization) authorization = { 0 };
+  g_auto (Authorization) authorization = { 0 };
 
   if (header == NULL)
     return fail (error, C3V_FAKE_ERROR_MISSING_AUTHENTICATION, "Missing Authentication Token");
@@ -335,8 +317,8 @@ c3v_fake_auth_verify (C3vFakeAuth        *auth,
     return fail (error, C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE,
                  "Authorization header requires existence of a 'X-Amz-Date' header.");
 
-  return check_identity (auth, &authorization, session_token, error) &&
-         check_scope (auth, &authorization, amz_date, error) &&
-         check_clock (amz_date, now, error) &&
-         check_signature (auth, &authorization, msg, body, amz_date, error);
+  return check_identity (auth, &authorization, session_token, error)
+         && check_scope (auth, &authorization, amz_date, error)
+         && check_clock (amz_date, now, error)
+         && check_signature (auth, &authorization, msg, body, amz_date, error);
 }

@@ -15,17 +15,12 @@ G_BEGIN_DECLS
 typedef struct _C3vFakeAuth C3vFakeAuth;
 
 /* @session_token may be NULL: then requests must carry none. */
-C3vFakeAuth *c3v_fake_auth_new    (const char        *access_key_id,
-                                   const char        *secret_access_key,
-                                   const char        *session_token,
-                                   const char        *region);
-void         c3v_fake_auth_free   (C3vFakeAuth       *auth);
+C3vFakeAuth *c3v_fake_auth_new (const char *access_key_id, const char *secret_access_key,
+                                const char *session_token, const char *region);
+void         c3v_fake_auth_free (C3vFakeAuth *auth);
 /* @now: Unix time the request is judged at. */
-gboolean     c3v_fake_auth_verify (C3vFakeAuth       *auth,
-                                   SoupServerMessage *msg,
-                                   GBytes            *body,
-                                   gint64             now,
-                                   GError           **error);
+gboolean c3v_fake_auth_verify (C3vFakeAuth *auth, SoupServerMessage *msg, GBytes *body, gint64 now,
+                               GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vFakeAuth, c3v_fake_auth_free)
 

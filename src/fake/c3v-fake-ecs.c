@@ -23,15 +23,15 @@
 
 typedef struct
 {
-  char         *operation;  /* NULL: any */
-  C3vFakeFault  fault;
-  guint         remaining;
+  char        *operation; /* NULL: any */
+  C3vFakeFault fault;
+  guint        remaining;
 } ScriptedFault;
 
 typedef struct
 {
-  char  *cluster_name;
-  guint  remaining;
+  char *cluster_name;
+  guint remaining;
 } PendingDeletion;
 
 /* One request between its arrival and its answer. */
@@ -48,7 +48,7 @@ typedef struct
 
 struct _C3vFakeEcs
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
   C3vFakeAccount *account;
   C3vFakeAuth    *auth;
@@ -61,14 +61,15 @@ struct _C3vFakeEcs
   GQueue          scripted_faults;
   GPtrArray      *deletions;
   GArray         *call_log;
-  GPtrArray      *delayed;      /* Reply waiting for their latency */
+  GPtrArray      *delayed; /* Reply waiting for their latency */
   guint           in_flight;
   guint           peak_in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (C3vFakeEcs, c3v_fake_ecs, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   CALL_ANSWERED,
   N_SIGNALS
 };
@@ -114,7 +115,7 @@ reply_free (Reply *reply)
 static void
 c3v_fake_ecs_dispose (GObject *object)
 {
-  C3vFakeEcs *self = (C3vFakeEcs *)object;
+  C3vFakeEcs *self = (C3vFakeEcs *) object;
 
   /* Unanswered delayed replies must not fire into a freed object. */
   g_clear_pointer (&self->delayed, g_ptr_array_unref);
@@ -128,7 +129,7 @@ c3v_fake_ecs_dispose (GObject *object)
 static void
 c3v_fake_ecs_finalize (GObject *object)
 {
-  C3vFakeEcs *self = (C3vFakeEcs *)object;
+  C3vFakeEcs *self = (C3vFakeEcs *) object;
 
   g_queue_clear_full (&self->scripted_faults, scripted_fault_free);
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
@@ -155,12 +156,9 @@ c3v_fake_ecs_class_init (C3vFakeEcsClass *klass)
    * @status: HTTP status sent, 0 for a dropped connection
    * @time_us: monotonic time of the answer
    */
-  signals[CALL_ANSWERED] =
-    g_signal_new ("call-answered",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_INT64);
+  signals[CALL_ANSWERED]
+      = g_signal_new ("call-answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -177,8 +175,8 @@ C3vFakeEcs *
 c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
 {
   static const C3vFakeEcsOptions defaults = { 0 };
-  C3vFakeEcs *self = g_object_new (C3V_TYPE_FAKE_ECS, NULL);
-  C3vFakeAccountOptions account_options = { 0 };
+  C3vFakeEcs                    *self = g_object_new (C3V_TYPE_FAKE_ECS, NULL);
+  C3vFakeAccountOptions          account_options = { 0 };
 
   if (options == NULL)
     options = &defaults;
@@ -188,10 +186,11 @@ c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
   account_options.large_instances = options->large_instances;
   account_options.large_tasks = options->large_tasks;
   self->account = c3v_fake_account_generate (&account_options);
-  self->auth = c3v_fake_auth_new (options->access_key_id != NULL ? options->access_key_id : C3V_FAKE_ECS_ACCESS_KEY_ID,
-                                  options->secret_access_key != NULL ? options->secret_access_key : C3V_FAKE_ECS_SECRET_ACCESS_KEY,
-                                  options->session_token,
-                                  account_options.region);
+  self->auth = c3v_fake_auth_new (
+      options->access_key_id != NULL ? options->access_key_id : C3V_FAKE_ECS_ACCESS_KEY_ID,
+      options->secret_access_key != NULL ? options->secret_access_key
+                                         : C3V_FAKE_ECS_SECRET_ACCESS_KEY,
+      options->session_token, account_options.region);
   self->fault_rand = g_rand_new_with_seed (options->seed);
   self->latency_ms = options->latency_ms;
   self->throttle_rate = options->throttle_rate;
@@ -205,7 +204,7 @@ apply_deletions (C3vFakeEcs *self)
   for (guint i = self->deletions->len; i > 0; i--)
     {
       PendingDeletion *deletion = g_ptr_array_index (self->deletions, i - 1);
-      C3vFakeCluster *cluster;
+      C3vFakeCluster  *cluster;
 
       if (deletion->remaining > 0)
         deletion->remaining--;
@@ -220,9 +219,7 @@ apply_deletions (C3vFakeEcs *self)
 }
 
 static void
-record_call (C3vFakeEcs *self,
-             const char *operation,
-             guint       status)
+record_call (C3vFakeEcs *self, const char *operation, guint status)
 {
   C3vFakeCall call = { g_strdup (operation), g_get_monotonic_time (), status };
 
@@ -237,7 +234,7 @@ record_call (C3vFakeEcs *self,
 static void
 drop_connection (SoupServerMessage *msg)
 {
-  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
   if (stream != NULL)
     g_io_stream_close (stream, NULL, NULL);
@@ -253,12 +250,12 @@ send_reply (Reply *reply)
   else
     {
       SoupMessageHeaders *headers = soup_server_message_get_response_headers (reply->msg);
-      g_autofree char *request_id = g_uuid_string_random ();
+      g_autofree char    *request_id = g_uuid_string_random ();
 
       soup_message_headers_replace (headers, "x-amzn-RequestId", request_id);
       soup_server_message_set_status (reply->msg, reply->status, NULL);
-      soup_server_message_set_response (reply->msg, CONTENT_TYPE, SOUP_MEMORY_COPY,
-                                        reply->body, strlen (reply->body));
+      soup_server_message_set_response (reply->msg, CONTENT_TYPE, SOUP_MEMORY_COPY, reply->body,
+                                        strlen (reply->body));
     }
   record_call (self, reply->operation, reply->drop ? 0 : reply->status);
 }
@@ -266,7 +263,7 @@ send_reply (Reply *reply)
 static gboolean
 send_delayed_reply (gpointer data)
 {
-  Reply *reply = data;
+  Reply      *reply = data;
   C3vFakeEcs *self = reply->self;
 
   reply->timeout_id = 0;
@@ -278,8 +275,7 @@ send_delayed_reply (gpointer data)
 }
 
 static void
-set_error_reply (Reply        *reply,
-                 const GError *error)
+set_error_reply (Reply *reply, const GError *error)
 {
   C3vFakeErrorCode code = error->domain == C3V_FAKE_ERROR ? error->code : C3V_FAKE_ERROR_SERVER;
 
@@ -289,9 +285,7 @@ set_error_reply (Reply        *reply,
 }
 
 static gboolean
-take_scripted_fault (C3vFakeEcs   *self,
-                     const char   *operation,
-                     C3vFakeFault *fault)
+take_scripted_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 {
   for (GList *link = self->scripted_faults.head; link != NULL; link = link->next)
     {
@@ -314,9 +308,7 @@ take_scripted_fault (C3vFakeEcs   *self,
 /* Scripted faults first, so tests stay deterministic; then the seeded
  * random rates. */
 static gboolean
-choose_fault (C3vFakeEcs   *self,
-              const char   *operation,
-              C3vFakeFault *fault)
+choose_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 {
   double roll;
 
@@ -336,50 +328,47 @@ choose_fault (C3vFakeEcs   *self,
 }
 
 static void
-apply_fault (Reply        *reply,
-             C3vFakeFault  fault)
+apply_fault (Reply *reply, C3vFakeFault fault)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   switch (fault)
     {
-    case C3V_FAKE_FAULT_THROTTLE:
-      error = g_error_new_literal (C3V_FAKE_ERROR, C3V_FAKE_ERROR_THROTTLING, "Rate exceeded");
-      set_error_reply (reply, error);
-      break;
-    case C3V_FAKE_FAULT_SERVER_ERROR:
-      error = g_error_new_literal (C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERVER,
-                                   "Service Unavailable. Please try again later.");
-      set_error_reply (reply, error);
-      break;
-    case C3V_FAKE_FAULT_MALFORMED:
-      reply->status = SOUP_STATUS_OK;
-      g_free (reply->body);
-      reply->body = g_strdup ("<html><body>502 Bad Gateway</body></html>");
-      break;
-    case C3V_FAKE_FAULT_TRUNCATED:
-      /* Cut the real answer in half: valid start, broken end. */
-      reply->body[strlen (reply->body) / 2] = '\0';
-      break;
-    case C3V_FAKE_FAULT_DROP:
-      reply->drop = TRUE;
-      break;
-    default:
-      g_assert_not_reached ();
+      case C3V_FAKE_FAULT_THROTTLE:
+        error = g_error_new_literal (C3V_FAKE_ERROR, C3V_FAKE_ERROR_THROTTLING, "Rate exceeded");
+        set_error_reply (reply, error);
+        break;
+      case C3V_FAKE_FAULT_SERVER_ERROR:
+        error = g_error_new_literal (C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERVER,
+                                     "Service Unavailable. Please try again later.");
+        set_error_reply (reply, error);
+        break;
+      case C3V_FAKE_FAULT_MALFORMED:
+        reply->status = SOUP_STATUS_OK;
+        g_free (reply->body);
+        reply->body = g_strdup ("<html><body>502 Bad Gateway</body></html>");
+        break;
+      case C3V_FAKE_FAULT_TRUNCATED:
+        /* Cut the real answer in half: valid start, broken end. */
+        reply->body[strlen (reply->body) / 2] = '\0';
+        break;
+      case C3V_FAKE_FAULT_DROP:
+        reply->drop = TRUE;
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
 static gboolean
-parse_target (SoupServerMessage  *msg,
-              char              **operation,
-              GError            **error)
+parse_target (SoupServerMessage *msg, char **operation, GError **error)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *target = soup_message_headers_get_one (headers, "X-Amz-Target");
+  const char         *target = soup_message_headers_get_one (headers, "X-Amz-Target");
 
   *operation = NULL;
-  if (strcmp (soup_server_message_get_method (msg), "POST") != 0 ||
-      target == NULL || !g_str_has_prefix (target, TARGET_PREFIX))
+  if (strcmp (soup_server_message_get_method (msg), "POST") != 0 || target == NULL
+      || !g_str_has_prefix (target, TARGET_PREFIX))
     {
       g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_UNKNOWN_OPERATION, "");
       return FALSE;
@@ -389,18 +378,16 @@ parse_target (SoupServerMessage  *msg,
 }
 
 static JsonNode *
-answer_request (C3vFakeEcs  *self,
-                const char  *operation,
-                GBytes      *body,
-                GError     **error)
+answer_request (C3vFakeEcs *self, const char *operation, GBytes *body, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data = g_bytes_get_data (body, &length);
-  JsonNode *root;
+  JsonNode   *root;
 
-  if (!json_parser_load_from_data (parser, length > 0 ? data : "{}", length > 0 ? (gssize) length : -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+  if (!json_parser_load_from_data (parser, length > 0 ? data : "{}",
+                                   length > 0 ? (gssize) length : -1, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
     {
       g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION,
                            "Start of structure or map found where not expected.");
@@ -410,21 +397,20 @@ answer_request (C3vFakeEcs  *self,
 }
 
 static void
-fill_reply (C3vFakeEcs        *self,
-            Reply             *reply,
-            SoupServerMessage *msg)
+fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
 {
   /* The body is accumulated (SoupServer's default) by the time the
    * handler runs. */
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) answer = NULL;
   C3vFakeFault fault;
 
-  if (!c3v_fake_auth_verify (self->auth, msg, body, g_get_real_time () / G_USEC_PER_SEC, &error) ||
-      !parse_target (msg, &reply->operation, &error))
+  if (!c3v_fake_auth_verify (self->auth, msg, body, g_get_real_time () / G_USEC_PER_SEC, &error)
+      || !parse_target (msg, &reply->operation, &error))
     {
-      g_debug ("fake-ecs: refused %s: %s", reply->operation ? reply->operation : "request", error->message);
+      g_debug ("fake-ecs: refused %s: %s", reply->operation ? reply->operation : "request",
+               error->message);
       set_error_reply (reply, error);
       return;
     }
@@ -443,14 +429,11 @@ fill_reply (C3vFakeEcs        *self,
 }
 
 static void
-handle_request (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+handle_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+                gpointer user_data)
 {
   C3vFakeEcs *self = user_data;
-  Reply *reply = g_new0 (Reply, 1);
+  Reply      *reply = g_new0 (Reply, 1);
 
   reply->self = self;
   reply->msg = g_object_ref (msg);
@@ -474,12 +457,10 @@ handle_request (SoupServer        *server,
 }
 
 gboolean
-c3v_fake_ecs_start (C3vFakeEcs  *self,
-                    guint        port,
-                    GError     **error)
+c3v_fake_ecs_start (C3vFakeEcs *self, guint port, GError **error)
 {
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr (GInetAddress) loopback = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
   GSList *uris;
 
   g_return_val_if_fail (C3V_IS_FAKE_ECS (self), FALSE);
@@ -511,10 +492,7 @@ c3v_fake_ecs_get_url (C3vFakeEcs *self)
 }
 
 void
-c3v_fake_ecs_add_fault (C3vFakeEcs   *self,
-                        const char   *operation,
-                        C3vFakeFault  fault,
-                        guint         count)
+c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fault, guint count)
 {
   ScriptedFault *scripted;
 
@@ -532,8 +510,7 @@ c3v_fake_ecs_add_fault (C3vFakeEcs   *self,
 }
 
 void
-c3v_fake_ecs_set_latency (C3vFakeEcs *self,
-                          guint       latency_ms)
+c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms)
 {
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
 
@@ -541,9 +518,7 @@ c3v_fake_ecs_set_latency (C3vFakeEcs *self,
 }
 
 void
-c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self,
-                              double      throttle_rate,
-                              double      error_rate)
+c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate)
 {
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
   g_return_if_fail (throttle_rate >= 0 && throttle_rate <= 1);
@@ -562,9 +537,7 @@ c3v_fake_ecs_get_account (C3vFakeEcs *self)
 }
 
 void
-c3v_fake_ecs_delete_cluster (C3vFakeEcs *self,
-                             const char *cluster_name,
-                             guint       after_calls)
+c3v_fake_ecs_delete_cluster (C3vFakeEcs *self, const char *cluster_name, guint after_calls)
 {
   PendingDeletion *deletion;
 

@@ -21,69 +21,60 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_FAKE_FAULT_THROTTLE,      /* 400 ThrottlingException "Rate exceeded" */
-  C3V_FAKE_FAULT_SERVER_ERROR,  /* 500 ServerException */
-  C3V_FAKE_FAULT_MALFORMED,     /* 200 with a body that is not JSON */
-  C3V_FAKE_FAULT_TRUNCATED,     /* 200 with JSON cut in the middle */
-  C3V_FAKE_FAULT_DROP,          /* connection closed without an answer */
+  C3V_FAKE_FAULT_THROTTLE,     /* 400 ThrottlingException "Rate exceeded" */
+  C3V_FAKE_FAULT_SERVER_ERROR, /* 500 ServerException */
+  C3V_FAKE_FAULT_MALFORMED,    /* 200 with a body that is not JSON */
+  C3V_FAKE_FAULT_TRUNCATED,    /* 200 with JSON cut in the middle */
+  C3V_FAKE_FAULT_DROP,         /* connection closed without an answer */
 } C3vFakeFault;
 
 typedef struct
 {
   guint32     seed;
-  const char *access_key_id;      /* NULL: C3V_FAKE_ECS_ACCESS_KEY_ID */
-  const char *secret_access_key;  /* NULL: C3V_FAKE_ECS_SECRET_ACCESS_KEY */
-  const char *session_token;      /* when set, requests must carry it */
-  const char *region;             /* NULL: C3V_FAKE_ECS_REGION */
-  guint       large_instances;    /* size of the "large" cluster; 0: default */
+  const char *access_key_id;     /* NULL: C3V_FAKE_ECS_ACCESS_KEY_ID */
+  const char *secret_access_key; /* NULL: C3V_FAKE_ECS_SECRET_ACCESS_KEY */
+  const char *session_token;     /* when set, requests must carry it */
+  const char *region;            /* NULL: C3V_FAKE_ECS_REGION */
+  guint       large_instances;   /* size of the "large" cluster; 0: default */
   guint       large_tasks;
-  guint       latency_ms;         /* added to every call */
-  double      throttle_rate;      /* 0..1 of calls, seeded */
+  guint       latency_ms;    /* added to every call */
+  double      throttle_rate; /* 0..1 of calls, seeded */
   double      error_rate;
 } C3vFakeEcsOptions;
 
 typedef struct
 {
-  char   *operation;
-  gint64  time_us;     /* monotonic time the answer was sent */
-  guint   status;
+  char  *operation;
+  gint64 time_us; /* monotonic time the answer was sent */
+  guint  status;
 } C3vFakeCall;
 
 #define C3V_TYPE_FAKE_ECS (c3v_fake_ecs_get_type ())
 G_DECLARE_FINAL_TYPE (C3vFakeEcs, c3v_fake_ecs, C3V, FAKE_ECS, GObject)
 
 /* @options may be NULL for the demo account. */
-C3vFakeEcs     *c3v_fake_ecs_new                (const C3vFakeEcsOptions *options);
+C3vFakeEcs *c3v_fake_ecs_new (const C3vFakeEcsOptions *options);
 /* Listens on 127.0.0.1:@port (0 picks a free one) in the thread-default
  * main context. */
-gboolean        c3v_fake_ecs_start              (C3vFakeEcs              *self,
-                                                 guint                    port,
-                                                 GError                 **error);
+gboolean c3v_fake_ecs_start (C3vFakeEcs *self, guint port, GError **error);
 /* "http://127.0.0.1:PORT" once started. */
-const char     *c3v_fake_ecs_get_url            (C3vFakeEcs              *self);
+const char *c3v_fake_ecs_get_url (C3vFakeEcs *self);
 /* The next @count calls of @operation (NULL: any) get @fault. */
-void            c3v_fake_ecs_add_fault          (C3vFakeEcs              *self,
-                                                 const char              *operation,
-                                                 C3vFakeFault             fault,
-                                                 guint                    count);
-void            c3v_fake_ecs_set_latency        (C3vFakeEcs              *self,
-                                                 guint                    latency_ms);
+void c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fault,
+                             guint count);
+void c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms);
 /* Seeded shares (0..1) of calls throttled and answered with HTTP 500. */
-void            c3v_fake_ecs_set_fault_rates    (C3vFakeEcs              *self,
-                                                 double                   throttle_rate,
-                                                 double                   error_rate);
+void c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate);
 /* The cluster vanishes once @after_calls more calls have been answered. */
-void            c3v_fake_ecs_delete_cluster     (C3vFakeEcs              *self,
-                                                 const char              *cluster_name,
-                                                 guint                    after_calls);
+void c3v_fake_ecs_delete_cluster (C3vFakeEcs *self, const char *cluster_name, guint after_calls);
 /* The data served, for tests that compare what a client built with it.
  * Owned by @self; read only. */
-C3vFakeAccount *c3v_fake_ecs_get_account        (C3vFakeEcs              *self);
+C3vFakeAccount *c3v_fake_ecs_get_account (C3vFakeEcs *self);
 /* Array of C3vFakeCall, in the order answered. */
-GArray         *c3v_fake_ecs_get_call_log       (C3vFakeEcs              *self);
-guint           c3v_fake_ecs_get_peak_in_flight (C3vFakeEcs              *self);
+GArray *c3v_fake_ecs_get_call_log (C3vFakeEcs *self);
+guint   c3v_fake_ecs_get_peak_in_flight (C3vFakeEcs *self);
 /* Empties the call log and restarts the peak count from now. */
-void            c3v_fake_ecs_clear_call_log     (C3vFakeEcs              *self);
+void c3v_fake_ecs_clear_call_log (C3vFakeEcs *self);
 
 /* Signal "call-answered" (const char *operation, guint status,
  * gint64 time_us) is emitted as each call is answered; status 0 is a

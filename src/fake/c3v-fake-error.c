@@ -8,25 +8,25 @@
 
 #include "c3v-fake-error.h"
 
-G_DEFINE_QUARK (c3v-fake-error-quark, c3v_fake_error)
+G_DEFINE_QUARK (c3v - fake - error - quark, c3v_fake_error)
 
 static const struct
 {
   const char *type;
   guint       status;
 } errors[] = {
-  [C3V_FAKE_ERROR_CLUSTER_NOT_FOUND]      = { "ClusterNotFoundException", 400 },
-  [C3V_FAKE_ERROR_SERVICE_NOT_FOUND]      = { "ServiceNotFoundException", 400 },
-  [C3V_FAKE_ERROR_INVALID_PARAMETER]      = { "InvalidParameterException", 400 },
-  [C3V_FAKE_ERROR_CLIENT]                 = { "ClientException", 400 },
-  [C3V_FAKE_ERROR_UNKNOWN_OPERATION]      = { "UnknownOperationException", 400 },
-  [C3V_FAKE_ERROR_SERIALIZATION]          = { "SerializationException", 400 },
+  [C3V_FAKE_ERROR_CLUSTER_NOT_FOUND] = { "ClusterNotFoundException", 400 },
+  [C3V_FAKE_ERROR_SERVICE_NOT_FOUND] = { "ServiceNotFoundException", 400 },
+  [C3V_FAKE_ERROR_INVALID_PARAMETER] = { "InvalidParameterException", 400 },
+  [C3V_FAKE_ERROR_CLIENT] = { "ClientException", 400 },
+  [C3V_FAKE_ERROR_UNKNOWN_OPERATION] = { "UnknownOperationException", 400 },
+  [C3V_FAKE_ERROR_SERIALIZATION] = { "SerializationException", 400 },
   [C3V_FAKE_ERROR_MISSING_AUTHENTICATION] = { "MissingAuthenticationTokenException", 400 },
-  [C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE]   = { "IncompleteSignatureException", 400 },
-  [C3V_FAKE_ERROR_INVALID_SIGNATURE]      = { "InvalidSignatureException", 403 },
-  [C3V_FAKE_ERROR_UNRECOGNIZED_CLIENT]    = { "UnrecognizedClientException", 400 },
-  [C3V_FAKE_ERROR_THROTTLING]             = { "ThrottlingException", 400 },
-  [C3V_FAKE_ERROR_SERVER]                 = { "ServerException", 500 },
+  [C3V_FAKE_ERROR_INCOMPLETE_SIGNATURE] = { "IncompleteSignatureException", 400 },
+  [C3V_FAKE_ERROR_INVALID_SIGNATURE] = { "InvalidSignatureException", 403 },
+  [C3V_FAKE_ERROR_UNRECOGNIZED_CLIENT] = { "UnrecognizedClientException", 400 },
+  [C3V_FAKE_ERROR_THROTTLING] = { "ThrottlingException", 400 },
+  [C3V_FAKE_ERROR_SERVER] = { "ServerException", 500 },
 };
 
 const char *
@@ -48,8 +48,8 @@ c3v_fake_error_http_status (C3vFakeErrorCode code)
 char *
 c3v_fake_error_to_json (const GError *error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   C3vFakeErrorCode code = error->domain == C3V_FAKE_ERROR ? error->code : C3V_FAKE_ERROR_SERVER;
 
   json_builder_begin_object (builder);

@@ -29,11 +29,11 @@ typedef enum
   C3V_FAKE_ERROR_SERVER,
 } C3vFakeErrorCode;
 
-GQuark      c3v_fake_error_quark       (void);
+GQuark c3v_fake_error_quark (void);
 /* "ClusterNotFoundException" for a C3V_FAKE_ERROR code. */
-const char *c3v_fake_error_type        (C3vFakeErrorCode  code);
-guint       c3v_fake_error_http_status (C3vFakeErrorCode  code);
+const char *c3v_fake_error_type (C3vFakeErrorCode code);
+guint       c3v_fake_error_http_status (C3vFakeErrorCode code);
 /* {"__type": ..., "message": ...} for @error (of C3V_FAKE_ERROR). */
-char       *c3v_fake_error_to_json     (const GError     *error);
+char *c3v_fake_error_to_json (const GError *error);
 
 G_END_DECLS

@@ -22,54 +22,54 @@ typedef struct
 {
   const char *name;
   guint       cpu;
-  guint       memory;  /* what the agent registers, a little under the RAM */
+  guint       memory; /* what the agent registers, a little under the RAM */
 } InstanceType;
 
 static const InstanceType instance_types[] = {
-  { "t3.medium",  2048,  3904 },
-  { "m5.large",   2048,  7680 },
-  { "c5.xlarge",  4096,  7488 },
-  { "m5.xlarge",  4096, 15620 },
-  { "r5.2xlarge", 8192, 63392 },
+  { "t3.medium", 2048, 3904 },  { "m5.large", 2048, 7680 },    { "c5.xlarge", 4096, 7488 },
+  { "m5.xlarge", 4096, 15620 }, { "r5.2xlarge", 8192, 63392 },
 };
 
 /* How a definition states its memory: each shape a client must read. */
 typedef enum
 {
-  MEMORY_HARD,     /* container memory only */
-  MEMORY_SOFT,     /* container memoryReservation only */
-  MEMORY_BOTH,     /* both: the reservation counts */
-  MEMORY_TASK,     /* task-level cpu/memory, containers state neither */
+  MEMORY_HARD, /* container memory only */
+  MEMORY_SOFT, /* container memoryReservation only */
+  MEMORY_BOTH, /* both: the reservation counts */
+  MEMORY_TASK, /* task-level cpu/memory, containers state neither */
 } MemoryStyle;
 
 typedef struct
 {
-  const char  *family;
-  const char  *image;
-  MemoryStyle  style;
-  guint        n_containers;
-  guint        n_revisions;
-  gboolean     fargate;
-  gboolean     service;
+  const char *family;
+  const char *image;
+  MemoryStyle style;
+  guint       n_containers;
+  guint       n_revisions;
+  gboolean    fargate;
+  gboolean    service;
 } FamilySpec;
 
 static const FamilySpec families[] = {
-  { "web-frontend",   "nginx:1.25",              MEMORY_HARD, 2, 3, FALSE, TRUE },
-  { "orders-api",     "orders-api:2.14",         MEMORY_SOFT, 1, 4, FALSE, TRUE },
-  { "payments-api",   "payments-api:7.1",        MEMORY_BOTH, 2, 2, FALSE, TRUE },
-  { "search-indexer", "search-indexer:0.9",      MEMORY_TASK, 1, 2, FALSE, TRUE },
-  { "notifications",  "notifications:3.3",       MEMORY_SOFT, 1, 1, FALSE, TRUE },
-  { "metrics-agent",  "metrics-agent:1.0",       MEMORY_HARD, 1, 1, FALSE, TRUE },
-  { "report-cron",    "report-cron:2024.11",     MEMORY_BOTH, 1, 2, FALSE, FALSE },
-  { "batch-etl",      "batch-etl:5.0",           MEMORY_TASK, 2, 3, FALSE, FALSE },
-  { "db-migrate",     "db-migrate:118",          MEMORY_HARD, 1, 5, FALSE, FALSE },
-  { "edge-proxy",     "envoyproxy/envoy:v1.28",  MEMORY_TASK, 1, 2, TRUE,  TRUE },
-  { "queue-worker",   "queue-worker:4.2",        MEMORY_TASK, 2, 1, TRUE,  TRUE },
-  { "adhoc-job",      "adhoc-job:latest",        MEMORY_TASK, 1, 3, TRUE,  FALSE },
+  { "web-frontend", "nginx:1.25", MEMORY_HARD, 2, 3, FALSE, TRUE },
+  { "orders-api", "orders-api:2.14", MEMORY_SOFT, 1, 4, FALSE, TRUE },
+  { "payments-api", "payments-api:7.1", MEMORY_BOTH, 2, 2, FALSE, TRUE },
+  { "search-indexer", "search-indexer:0.9", MEMORY_TASK, 1, 2, FALSE, TRUE },
+  { "notifications", "notifications:3.3", MEMORY_SOFT, 1, 1, FALSE, TRUE },
+  { "metrics-agent", "metrics-agent:1.0", MEMORY_HARD, 1, 1, FALSE, TRUE },
+  { "report-cron", "report-cron:2024.11", MEMORY_BOTH, 1, 2, FALSE, FALSE },
+  { "batch-etl", "batch-etl:5.0", MEMORY_TASK, 2, 3, FALSE, FALSE },
+  { "db-migrate", "db-migrate:118", MEMORY_HARD, 1, 5, FALSE, FALSE },
+  { "edge-proxy", "envoyproxy/envoy:v1.28", MEMORY_TASK, 1, 2, TRUE, TRUE },
+  { "queue-worker", "queue-worker:4.2", MEMORY_TASK, 2, 1, TRUE, TRUE },
+  { "adhoc-job", "adhoc-job:latest", MEMORY_TASK, 1, 3, TRUE, FALSE },
 };
 
 static const guint fargate_sizes[][2] = {
-  { 256, 512 }, { 512, 1024 }, { 1024, 2048 }, { 2048, 4096 },
+  { 256, 512 },
+  { 512, 1024 },
+  { 1024, 2048 },
+  { 2048, 4096 },
 };
 
 typedef struct
@@ -89,8 +89,7 @@ typedef struct
 } Generator;
 
 static char *
-random_hex (GRand *rand,
-            guint  n_words)
+random_hex (GRand *rand, guint n_words)
 {
   GString *hex = g_string_sized_new (n_words * 8);
 
@@ -101,57 +100,48 @@ random_hex (GRand *rand,
 
 /* Millisecond fractions, as ECS's own timestamps have. */
 static double
-random_time_before (GRand  *rand,
-                    double  base,
-                    double  span)
+random_time_before (GRand *rand, double base, double span)
 {
   return floor ((base - g_rand_double_range (rand, 0, span)) * 1000.0) / 1000.0;
 }
 
 static guint
-random_step (GRand *rand,
-             guint  min,
-             guint  max,
-             guint  step)
+random_step (GRand *rand, guint min, guint max, guint step)
 {
   return min + step * (guint) g_rand_int_range (rand, 0, (gint32) ((max - min) / step + 1));
 }
 
 static void
-fill_container (Generator           *gen,
-                const FamilySpec    *spec,
-                guint                index,
-                C3vFakeContainerDef *container)
+fill_container (Generator *gen, const FamilySpec *spec, guint index, C3vFakeContainerDef *container)
 {
-  container->name = index == 0 ? g_strdup (spec->family) : g_strdup_printf ("%s-sidecar%u", spec->family, index);
-  container->image = g_strdup_printf ("%s.dkr.ecr.%s.amazonaws.com/%s",
-                                      C3V_FAKE_ACCOUNT_ID, gen->account->region, spec->image);
+  container->name = index == 0 ? g_strdup (spec->family)
+                               : g_strdup_printf ("%s-sidecar%u", spec->family, index);
+  container->image = g_strdup_printf ("%s.dkr.ecr.%s.amazonaws.com/%s", C3V_FAKE_ACCOUNT_ID,
+                                      gen->account->region, spec->image);
   if (spec->style == MEMORY_TASK)
     return;
 
   container->cpu = random_step (gen->rand, 0, 256, 64);
   switch (spec->style)
     {
-    case MEMORY_HARD:
-      container->memory = random_step (gen->rand, 128, 1536, 128);
-      break;
-    case MEMORY_SOFT:
-      container->memory_reservation = random_step (gen->rand, 128, 1536, 128);
-      break;
-    case MEMORY_BOTH:
-      container->memory_reservation = random_step (gen->rand, 128, 1024, 128);
-      container->memory = container->memory_reservation * 2;
-      break;
-    case MEMORY_TASK:
-    default:
-      g_assert_not_reached ();
+      case MEMORY_HARD:
+        container->memory = random_step (gen->rand, 128, 1536, 128);
+        break;
+      case MEMORY_SOFT:
+        container->memory_reservation = random_step (gen->rand, 128, 1536, 128);
+        break;
+      case MEMORY_BOTH:
+        container->memory_reservation = random_step (gen->rand, 128, 1024, 128);
+        container->memory = container->memory_reservation * 2;
+        break;
+      case MEMORY_TASK:
+      default:
+        g_assert_not_reached ();
     }
 }
 
 static void
-add_task_def (Generator        *gen,
-              const FamilySpec *spec,
-              guint             revision)
+add_task_def (Generator *gen, const FamilySpec *spec, guint revision)
 {
   C3vFakeTaskDef *def = g_new0 (C3vFakeTaskDef, 1);
 
@@ -193,9 +183,7 @@ add_task_defs (Generator *gen)
 }
 
 static C3vFakeTaskDef *
-find_def (Generator  *gen,
-          const char *family,
-          guint       revision)
+find_def (Generator *gen, const char *family, guint revision)
 {
   g_autofree char *key = g_strdup_printf ("%s:%u", family, revision);
 
@@ -203,25 +191,26 @@ find_def (Generator  *gen,
 }
 
 static void
-add_instance (Generator *gen,
-              guint      index,
-              guint      n_instances)
+add_instance (Generator *gen, guint index, guint n_instances)
 {
-  const InstanceType *type = &instance_types[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (instance_types))];
+  const InstanceType *type
+      = &instance_types[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (instance_types))];
   C3vFakeInstance *instance = g_new0 (C3vFakeInstance, 1);
-  double roll = g_rand_double (gen->rand);
+  double           roll = g_rand_double (gen->rand);
   g_autofree char *ec2_hex = NULL;
 
   instance->id = random_hex (gen->rand, 4);
-  instance->arn = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":container-instance/%s/%s",
-                                   gen->account->region, gen->cluster->name, instance->id);
+  instance->arn
+      = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":container-instance/%s/%s",
+                         gen->account->region, gen->cluster->name, instance->id);
   ec2_hex = random_hex (gen->rand, 2);
   instance->ec2_instance_id = g_strdup_printf ("i-0%s", ec2_hex);
   instance->instance_type = g_strdup (type->name);
   instance->availability_zone = g_strdup_printf ("%s%c", gen->account->region, 'a' + index % 3);
   /* The last instances of a cluster of six or more are always one
    * DRAINING and one with its agent gone, so small clusters show both. */
-  instance->status = g_strdup (roll < 0.03 || (n_instances >= 6 && index == n_instances - 1) ? "DRAINING" : "ACTIVE");
+  instance->status = g_strdup (
+      roll < 0.03 || (n_instances >= 6 && index == n_instances - 1) ? "DRAINING" : "ACTIVE");
   instance->agent_connected = !(roll > 0.98 || (n_instances >= 6 && index == n_instances - 2));
   instance->registered_at = random_time_before (gen->rand, BASE_TIME, 60 * DAY);
   instance->registered_cpu = instance->remaining_cpu = type->cpu;
@@ -232,8 +221,7 @@ add_instance (Generator *gen,
 }
 
 static void
-add_services (Generator         *gen,
-              const ClusterSpec *spec)
+add_services (Generator *gen, const ClusterSpec *spec)
 {
   guint n_services = spec->tasks == 0 ? 0 : CLAMP (spec->tasks / 75, 3, 500);
   guint created = 0;
@@ -243,15 +231,15 @@ add_services (Generator         *gen,
     for (guint i = 0; i < G_N_ELEMENTS (families) && created < n_services; i++)
       {
         const FamilySpec *family = &families[i];
-        C3vFakeService *service;
+        C3vFakeService   *service;
 
-        if (!family->service ||
-            (family->fargate && spec->fargate_share <= 0) ||
-            (!family->fargate && spec->instances == 0))
+        if (!family->service || (family->fargate && spec->fargate_share <= 0)
+            || (!family->fargate && spec->instances == 0))
           continue;
 
         service = g_new0 (C3vFakeService, 1);
-        service->name = round == 0 ? g_strdup (family->family) : g_strdup_printf ("%s-%u", family->family, round + 1);
+        service->name = round == 0 ? g_strdup (family->family)
+                                   : g_strdup_printf ("%s-%u", family->family, round + 1);
         service->arn = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":service/%s/%s",
                                         gen->account->region, gen->cluster->name, service->name);
         service->definition = find_def (gen, family->family, family->n_revisions);
@@ -263,11 +251,10 @@ add_services (Generator         *gen,
 }
 
 static C3vFakeService *
-pick_service (Generator *gen,
-              gboolean   fargate)
+pick_service (Generator *gen, gboolean fargate)
 {
   GPtrArray *services = gen->cluster->services;
-  guint start;
+  guint      start;
 
   if (services->len == 0)
     return NULL;
@@ -284,8 +271,7 @@ pick_service (Generator *gen,
 }
 
 static C3vFakeTaskDef *
-pick_standalone_def (Generator *gen,
-                     gboolean   fargate)
+pick_standalone_def (Generator *gen, gboolean fargate)
 {
   guint start = (guint) g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (families));
 
@@ -294,7 +280,8 @@ pick_standalone_def (Generator *gen,
       const FamilySpec *family = &families[(start + i) % G_N_ELEMENTS (families)];
 
       if (!family->service && family->fargate == fargate)
-        return find_def (gen, family->family, (guint) g_rand_int_range (gen->rand, 1, (gint32) family->n_revisions + 1));
+        return find_def (gen, family->family,
+                         (guint) g_rand_int_range (gen->rand, 1, (gint32) family->n_revisions + 1));
     }
   g_assert_not_reached ();
 }
@@ -302,13 +289,12 @@ pick_standalone_def (Generator *gen,
 /* First instance, from a random start, where @task's reservation fits;
  * placement charges it at once. */
 static C3vFakeInstance *
-place_task (Generator   *gen,
-            C3vFakeTask *task)
+place_task (Generator *gen, C3vFakeTask *task)
 {
   GPtrArray *instances = gen->cluster->instances;
-  guint cpu = c3v_fake_task_reserved_cpu (task);
-  guint memory = c3v_fake_task_reserved_memory (task);
-  guint start;
+  guint      cpu = c3v_fake_task_reserved_cpu (task);
+  guint      memory = c3v_fake_task_reserved_memory (task);
+  guint      start;
 
   if (instances->len == 0)
     return NULL;
@@ -346,10 +332,7 @@ count_task (C3vFakeTask *task)
 }
 
 static void
-choose_definition (Generator         *gen,
-                   const ClusterSpec *spec,
-                   C3vFakeTask       *task,
-                   gboolean           fargate)
+choose_definition (Generator *gen, const ClusterSpec *spec, C3vFakeTask *task, gboolean fargate)
 {
   C3vFakeService *service = NULL;
 
@@ -367,7 +350,8 @@ choose_definition (Generator         *gen,
         revision--;
       task->definition = find_def (gen, service->definition->family, revision);
       task->group = g_strdup_printf ("service:%s", service->name);
-      task->started_by = g_strdup_printf ("ecs-svc/%010u%09u", g_str_hash (service->name), (guint) (service->created_at) % 1000000000);
+      task->started_by = g_strdup_printf ("ecs-svc/%010u%09u", g_str_hash (service->name),
+                                          (guint) (service->created_at) % 1000000000);
     }
   else
     {
@@ -379,12 +363,10 @@ choose_definition (Generator         *gen,
 }
 
 static void
-add_task (Generator         *gen,
-          const ClusterSpec *spec,
-          gboolean           stopped)
+add_task (Generator *gen, const ClusterSpec *spec, gboolean stopped)
 {
   C3vFakeTask *task = g_new0 (C3vFakeTask, 1);
-  gboolean fargate = spec->instances == 0 || g_rand_double (gen->rand) < spec->fargate_share;
+  gboolean     fargate = spec->instances == 0 || g_rand_double (gen->rand) < spec->fargate_share;
 
   task->id = random_hex (gen->rand, 4);
   task->arn = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":task/%s/%s",
@@ -392,7 +374,9 @@ add_task (Generator         *gen,
   choose_definition (gen, spec, task, fargate);
   task->created_at = random_time_before (gen->rand, BASE_TIME, 7 * DAY);
   task->started_at = task->created_at + g_rand_int_range (gen->rand, 5000, 90000) / 1000.0;
-  task->last_status = stopped ? "STOPPED" : g_rand_double (gen->rand) < 0.01 ? "PENDING" : "RUNNING";
+  task->last_status = stopped                            ? "STOPPED"
+                      : g_rand_double (gen->rand) < 0.01 ? "PENDING"
+                                                         : "RUNNING";
   task->desired_status = stopped ? "STOPPED" : "RUNNING";
   if (g_str_equal (task->last_status, "PENDING"))
     task->started_at = 0;
@@ -400,8 +384,9 @@ add_task (Generator         *gen,
   /* A stopped task no longer reserves anything; one that fits nowhere
    * becomes a standalone Fargate task rather than overcommit an instance. */
   if (!fargate && stopped)
-    task->instance = g_ptr_array_index (gen->cluster->instances,
-                                        g_rand_int_range (gen->rand, 0, (gint32) gen->cluster->instances->len));
+    task->instance = g_ptr_array_index (
+        gen->cluster->instances,
+        g_rand_int_range (gen->rand, 0, (gint32) gen->cluster->instances->len));
   else if (!fargate && (task->instance = place_task (gen, task)) == NULL)
     {
       g_clear_pointer (&task->group, g_free);
@@ -414,7 +399,8 @@ add_task (Generator         *gen,
   if (task->instance != NULL)
     task->availability_zone = g_strdup (task->instance->availability_zone);
   else
-    task->availability_zone = g_strdup_printf ("%s%c", gen->account->region, 'a' + g_rand_int_range (gen->rand, 0, 3));
+    task->availability_zone
+        = g_strdup_printf ("%s%c", gen->account->region, 'a' + g_rand_int_range (gen->rand, 0, 3));
 
   if (!stopped)
     count_task (task);
@@ -424,8 +410,7 @@ add_task (Generator         *gen,
 }
 
 static void
-add_cluster (Generator         *gen,
-             const ClusterSpec *spec)
+add_cluster (Generator *gen, const ClusterSpec *spec)
 {
   gen->cluster = c3v_fake_account_add_cluster (gen->account, spec->name);
 
@@ -449,10 +434,8 @@ C3vFakeAccount *
 c3v_fake_account_generate (const C3vFakeAccountOptions *options)
 {
   const ClusterSpec clusters[] = {
-    { "production",
-      options->large_instances != 0 ? options->large_instances : 300,
-      options->large_tasks != 0 ? options->large_tasks : 3000,
-      0.05, 0.15 },
+    { "production", options->large_instances != 0 ? options->large_instances : 300,
+      options->large_tasks != 0 ? options->large_tasks : 3000, 0.05, 0.15 },
     { "staging", 6, 30, 0.1, 0.2 },
     { "empty", 0, 0, 0, 0 },
     { "fargate-only", 0, 24, 1.0, 0.25 },
@@ -461,7 +444,8 @@ c3v_fake_account_generate (const C3vFakeAccountOptions *options)
   Generator gen = { 0 };
 
   gen.rand = g_rand_new_with_seed (options->seed);
-  gen.account = c3v_fake_account_new_empty (options->region != NULL ? options->region : "eu-west-1");
+  gen.account
+      = c3v_fake_account_new_empty (options->region != NULL ? options->region : "eu-west-1");
 
   add_task_defs (&gen);
   for (guint i = 0; i < G_N_ELEMENTS (clusters); i++)

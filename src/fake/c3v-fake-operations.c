@@ -17,21 +17,17 @@
 #include "c3v-fake-request.h"
 #include "c3v-fake-serializer.h"
 
-typedef JsonNode *(*OperationFunc) (C3vFakeAccount  *account,
-                                    JsonObject      *request,
-                                    GError         **error);
+typedef JsonNode *(*OperationFunc) (C3vFakeAccount *account, JsonObject *request, GError **error);
 
 static gboolean
-invalid_parameter (GError     **error,
-                   const char  *message)
+invalid_parameter (GError **error, const char *message)
 {
   g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_PARAMETER, message);
   return FALSE;
 }
 
 static const char *
-cluster_reference (JsonObject  *request,
-                   GError     **error)
+cluster_reference (JsonObject *request, GError **error)
 {
   const char *reference;
 
@@ -43,12 +39,10 @@ cluster_reference (JsonObject  *request,
 /* The cluster a call names; a deleted one is found only for describes,
  * which report its items as MISSING instead of failing. */
 static C3vFakeCluster *
-find_cluster (C3vFakeAccount  *account,
-              JsonObject      *request,
-              gboolean         include_deleted,
-              GError         **error)
+find_cluster (C3vFakeAccount *account, JsonObject *request, gboolean include_deleted,
+              GError **error)
 {
-  const char *reference = cluster_reference (request, error);
+  const char     *reference = cluster_reference (request, error);
   C3vFakeCluster *cluster;
 
   if (reference == NULL)
@@ -63,13 +57,10 @@ find_cluster (C3vFakeAccount  *account,
 
 /* Reads a describe call's list of references, enforcing 1..@max. */
 static const char **
-get_references (JsonObject  *request,
-                const char  *member,
-                guint        max,
-                GError     **error)
+get_references (JsonObject *request, const char *member, guint max, GError **error)
 {
   g_autofree const char **references = NULL;
-  guint length;
+  guint                   length;
 
   if (!c3v_fake_request_get_string_array (request, member, &references, error))
     return NULL;
@@ -77,8 +68,8 @@ get_references (JsonObject  *request,
   length = references != NULL ? g_strv_length ((char **) references) : 0;
   if (length == 0)
     {
-      g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_PARAMETER,
-                   "%s can not be empty.", member);
+      g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_PARAMETER, "%s can not be empty.",
+                   member);
       return NULL;
     }
   if (length > max)
@@ -91,11 +82,9 @@ get_references (JsonObject  *request,
 }
 
 static JsonNode *
-list_clusters (C3vFakeAccount  *account,
-               JsonObject      *request,
-               GError         **error)
+list_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
-  g_autoptr(GPtrArray) arns = g_ptr_array_new ();
+  g_autoptr (GPtrArray) arns = g_ptr_array_new ();
 
   for (guint i = 0; i < account->clusters->len; i++)
     {
@@ -108,15 +97,13 @@ list_clusters (C3vFakeAccount  *account,
 }
 
 static JsonNode *
-describe_clusters (C3vFakeAccount  *account,
-                   JsonObject      *request,
-                   GError         **error)
+describe_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
-  static const char *default_clusters[] = { "default", NULL };
+  static const char      *default_clusters[] = { "default", NULL };
   g_autofree const char **references = NULL;
-  const char **names;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  const char            **names;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   gboolean statistics = c3v_fake_request_includes (request, "STATISTICS");
   gboolean tags = c3v_fake_request_includes (request, "TAGS");
 
@@ -154,10 +141,7 @@ describe_clusters (C3vFakeAccount  *account,
 }
 
 static gboolean
-check_choice (const char  *name,
-              const char  *value,
-              const char **allowed,
-              GError     **error)
+check_choice (const char *name, const char *value, const char **allowed, GError **error)
 {
   if (value == NULL || g_strv_contains (allowed, value))
     return TRUE;
@@ -168,23 +152,19 @@ check_choice (const char  *name,
 }
 
 static JsonNode *
-list_container_instances (C3vFakeAccount  *account,
-                          JsonObject      *request,
-                          GError         **error)
+list_container_instances (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
-  static const char *statuses[] = {
-    "ACTIVE", "DRAINING", "REGISTERING", "DEREGISTERING", "REGISTRATION_FAILED", NULL
-  };
+  static const char *statuses[]
+      = { "ACTIVE", "DRAINING", "REGISTERING", "DEREGISTERING", "REGISTRATION_FAILED", NULL };
   C3vFakeCluster *cluster = find_cluster (account, request, FALSE, error);
-  g_autoptr(GPtrArray) arns = g_ptr_array_new ();
+  g_autoptr (GPtrArray) arns = g_ptr_array_new ();
   g_autofree char *query = NULL;
-  const char *status = NULL;
-  const char *filter = NULL;
+  const char      *status = NULL;
+  const char      *filter = NULL;
 
-  if (cluster == NULL ||
-      !c3v_fake_request_get_string (request, "status", &status, error) ||
-      !c3v_fake_request_get_string (request, "filter", &filter, error) ||
-      !check_choice ("status", status, statuses, error))
+  if (cluster == NULL || !c3v_fake_request_get_string (request, "status", &status, error)
+      || !c3v_fake_request_get_string (request, "filter", &filter, error)
+      || !check_choice ("status", status, statuses, error))
     return NULL;
   /* The cluster query language is out of scope: refuse it loudly rather
    * than answer as if it matched everything. */
@@ -205,49 +185,43 @@ list_container_instances (C3vFakeAccount  *account,
   return c3v_fake_paging_answer (request, query, 100, arns, "containerInstanceArns", error);
 }
 
-typedef gconstpointer (*FindFunc)      (C3vFakeCluster *cluster,
-                                        const char     *reference);
-typedef void          (*SerializeFunc) (JsonBuilder    *builder,
-                                        C3vFakeCluster *cluster,
-                                        gconstpointer   item,
-                                        gboolean        tags);
+typedef gconstpointer (*FindFunc) (C3vFakeCluster *cluster, const char *reference);
+typedef void (*SerializeFunc) (JsonBuilder *builder, C3vFakeCluster *cluster, gconstpointer item,
+                               gboolean tags);
 
 typedef struct
 {
-  const char    *member;       /* request and answer member: "tasks" */
-  const char    *arn_kind;     /* "task" in arn:...:task/CLUSTER/ID */
-  guint          max;
-  FindFunc       find;
-  SerializeFunc  serialize;
+  const char   *member;   /* request and answer member: "tasks" */
+  const char   *arn_kind; /* "task" in arn:...:task/CLUSTER/ID */
+  guint         max;
+  FindFunc      find;
+  SerializeFunc serialize;
 } DescribeSpec;
 
 static char *
-missing_arn (C3vFakeAccount     *account,
-             C3vFakeCluster     *cluster,
-             const DescribeSpec *spec,
-             const char         *reference)
+missing_arn (C3vFakeAccount *account, C3vFakeCluster *cluster, const DescribeSpec *spec,
+             const char *reference)
 {
   if (g_str_has_prefix (reference, "arn:"))
     return g_strdup (reference);
-  return g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":%s/%s/%s",
-                          account->region, spec->arn_kind, cluster->name, reference);
+  return g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":%s/%s/%s", account->region,
+                          spec->arn_kind, cluster->name, reference);
 }
 
 /* Describes each reference of a cluster, reporting unknown ones (and all
  * of a deleted cluster's) in failures[] as MISSING. */
 static JsonNode *
-describe_in_cluster (C3vFakeAccount      *account,
-                     JsonObject          *request,
-                     const DescribeSpec  *spec,
-                     GError             **error)
+describe_in_cluster (C3vFakeAccount *account, JsonObject *request, const DescribeSpec *spec,
+                     GError **error)
 {
-  C3vFakeCluster *cluster = find_cluster (account, request, TRUE, error);
+  C3vFakeCluster         *cluster = find_cluster (account, request, TRUE, error);
   g_autofree const char **references = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
   gboolean tags = c3v_fake_request_includes (request, "TAGS");
 
-  if (cluster == NULL || (references = get_references (request, spec->member, spec->max, error)) == NULL)
+  if (cluster == NULL
+      || (references = get_references (request, spec->member, spec->max, error)) == NULL)
     return NULL;
 
   builder = json_builder_new ();
@@ -275,53 +249,41 @@ describe_in_cluster (C3vFakeAccount      *account,
 }
 
 static gconstpointer
-find_instance (C3vFakeCluster *cluster,
-               const char     *reference)
+find_instance (C3vFakeCluster *cluster, const char *reference)
 {
   return c3v_fake_cluster_find_instance (cluster, reference);
 }
 
 static void
-serialize_instance (JsonBuilder    *builder,
-                    C3vFakeCluster *cluster,
-                    gconstpointer   item,
-                    gboolean        tags)
+serialize_instance (JsonBuilder *builder, C3vFakeCluster *cluster, gconstpointer item,
+                    gboolean tags)
 {
   c3v_fake_serialize_instance (builder, cluster, item, tags);
 }
 
 static JsonNode *
-describe_container_instances (C3vFakeAccount  *account,
-                              JsonObject      *request,
-                              GError         **error)
+describe_container_instances (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
-  static const DescribeSpec spec = {
-    "containerInstances", "container-instance", 100, find_instance, serialize_instance
-  };
+  static const DescribeSpec spec
+      = { "containerInstances", "container-instance", 100, find_instance, serialize_instance };
 
   return describe_in_cluster (account, request, &spec, error);
 }
 
 static gconstpointer
-find_task (C3vFakeCluster *cluster,
-           const char     *reference)
+find_task (C3vFakeCluster *cluster, const char *reference)
 {
   return c3v_fake_cluster_find_task (cluster, reference);
 }
 
 static void
-serialize_task (JsonBuilder    *builder,
-                C3vFakeCluster *cluster,
-                gconstpointer   item,
-                gboolean        tags)
+serialize_task (JsonBuilder *builder, C3vFakeCluster *cluster, gconstpointer item, gboolean tags)
 {
   c3v_fake_serialize_task (builder, cluster, item, tags);
 }
 
 static JsonNode *
-describe_tasks (C3vFakeAccount  *account,
-                JsonObject      *request,
-                GError         **error)
+describe_tasks (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
   static const DescribeSpec spec = { "tasks", "task", 100, find_task, serialize_task };
 
@@ -329,25 +291,19 @@ describe_tasks (C3vFakeAccount  *account,
 }
 
 static gconstpointer
-find_service (C3vFakeCluster *cluster,
-              const char     *reference)
+find_service (C3vFakeCluster *cluster, const char *reference)
 {
   return c3v_fake_cluster_find_service (cluster, reference);
 }
 
 static void
-serialize_service (JsonBuilder    *builder,
-                   C3vFakeCluster *cluster,
-                   gconstpointer   item,
-                   gboolean        tags)
+serialize_service (JsonBuilder *builder, C3vFakeCluster *cluster, gconstpointer item, gboolean tags)
 {
   c3v_fake_serialize_service (builder, cluster, item);
 }
 
 static JsonNode *
-describe_services (C3vFakeAccount  *account,
-                   JsonObject      *request,
-                   GError         **error)
+describe_services (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
   static const DescribeSpec spec = { "services", "service", 10, find_service, serialize_service };
 
@@ -366,29 +322,29 @@ typedef struct
 } TaskFilter;
 
 static gboolean
-read_task_filter (C3vFakeCluster  *cluster,
-                  JsonObject      *request,
-                  TaskFilter      *filter,
-                  GError         **error)
+read_task_filter (C3vFakeCluster *cluster, JsonObject *request, TaskFilter *filter, GError **error)
 {
   static const char *launch_types[] = { "EC2", "FARGATE", "EXTERNAL", NULL };
   static const char *desired_statuses[] = { "RUNNING", "PENDING", "STOPPED", NULL };
 
-  if (!c3v_fake_request_get_string (request, "containerInstance", &filter->container_instance, error) ||
-      !c3v_fake_request_get_string (request, "family", &filter->family, error) ||
-      !c3v_fake_request_get_string (request, "serviceName", &filter->service_name, error) ||
-      !c3v_fake_request_get_string (request, "launchType", &filter->launch_type, error) ||
-      !c3v_fake_request_get_string (request, "desiredStatus", &filter->desired_status, error) ||
-      !c3v_fake_request_get_string (request, "startedBy", &filter->started_by, error) ||
-      !check_choice ("launchType", filter->launch_type, launch_types, error) ||
-      !check_choice ("desiredStatus", filter->desired_status, desired_statuses, error))
+  if (!c3v_fake_request_get_string (request, "containerInstance", &filter->container_instance,
+                                    error)
+      || !c3v_fake_request_get_string (request, "family", &filter->family, error)
+      || !c3v_fake_request_get_string (request, "serviceName", &filter->service_name, error)
+      || !c3v_fake_request_get_string (request, "launchType", &filter->launch_type, error)
+      || !c3v_fake_request_get_string (request, "desiredStatus", &filter->desired_status, error)
+      || !c3v_fake_request_get_string (request, "startedBy", &filter->started_by, error)
+      || !check_choice ("launchType", filter->launch_type, launch_types, error)
+      || !check_choice ("desiredStatus", filter->desired_status, desired_statuses, error))
     return FALSE;
 
   if (filter->desired_status == NULL)
     filter->desired_status = "RUNNING";
-  if (filter->service_name != NULL && c3v_fake_cluster_find_service (cluster, filter->service_name) == NULL)
+  if (filter->service_name != NULL
+      && c3v_fake_cluster_find_service (cluster, filter->service_name) == NULL)
     {
-      g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERVICE_NOT_FOUND, "Service not found.");
+      g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERVICE_NOT_FOUND,
+                           "Service not found.");
       return FALSE;
     }
   if (filter->container_instance != NULL)
@@ -401,30 +357,28 @@ read_task_filter (C3vFakeCluster  *cluster,
 }
 
 static gboolean
-task_matches (const C3vFakeTask *task,
-              const TaskFilter  *filter)
+task_matches (const C3vFakeTask *task, const TaskFilter *filter)
 {
   const char *launch_type = task->instance != NULL ? "EC2" : "FARGATE";
 
-  return strcmp (task->desired_status, filter->desired_status) == 0 &&
-         (filter->container_instance == NULL || task->instance == filter->instance) &&
-         (filter->family == NULL || strcmp (task->definition->family, filter->family) == 0) &&
-         (filter->service_name == NULL ||
-          (task->service != NULL && (strcmp (task->service->name, filter->service_name) == 0 ||
-                                     strcmp (task->service->arn, filter->service_name) == 0))) &&
-         (filter->launch_type == NULL || strcmp (launch_type, filter->launch_type) == 0) &&
-         (filter->started_by == NULL || g_strcmp0 (task->started_by, filter->started_by) == 0);
+  return strcmp (task->desired_status, filter->desired_status) == 0
+         && (filter->container_instance == NULL || task->instance == filter->instance)
+         && (filter->family == NULL || strcmp (task->definition->family, filter->family) == 0)
+         && (filter->service_name == NULL
+             || (task->service != NULL
+                 && (strcmp (task->service->name, filter->service_name) == 0
+                     || strcmp (task->service->arn, filter->service_name) == 0)))
+         && (filter->launch_type == NULL || strcmp (launch_type, filter->launch_type) == 0)
+         && (filter->started_by == NULL || g_strcmp0 (task->started_by, filter->started_by) == 0);
 }
 
 static JsonNode *
-list_tasks (C3vFakeAccount  *account,
-            JsonObject      *request,
-            GError         **error)
+list_tasks (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
   C3vFakeCluster *cluster = find_cluster (account, request, FALSE, error);
-  g_autoptr(GPtrArray) arns = NULL;
+  g_autoptr (GPtrArray) arns = NULL;
   g_autofree char *query = NULL;
-  TaskFilter filter = { 0 };
+  TaskFilter       filter = { 0 };
 
   if (cluster == NULL || !read_task_filter (cluster, request, &filter, error))
     return NULL;
@@ -442,25 +396,21 @@ list_tasks (C3vFakeAccount  *account,
                      filter.family ? filter.family : "",
                      filter.service_name ? filter.service_name : "",
                      filter.launch_type ? filter.launch_type : "",
-                     filter.started_by ? filter.started_by : "",
-                     NULL);
+                     filter.started_by ? filter.started_by : "", NULL);
   return c3v_fake_paging_answer (request, query, 100, arns, "taskArns", error);
 }
 
 static JsonNode *
-list_services (C3vFakeAccount  *account,
-               JsonObject      *request,
-               GError         **error)
+list_services (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
   static const char *launch_types[] = { "EC2", "FARGATE", "EXTERNAL", NULL };
-  C3vFakeCluster *cluster = find_cluster (account, request, FALSE, error);
-  g_autoptr(GPtrArray) arns = NULL;
+  C3vFakeCluster    *cluster = find_cluster (account, request, FALSE, error);
+  g_autoptr (GPtrArray) arns = NULL;
   g_autofree char *query = NULL;
-  const char *launch_type = NULL;
+  const char      *launch_type = NULL;
 
-  if (cluster == NULL ||
-      !c3v_fake_request_get_string (request, "launchType", &launch_type, error) ||
-      !check_choice ("launchType", launch_type, launch_types, error))
+  if (cluster == NULL || !c3v_fake_request_get_string (request, "launchType", &launch_type, error)
+      || !check_choice ("launchType", launch_type, launch_types, error))
     return NULL;
 
   arns = g_ptr_array_new ();
@@ -477,12 +427,10 @@ list_services (C3vFakeAccount  *account,
 }
 
 static JsonNode *
-describe_task_definition (C3vFakeAccount  *account,
-                          JsonObject      *request,
-                          GError         **error)
+describe_task_definition (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  const char *reference = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  const char     *reference = NULL;
   C3vFakeTaskDef *def;
 
   if (!c3v_fake_request_get_string (request, "taskDefinition", &reference, error))
@@ -517,8 +465,8 @@ describe_task_definition (C3vFakeAccount  *account,
 
 static const struct
 {
-  const char    *name;
-  OperationFunc  func;
+  const char   *name;
+  OperationFunc func;
 } operations[] = {
   { "ListClusters", list_clusters },
   { "DescribeClusters", describe_clusters },
@@ -532,10 +480,8 @@ static const struct
 };
 
 JsonNode *
-c3v_fake_operations_call (C3vFakeAccount  *account,
-                          const char      *operation,
-                          JsonObject      *request,
-                          GError         **error)
+c3v_fake_operations_call (C3vFakeAccount *account, const char *operation, JsonObject *request,
+                          GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
     if (g_strcmp0 (operations[i].name, operation) == 0)

@@ -15,9 +15,7 @@ G_BEGIN_DECLS
 
 /* The answer to @operation ("ListTasks") for @request, or NULL with a
  * C3V_FAKE_ERROR (UnknownOperationException for anything not served). */
-JsonNode *c3v_fake_operations_call (C3vFakeAccount  *account,
-                                    const char      *operation,
-                                    JsonObject      *request,
-                                    GError         **error);
+JsonNode *c3v_fake_operations_call (C3vFakeAccount *account, const char *operation,
+                                    JsonObject *request, GError **error);
 
 G_END_DECLS

@@ -13,8 +13,7 @@
 #define TOKEN_VERSION "c3v1"
 
 static char *
-make_token (const char *query,
-            guint       offset)
+make_token (const char *query, guint offset)
 {
   g_autofree char *text = g_strdup_printf (TOKEN_VERSION ":%u:%08x", offset, g_str_hash (query));
 
@@ -22,23 +21,18 @@ make_token (const char *query,
 }
 
 static gboolean
-parse_token (const char  *token,
-             const char  *query,
-             guint        n_items,
-             guint       *offset,
-             GError     **error)
+parse_token (const char *token, const char *query, guint n_items, guint *offset, GError **error)
 {
-  gsize length = 0;
+  gsize              length = 0;
   g_autofree guchar *raw = g_base64_decode (token, &length);
-  g_autofree char *text = g_strndup ((const char *) raw, length);
-  g_autofree char *expected_hash = g_strdup_printf ("%08x", g_str_hash (query));
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  g_autofree char   *text = g_strndup ((const char *) raw, length);
+  g_autofree char   *expected_hash = g_strdup_printf ("%08x", g_str_hash (query));
+  g_auto (GStrv) parts = g_strsplit (text, ":", -1);
   guint64 value = 0;
 
-  if (g_strv_length (parts) != 3 ||
-      strcmp (parts[0], TOKEN_VERSION) != 0 ||
-      strcmp (parts[2], expected_hash) != 0 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, n_items, &value, NULL))
+  if (g_strv_length (parts) != 3 || strcmp (parts[0], TOKEN_VERSION) != 0
+      || strcmp (parts[2], expected_hash) != 0
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, n_items, &value, NULL))
     {
       g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_PARAMETER,
                            "Invalid nextToken.");
@@ -49,13 +43,11 @@ parse_token (const char  *token,
 }
 
 static gboolean
-parse_max_results (JsonObject  *request,
-                   guint        default_max_results,
-                   guint       *max_results,
-                   GError     **error)
+parse_max_results (JsonObject *request, guint default_max_results, guint *max_results,
+                   GError **error)
 {
   JsonNode *node = json_object_get_member (request, "maxResults");
-  gint64 value;
+  gint64    value;
 
   *max_results = default_max_results;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -79,18 +71,14 @@ parse_max_results (JsonObject  *request,
 }
 
 JsonNode *
-c3v_fake_paging_answer (JsonObject  *request,
-                        const char  *query,
-                        guint        default_max_results,
-                        GPtrArray   *arns,
-                        const char  *member,
-                        GError     **error)
+c3v_fake_paging_answer (JsonObject *request, const char *query, guint default_max_results,
+                        GPtrArray *arns, const char *member, GError **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
   const char *token = NULL;
-  guint max_results;
-  guint offset = 0;
-  guint end;
+  guint       max_results;
+  guint       offset = 0;
+  guint       end;
 
   if (!parse_max_results (request, default_max_results, &max_results, error))
     return NULL;

@@ -13,11 +13,7 @@ G_BEGIN_DECLS
 
 /* Answers a List* call over @arns: {@member: [...], "nextToken": ...}.
  * @query names the operation and every filter that shaped @arns. */
-JsonNode *c3v_fake_paging_answer (JsonObject  *request,
-                                  const char  *query,
-                                  guint        default_max_results,
-                                  GPtrArray   *arns,
-                                  const char  *member,
-                                  GError     **error);
+JsonNode *c3v_fake_paging_answer (JsonObject *request, const char *query, guint default_max_results,
+                                  GPtrArray *arns, const char *member, GError **error);
 
 G_END_DECLS

@@ -14,20 +14,16 @@ holds_string (JsonNode *node)
 }
 
 static gboolean
-wrong_type (const char  *name,
-            const char  *expected,
-            GError     **error)
+wrong_type (const char *name, const char *expected, GError **error)
 {
-  g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION,
-               "Member %s must be %s.", name, expected);
+  g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION, "Member %s must be %s.", name,
+               expected);
   return FALSE;
 }
 
 gboolean
-c3v_fake_request_get_string (JsonObject  *request,
-                             const char  *name,
-                             const char **value,
-                             GError     **error)
+c3v_fake_request_get_string (JsonObject *request, const char *name, const char **value,
+                             GError **error)
 {
   JsonNode *node = json_object_get_member (request, name);
 
@@ -42,14 +38,12 @@ c3v_fake_request_get_string (JsonObject  *request,
 }
 
 gboolean
-c3v_fake_request_get_string_array (JsonObject   *request,
-                                   const char   *name,
-                                   const char ***values,
-                                   GError      **error)
+c3v_fake_request_get_string_array (JsonObject *request, const char *name, const char ***values,
+                                   GError **error)
 {
-  JsonNode *node = json_object_get_member (request, name);
-  JsonArray *array;
-  guint length;
+  JsonNode               *node = json_object_get_member (request, name);
+  JsonArray              *array;
+  guint                   length;
   g_autofree const char **strings = NULL;
 
   *values = NULL;
@@ -74,8 +68,7 @@ c3v_fake_request_get_string_array (JsonObject   *request,
 }
 
 gboolean
-c3v_fake_request_includes (JsonObject *request,
-                           const char *option)
+c3v_fake_request_includes (JsonObject *request, const char *option)
 {
   g_autofree const char **include = NULL;
 

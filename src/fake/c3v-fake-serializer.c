@@ -12,44 +12,35 @@
 #include "c3v-fake-serializer.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_string (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value);
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
+add_int (JsonBuilder *builder, const char *name, gint64 value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
 }
 
 static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
+add_double (JsonBuilder *builder, const char *name, double value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_double_value (builder, value);
 }
 
 static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
+add_boolean (JsonBuilder *builder, const char *name, gboolean value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
 }
 
 static void
-add_empty_array (JsonBuilder *builder,
-                 const char  *name)
+add_empty_array (JsonBuilder *builder, const char *name)
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
@@ -58,9 +49,7 @@ add_empty_array (JsonBuilder *builder,
 
 /* ECS reports task and container sizes as strings. */
 static void
-add_size_string (JsonBuilder *builder,
-                 const char  *name,
-                 guint        value)
+add_size_string (JsonBuilder *builder, const char *name, guint value)
 {
   g_autofree char *text = NULL;
 
@@ -71,11 +60,8 @@ add_size_string (JsonBuilder *builder,
 }
 
 static void
-add_name_value (JsonBuilder *builder,
-                const char  *name_key,
-                const char  *name,
-                const char  *value_key,
-                const char  *value)
+add_name_value (JsonBuilder *builder, const char *name_key, const char *name, const char *value_key,
+                const char *value)
 {
   json_builder_begin_object (builder);
   add_string (builder, name_key, name);
@@ -84,8 +70,7 @@ add_name_value (JsonBuilder *builder,
 }
 
 static void
-add_tags (JsonBuilder *builder,
-          const char  *team)
+add_tags (JsonBuilder *builder, const char *team)
 {
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
@@ -95,17 +80,13 @@ add_tags (JsonBuilder *builder,
 }
 
 void
-c3v_fake_serialize_failure (JsonBuilder *builder,
-                            const char  *arn,
-                            const char  *reason)
+c3v_fake_serialize_failure (JsonBuilder *builder, const char *arn, const char *reason)
 {
   add_name_value (builder, "arn", arn, "reason", reason);
 }
 
 static void
-add_statistic (JsonBuilder *builder,
-               const char  *name,
-               guint        value)
+add_statistic (JsonBuilder *builder, const char *name, guint value)
 {
   g_autofree char *text = g_strdup_printf ("%u", value);
 
@@ -114,20 +95,19 @@ add_statistic (JsonBuilder *builder,
 
 typedef struct
 {
-  guint running[2];   /* [EC2, FARGATE] */
+  guint running[2]; /* [EC2, FARGATE] */
   guint pending[2];
   guint services[2];
 } ClusterCounts;
 
 static void
-count_cluster (const C3vFakeCluster *cluster,
-               ClusterCounts        *counts)
+count_cluster (const C3vFakeCluster *cluster, ClusterCounts *counts)
 {
   memset (counts, 0, sizeof *counts);
   for (guint i = 0; i < cluster->tasks->len; i++)
     {
       const C3vFakeTask *task = g_ptr_array_index (cluster->tasks, i);
-      guint kind = task->instance == NULL ? 1 : 0;
+      guint              kind = task->instance == NULL ? 1 : 0;
 
       if (strcmp (task->last_status, "RUNNING") == 0)
         counts->running[kind]++;
@@ -143,10 +123,8 @@ count_cluster (const C3vFakeCluster *cluster,
 }
 
 void
-c3v_fake_serialize_cluster (JsonBuilder          *builder,
-                            const C3vFakeCluster *cluster,
-                            gboolean              statistics,
-                            gboolean              tags)
+c3v_fake_serialize_cluster (JsonBuilder *builder, const C3vFakeCluster *cluster,
+                            gboolean statistics, gboolean tags)
 {
   ClusterCounts counts;
 
@@ -186,9 +164,7 @@ c3v_fake_serialize_cluster (JsonBuilder          *builder,
 }
 
 static void
-add_resource (JsonBuilder *builder,
-              const char  *name,
-              guint        value)
+add_resource (JsonBuilder *builder, const char *name, guint value)
 {
   json_builder_begin_object (builder);
   add_string (builder, "name", name);
@@ -200,9 +176,7 @@ add_resource (JsonBuilder *builder,
 }
 
 static void
-add_ports (JsonBuilder        *builder,
-           const char         *name,
-           const char * const *ports)
+add_ports (JsonBuilder *builder, const char *name, const char *const *ports)
 {
   json_builder_begin_object (builder);
   add_string (builder, "name", name);
@@ -219,13 +193,10 @@ add_ports (JsonBuilder        *builder,
 }
 
 static void
-add_resources (JsonBuilder *builder,
-               const char  *name,
-               guint        cpu,
-               guint        memory)
+add_resources (JsonBuilder *builder, const char *name, guint cpu, guint memory)
 {
-  static const char * const tcp_ports[] = { "22", "2375", "2376", "51678", "51679", NULL };
-  static const char * const no_ports[] = { NULL };
+  static const char *const tcp_ports[] = { "22", "2375", "2376", "51678", "51679", NULL };
+  static const char *const no_ports[] = { NULL };
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
@@ -237,10 +208,8 @@ add_resources (JsonBuilder *builder,
 }
 
 void
-c3v_fake_serialize_instance (JsonBuilder           *builder,
-                             const C3vFakeCluster  *cluster,
-                             const C3vFakeInstance *instance,
-                             gboolean               tags)
+c3v_fake_serialize_instance (JsonBuilder *builder, const C3vFakeCluster *cluster,
+                             const C3vFakeInstance *instance, gboolean tags)
 {
   json_builder_begin_object (builder);
   add_string (builder, "containerInstanceArn", instance->arn);
@@ -252,8 +221,10 @@ c3v_fake_serialize_instance (JsonBuilder           *builder,
   add_string (builder, "agentHash", "0f2a6b1c");
   add_string (builder, "dockerVersion", "DockerVersion: 20.10.25");
   json_builder_end_object (builder);
-  add_resources (builder, "remainingResources", instance->remaining_cpu, instance->remaining_memory);
-  add_resources (builder, "registeredResources", instance->registered_cpu, instance->registered_memory);
+  add_resources (builder, "remainingResources", instance->remaining_cpu,
+                 instance->remaining_memory);
+  add_resources (builder, "registeredResources", instance->registered_cpu,
+                 instance->registered_memory);
   add_string (builder, "status", instance->status);
   add_boolean (builder, "agentConnected", instance->agent_connected);
   add_int (builder, "runningTasksCount", instance->running_tasks);
@@ -276,21 +247,19 @@ c3v_fake_serialize_instance (JsonBuilder           *builder,
 /* A stable container ID derived from the task, so answers stay
  * deterministic without storing one more string per container. */
 static char *
-container_arn (const C3vFakeTask *task,
-               guint              index)
+container_arn (const C3vFakeTask *task, guint index)
 {
   g_autofree char *key = g_strdup_printf ("%s/%u", task->id, index);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_MD5, key, -1);
-  g_auto(GStrv) parts = g_strsplit (task->arn, ":task/", 2);
+  g_auto (GStrv) parts = g_strsplit (task->arn, ":task/", 2);
 
   g_assert (parts[0] != NULL && parts[1] != NULL);
-  return g_strdup_printf ("%s:container/%s/%.8s-%.4s-%.4s-%.4s-%.12s", parts[0], parts[1],
-                          hash, hash + 8, hash + 12, hash + 16, hash + 20);
+  return g_strdup_printf ("%s:container/%s/%.8s-%.4s-%.4s-%.4s-%.12s", parts[0], parts[1], hash,
+                          hash + 8, hash + 12, hash + 16, hash + 20);
 }
 
 static void
-add_task_containers (JsonBuilder       *builder,
-                     const C3vFakeTask *task)
+add_task_containers (JsonBuilder *builder, const C3vFakeTask *task)
 {
   const C3vFakeTaskDef *def = task->definition;
 
@@ -299,8 +268,8 @@ add_task_containers (JsonBuilder       *builder,
   for (guint i = 0; i < def->n_containers; i++)
     {
       const C3vFakeContainerDef *container = &def->containers[i];
-      g_autofree char *arn = container_arn (task, i);
-      g_autofree char *cpu = g_strdup_printf ("%u", container->cpu);
+      g_autofree char           *arn = container_arn (task, i);
+      g_autofree char           *cpu = g_strdup_printf ("%u", container->cpu);
 
       json_builder_begin_object (builder);
       add_string (builder, "containerArn", arn);
@@ -320,10 +289,8 @@ add_task_containers (JsonBuilder       *builder,
 }
 
 void
-c3v_fake_serialize_task (JsonBuilder          *builder,
-                         const C3vFakeCluster *cluster,
-                         const C3vFakeTask    *task,
-                         gboolean              tags)
+c3v_fake_serialize_task (JsonBuilder *builder, const C3vFakeCluster *cluster,
+                         const C3vFakeTask *task, gboolean tags)
 {
   gboolean fargate = task->instance == NULL;
 
@@ -363,10 +330,10 @@ c3v_fake_serialize_task (JsonBuilder          *builder,
 /* Environment values a client must never display: a recognisable secret
  * lets tests check that none leaks into the UI, logs or exports. */
 static void
-add_environment (JsonBuilder *builder,
-                 const char  *family)
+add_environment (JsonBuilder *builder, const char *family)
 {
-  g_autofree char *url = g_strdup_printf ("postgres://%s:C3VIS-SECRET-ENV-VALUE@db.internal/%s", family, family);
+  g_autofree char *url
+      = g_strdup_printf ("postgres://%s:C3VIS-SECRET-ENV-VALUE@db.internal/%s", family, family);
 
   json_builder_set_member_name (builder, "environment");
   json_builder_begin_array (builder);
@@ -376,8 +343,7 @@ add_environment (JsonBuilder *builder,
 }
 
 static void
-add_container_def (JsonBuilder               *builder,
-                   const C3vFakeTaskDef      *def,
+add_container_def (JsonBuilder *builder, const C3vFakeTaskDef *def,
                    const C3vFakeContainerDef *container)
 {
   json_builder_begin_object (builder);
@@ -397,10 +363,7 @@ add_container_def (JsonBuilder               *builder,
 }
 
 static void
-add_string_array (JsonBuilder *builder,
-                  const char  *name,
-                  const char  *first,
-                  const char  *second)
+add_string_array (JsonBuilder *builder, const char *name, const char *first, const char *second)
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
@@ -411,8 +374,7 @@ add_string_array (JsonBuilder *builder,
 }
 
 void
-c3v_fake_serialize_task_def (JsonBuilder          *builder,
-                             const C3vFakeTaskDef *def)
+c3v_fake_serialize_task_def (JsonBuilder *builder, const C3vFakeTaskDef *def)
 {
   json_builder_begin_object (builder);
   add_string (builder, "taskDefinitionArn", def->arn);
@@ -438,8 +400,7 @@ c3v_fake_serialize_task_def (JsonBuilder          *builder,
 }
 
 static void
-add_deployment (JsonBuilder          *builder,
-                const C3vFakeService *service)
+add_deployment (JsonBuilder *builder, const C3vFakeService *service)
 {
   g_autofree char *id = g_strdup_printf ("ecs-svc/%010u", g_str_hash (service->arn));
 
@@ -461,8 +422,7 @@ add_deployment (JsonBuilder          *builder,
 }
 
 void
-c3v_fake_serialize_service (JsonBuilder          *builder,
-                            const C3vFakeCluster *cluster,
+c3v_fake_serialize_service (JsonBuilder *builder, const C3vFakeCluster *cluster,
                             const C3vFakeService *service)
 {
   json_builder_begin_object (builder);

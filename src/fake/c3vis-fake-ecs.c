@@ -24,13 +24,10 @@ quit_on_signal (gpointer user_data)
 /* One JSON object per line, so a benchmark can read the log while the
  * server still runs. */
 static void
-write_call (C3vFakeEcs *fake,
-            const char *operation,
-            guint       status,
-            gint64      time_us,
-            gpointer    user_data)
+write_call (C3vFakeEcs *fake, const char *operation, guint status, gint64 time_us,
+            gpointer user_data)
 {
-  FILE *file = user_data;
+  FILE            *file = user_data;
   g_autofree char *escaped = g_strescape (operation, NULL);
 
   fprintf (file, "{\"operation\": \"%s\", \"time_us\": %" G_GINT64_FORMAT ", \"status\": %u}\n",
@@ -38,52 +35,58 @@ write_call (C3vFakeEcs *fake,
   fflush (file);
 }
 
-static const char summary[] =
-  "Serves the Amazon ECS JSON 1.1 API on 127.0.0.1 over a seeded synthetic\n"
-  "account, and verifies SigV4 signatures like AWS does.\n"
-  "\n"
-  "Unless told otherwise it accepts:\n"
-  "  access key ID      " C3V_FAKE_ECS_ACCESS_KEY_ID "\n"
-  "  secret access key  " C3V_FAKE_ECS_SECRET_ACCESS_KEY "\n"
-  "  region             " C3V_FAKE_ECS_REGION "\n"
-  "\n"
-  "The first line on standard output is \"listening on http://127.0.0.1:PORT\".";
+static const char summary[]
+    = "Serves the Amazon ECS JSON 1.1 API on 127.0.0.1 over a seeded synthetic\n"
+      "account, and verifies SigV4 signatures like AWS does.\n"
+      "\n"
+      "Unless told otherwise it accepts:\n"
+      "  access key ID      " C3V_FAKE_ECS_ACCESS_KEY_ID "\n"
+      "  secret access key  " C3V_FAKE_ECS_SECRET_ACCESS_KEY "\n"
+      "  region             " C3V_FAKE_ECS_REGION "\n"
+      "\n"
+      "The first line on standard output is \"listening on http://127.0.0.1:PORT\".";
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vFakeEcs) fake = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autofree char *access_key = NULL;
-  g_autofree char *secret_key = NULL;
-  g_autofree char *session_token = NULL;
-  g_autofree char *region = NULL;
-  g_autofree char *call_log = NULL;
-  FILE *call_log_file = NULL;
-  C3vFakeEcsOptions options = { 0 };
-  int port = 0;
-  int seed = 0;
-  int instances = 0;
-  int tasks = 0;
-  int latency_ms = 0;
-  double throttle_rate = 0;
-  double error_rate = 0;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vFakeEcs) fake = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autofree char   *access_key = NULL;
+  g_autofree char   *secret_key = NULL;
+  g_autofree char   *session_token = NULL;
+  g_autofree char   *region = NULL;
+  g_autofree char   *call_log = NULL;
+  FILE              *call_log_file = NULL;
+  C3vFakeEcsOptions  options = { 0 };
+  int                port = 0;
+  int                seed = 0;
+  int                instances = 0;
+  int                tasks = 0;
+  int                latency_ms = 0;
+  double             throttle_rate = 0;
+  double             error_rate = 0;
   const GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0 picks a free one)", "N" },
     { "access-key", 0, 0, G_OPTION_ARG_STRING, &access_key, "Access key ID to accept", "ID" },
-    { "secret-key", 0, 0, G_OPTION_ARG_STRING, &secret_key, "Secret access key to verify with", "KEY" },
-    { "session-token", 0, 0, G_OPTION_ARG_STRING, &session_token, "Session token requests must carry", "TOKEN" },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region, "Region of the endpoint (" C3V_FAKE_ECS_REGION ")", "REGION" },
+    { "secret-key", 0, 0, G_OPTION_ARG_STRING, &secret_key, "Secret access key to verify with",
+      "KEY" },
+    { "session-token", 0, 0, G_OPTION_ARG_STRING, &session_token,
+      "Session token requests must carry", "TOKEN" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region,
+      "Region of the endpoint (" C3V_FAKE_ECS_REGION ")", "REGION" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the synthetic account (0)", "N" },
-    { "instances", 0, 0, G_OPTION_ARG_INT, &instances, "Container instances in cluster \"production\" (300)", "N" },
+    { "instances", 0, 0, G_OPTION_ARG_INT, &instances,
+      "Container instances in cluster \"production\" (300)", "N" },
     { "tasks", 0, 0, G_OPTION_ARG_INT, &tasks, "Tasks in cluster \"production\" (3000)", "N" },
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Delay added to every answer", "MS" },
-    { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &throttle_rate, "Share of calls throttled (0..1)", "RATE" },
-    { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate, "Share of calls answered with HTTP 500 (0..1)", "RATE" },
-    { "call-log", 0, 0, G_OPTION_ARG_FILENAME, &call_log, "Append each call as a JSON line to FILE", "FILE" },
+    { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &throttle_rate, "Share of calls throttled (0..1)",
+      "RATE" },
+    { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate,
+      "Share of calls answered with HTTP 500 (0..1)", "RATE" },
+    { "call-log", 0, 0, G_OPTION_ARG_FILENAME, &call_log, "Append each call as a JSON line to FILE",
+      "FILE" },
     { NULL }
   };
 
@@ -95,10 +98,10 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
-  if (port < 0 || port > 65535 || instances < 0 || tasks < 0 || latency_ms < 0 ||
-      throttle_rate < 0 || throttle_rate > 1 || error_rate < 0 || error_rate > 1)
+  if (port < 0 || port > 65535 || instances < 0 || tasks < 0 || latency_ms < 0 || throttle_rate < 0
+      || throttle_rate > 1 || error_rate < 0 || error_rate > 1)
     {
-      g_printerr ("%s\n", _("An option is out of range; see --help."));
+      g_printerr ("%s\n", _ ("An option is out of range; see --help."));
       return EXIT_FAILURE;
     }
 

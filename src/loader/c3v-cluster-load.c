@@ -27,6 +27,8 @@ struct _C3vClusterLoad
   C3vLoader              *loader;
   C3vTaskDefinitionCache *definitions;
   GTask                  *task;          /* held while loading */
+  GCancellable           *user_cancellable;
+  gulong                  user_handler;
   C3vCallGroup           *calls;
   char                   *cluster;       /* as the caller named it */
   char                   *cluster_name;
@@ -46,6 +48,9 @@ c3v_cluster_load_free (gpointer data)
 {
   C3vClusterLoad *self = data;
 
+  if (self->user_cancellable != NULL)
+    g_cancellable_disconnect (self->user_cancellable, self->user_handler);
+  g_clear_object (&self->user_cancellable);
   g_clear_pointer (&self->calls, c3v_call_group_free);
   g_clear_pointer (&self->builder, c3v_snapshot_builder_free);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
@@ -188,8 +193,8 @@ on_cluster (JsonObject *answer,
     }
 
   self->answered = TRUE;
-  c3v_snapshot_builder_set_cluster_arn (self->builder,
-                                        c3v_json_get_string (json_node_get_object (first), "clusterArn"));
+  c3v_snapshot_builder_set_arn (self->builder,
+                                c3v_json_get_string (json_node_get_object (first), "clusterArn"));
 }
 
 /* --- container instances --- */
@@ -429,6 +434,7 @@ on_done (const GError *error,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  c3v_snapshot_builder_sort (self->builder);
   if (error != NULL)
     {
       self->partial = c3v_snapshot_builder_build (self->builder, now_ms, FALSE);
@@ -440,10 +446,18 @@ on_done (const GError *error,
                          (GDestroyNotify) c3v_snapshot_unref);
 }
 
+static void
+forward_cancel (GCancellable *user_cancellable,
+                gpointer      cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
 void
 c3v_cluster_load_run (C3vLoader    *loader,
                       const char   *cluster,
                       GCancellable *cancellable,
+                      GCancellable *user_cancellable,
                       GTask        *task)
 {
   C3vClusterLoad *self = g_new0 (C3vClusterLoad, 1);
@@ -462,6 +476,13 @@ c3v_cluster_load_run (C3vLoader    *loader,
   self->last_partial_us = g_get_monotonic_time ();
   self->calls = c3v_call_group_new (client, cancellable, on_done, self);
   g_task_set_task_data (task, self, c3v_cluster_load_free);
+  if (user_cancellable != NULL)
+    {
+      /* @cancellable outlives this handler: the task holds it. */
+      self->user_cancellable = g_object_ref (user_cancellable);
+      self->user_handler = g_cancellable_connect (user_cancellable, G_CALLBACK (forward_cancel),
+                                                  cancellable, NULL);
+    }
 
   request = json_object_new ();
   json_object_set_array_member (request, "clusters", json_array_new ());

@@ -133,13 +133,6 @@ c3v_loader_emit_partial (C3vLoader   *self,
 
 /* --- loading a cluster --- */
 
-static void
-forward_cancel (GCancellable *cancellable,
-                gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
 void
 c3v_loader_load_async (C3vLoader           *self,
                        const char          *cluster,
@@ -159,13 +152,10 @@ c3v_loader_load_async (C3vLoader           *self,
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_set_object (&self->load_cancellable, load_cancellable);
-  if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
-                           g_object_ref (load_cancellable), g_object_unref);
 
   task = g_task_new (self, load_cancellable, callback, user_data);
   g_task_set_source_tag (task, c3v_loader_load_async);
-  c3v_cluster_load_run (self, cluster, load_cancellable, task);
+  c3v_cluster_load_run (self, cluster, load_cancellable, cancellable, task);
 }
 
 C3vSnapshot *

@@ -94,8 +94,8 @@ slot_for_arn (GArray     *array,
 }
 
 void
-c3v_snapshot_builder_set_cluster_arn (C3vSnapshotBuilder *self,
-                                      const char         *cluster_arn)
+c3v_snapshot_builder_set_arn (C3vSnapshotBuilder *self,
+                              const char         *cluster_arn)
 {
   g_return_if_fail (self != NULL);
 
@@ -226,6 +226,58 @@ c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *self,
   copy.reason = intern (self, failure->reason);
   copy.detail = intern (self, failure->detail);
   g_array_append_val (self->failures, copy);
+}
+
+/* Instances and tasks both start with their ARN. */
+static const char *
+item_arn (GArray *items,
+          guint   index)
+{
+  gsize size = g_array_get_element_size (items);
+
+  return *(const char **) (gpointer) (items->data + (gsize) index * size);
+}
+
+static gint
+compare_arns (gconstpointer a,
+              gconstpointer b,
+              gpointer      items)
+{
+  return strcmp (item_arn (items, *(const guint *) a), item_arn (items, *(const guint *) b));
+}
+
+/* Reorders @items (and @companion, one guint per item, when not NULL) by
+ * ARN and renumbers @index to match. */
+static void
+sort_by_arn (GArray     *items,
+             GHashTable *index,
+             GArray     *companion)
+{
+  gsize size = g_array_get_element_size (items);
+  g_autofree guint *order = g_new (guint, MAX (items->len, 1));
+  g_autoptr(GArray) old_items = g_array_copy (items);
+  g_autoptr(GArray) old_companion = companion != NULL ? g_array_copy (companion) : NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) items->len, sizeof (guint), compare_arns, old_items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      memcpy (items->data + (gsize) i * size, old_items->data + (gsize) order[i] * size, size);
+      if (companion != NULL)
+        g_array_index (companion, guint, i) = g_array_index (old_companion, guint, order[i]);
+      g_hash_table_insert (index, (gpointer) item_arn (items, i), GUINT_TO_POINTER (i + 1));
+    }
+}
+
+void
+c3v_snapshot_builder_sort (C3vSnapshotBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+
+  sort_by_arn (self->instances, self->instance_index, NULL);
+  sort_by_arn (self->tasks, self->task_index, self->task_offsets);
 }
 
 static gpointer

@@ -164,9 +164,12 @@ void                c3v_snapshot_builder_add_service  (C3vSnapshotBuilder *build
                                                        const C3vService   *service);
 void                c3v_snapshot_builder_add_failure  (C3vSnapshotBuilder *builder,
                                                        const C3vFailure   *failure);
-/* The cluster ARN may be learnt only once loading has begun. */
-void                c3v_snapshot_builder_set_cluster_arn (C3vSnapshotBuilder *builder,
-                                                         const char         *cluster_arn);
+/* The cluster ARN, when it is learnt only once loading has begun. */
+void                c3v_snapshot_builder_set_arn      (C3vSnapshotBuilder *builder,
+                                                       const char         *cluster_arn);
+/* Orders instances and tasks by ARN, so that a complete load reads the
+ * same whatever order the answers came in. */
+void                c3v_snapshot_builder_sort         (C3vSnapshotBuilder *builder);
 /* A new immutable snapshot of what was added so far; the builder stays
  * usable, so the loader can publish partial snapshots as pages arrive. */
 C3vSnapshot        *c3v_snapshot_builder_build        (C3vSnapshotBuilder *builder,

@@ -20,33 +20,31 @@ struct _C3vApplication
 
 G_DEFINE_FINAL_TYPE (C3vApplication, c3v_application, GTK_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
-    N_("AWS profile to use (default: AWS_PROFILE, then “default”)"), N_("NAME") },
-  { "region", 'r', 0, G_OPTION_ARG_STRING, NULL,
-    N_("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile’s)"), N_("REGION") },
-  { "endpoint-url", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("ECS endpoint to talk to instead of the regional one"), N_("URL") },
-  { "cluster", 'c', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Cluster to show, load or export"), N_("NAME") },
-  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the built-in demo account instead of AWS"), NULL },
-  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the cluster as a PNG image and exit (no display needed)"), N_("FILE.png") },
-  { "dump", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Print the cluster snapshot and exit; FORMAT is “json”"), N_("FORMAT") },
-  { "resource", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Resource the bars show with --export: “memory” or “cpu”"), N_("RESOURCE") },
-  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("Width of the exported image in pixels"), N_("PX") },
-  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { NULL }
-};
+static const GOptionEntry option_entries[]
+    = { { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
+          N_ ("AWS profile to use (default: AWS_PROFILE, then “default”)"), N_ ("NAME") },
+        { "region", 'r', 0, G_OPTION_ARG_STRING, NULL,
+          N_ ("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile’s)"),
+          N_ ("REGION") },
+        { "endpoint-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+          N_ ("ECS endpoint to talk to instead of the regional one"), N_ ("URL") },
+        { "cluster", 'c', 0, G_OPTION_ARG_STRING, NULL, N_ ("Cluster to show, load or export"),
+          N_ ("NAME") },
+        { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+          N_ ("Show the built-in demo account instead of AWS"), NULL },
+        { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+          N_ ("Export the cluster as a PNG image and exit (no display needed)"), N_ ("FILE.png") },
+        { "dump", 0, 0, G_OPTION_ARG_STRING, NULL,
+          N_ ("Print the cluster snapshot and exit; FORMAT is “json”"), N_ ("FORMAT") },
+        { "resource", 0, 0, G_OPTION_ARG_STRING, NULL,
+          N_ ("Resource the bars show with --export: “memory” or “cpu”"), N_ ("RESOURCE") },
+        { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_ ("Width of the exported image in pixels"),
+          N_ ("PX") },
+        { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
+        { NULL } };
 
 static int
-c3v_application_handle_local_options (GApplication *app,
-                                      GVariantDict *dict)
+c3v_application_handle_local_options (GApplication *app, GVariantDict *dict)
 {
   C3vApplication *self = C3V_APPLICATION (app);
 
@@ -77,12 +75,10 @@ c3v_application_activate (GApplication *app)
 }
 
 static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList        *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
   /* Closing the windows first lets each save its state. */
   for (GList *l = windows; l != NULL;)
@@ -97,24 +93,18 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
+about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   static const char *authors[] = { "The c3vis developers", NULL };
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_about_dialog (parent,
-                         "program-name", "c3vis",
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("See where containers run on Amazon ECS clusters and how much room is left"),
-                         "website", "https://github.com/c3vis/c3vis",
-                         "license-type", GTK_LICENSE_APACHE_2_0,
-                         "authors", authors,
-                         /* Translators: put your names here, one per line. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_show_about_dialog (
+      parent, "program-name", "c3vis", "logo-icon-name", APP_ID, "version", PACKAGE_VERSION,
+      "comments", _ ("See where containers run on Amazon ECS clusters and how much room is left"),
+      "website", "https://github.com/c3vis/c3vis", "license-type", GTK_LICENSE_APACHE_2_0,
+      "authors", authors,
+      /* Translators: put your names here, one per line. */
+      "translator-credits", _ ("translator-credits"), NULL);
 }
 
 static const GActionEntry app_actions[] = {
@@ -156,8 +146,8 @@ c3v_application_startup (GApplication *app)
   g_set_application_name ("c3vis");
   gtk_window_set_default_icon_name (APP_ID);
   self->settings = g_settings_new (APP_ID);
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
-                                   G_N_ELEMENTS (app_actions), app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
   set_accels (GTK_APPLICATION (app));
 }
 
@@ -175,7 +165,7 @@ c3v_application_finalize (GObject *object)
 static void
 c3v_application_class_init (C3vApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = c3v_application_finalize;
@@ -190,10 +180,10 @@ c3v_application_init (C3vApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("See where containers run on Amazon ECS clusters."));
-  g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("Without AWS credentials, c3vis shows a built-in demo account.\n"
-                                                  "Report bugs at https://github.com/c3vis/c3vis/issues"));
+                                            _ ("See where containers run on Amazon ECS clusters."));
+  g_application_set_option_context_description (
+      G_APPLICATION (self), _ ("Without AWS credentials, c3vis shows a built-in demo account.\n"
+                               "Report bugs at https://github.com/c3vis/c3vis/issues"));
 }
 
 C3vApplication *
@@ -201,11 +191,8 @@ c3v_application_new (void)
 {
   /* Non-unique: each launch honours its own command line (profile, region,
    * cluster) instead of handing it to an already running instance. */
-  return g_object_new (C3V_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", APP_RESOURCE_PATH,
-                       NULL);
+  return g_object_new (C3V_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "resource-base-path", APP_RESOURCE_PATH, NULL);
 }
 
 GSettings *

@@ -13,9 +13,9 @@ G_BEGIN_DECLS
 #define C3V_TYPE_APPLICATION (c3v_application_get_type ())
 G_DECLARE_FINAL_TYPE (C3vApplication, c3v_application, C3V, APPLICATION, GtkApplication)
 
-C3vApplication   *c3v_application_new         (void);
-GSettings        *c3v_application_get_settings (C3vApplication *self);
+C3vApplication *c3v_application_new (void);
+GSettings      *c3v_application_get_settings (C3vApplication *self);
 /* What the command line asked for (profile, region, cluster, demo...). */
-const C3vOptions *c3v_application_get_options  (C3vApplication *self);
+const C3vOptions *c3v_application_get_options (C3vApplication *self);
 
 G_END_DECLS

@@ -30,20 +30,19 @@ cli_error (const char *message)
 }
 
 static gboolean
-check_options (const C3vOptions *options,
-               C3vResource      *resource)
+check_options (const C3vOptions *options, C3vResource *resource)
 {
   if (options->dump_format != NULL && g_strcmp0 (options->dump_format, "json") != 0)
     {
-      g_autofree char *message = g_strdup_printf (_("unknown --dump format “%s”: only “json” is supported"),
-                                                  options->dump_format);
+      g_autofree char *message = g_strdup_printf (
+          _ ("unknown --dump format “%s”: only “json” is supported"), options->dump_format);
       cli_error (message);
       return FALSE;
     }
 
   if (options->cluster == NULL || *options->cluster == '\0')
     {
-      cli_error (_("--dump and --export need --cluster NAME"));
+      cli_error (_ ("--dump and --export need --cluster NAME"));
       return FALSE;
     }
 
@@ -53,13 +52,13 @@ check_options (const C3vOptions *options,
     *resource = C3V_RESOURCE_CPU;
   else
     {
-      cli_error (_("--resource must be “memory” or “cpu”"));
+      cli_error (_ ("--resource must be “memory” or “cpu”"));
       return FALSE;
     }
 
   if (options->width < 0)
     {
-      cli_error (_("--width must be a positive number of pixels"));
+      cli_error (_ ("--width must be a positive number of pixels"));
       return FALSE;
     }
 
@@ -67,11 +66,7 @@ check_options (const C3vOptions *options,
 }
 
 static void
-on_progress (C3vLoader  *loader,
-             const char *phase,
-             guint       done,
-             guint       total,
-             gpointer    user_data)
+on_progress (C3vLoader *loader, const char *phase, guint done, guint total, gpointer user_data)
 {
   CliLoad *load = user_data;
 
@@ -80,9 +75,7 @@ on_progress (C3vLoader  *loader,
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   CliLoad *load = user_data;
 
@@ -91,13 +84,11 @@ on_loaded (GObject      *source,
 }
 
 static C3vSnapshot *
-load_cluster (C3vConnection *connection,
-              const char    *cluster,
-              GError       **error)
+load_cluster (C3vConnection *connection, const char *cluster, GError **error)
 {
   C3vLoader *loader = c3v_connection_get_loader (connection);
-  CliLoad load = { NULL, NULL, NULL, isatty (STDERR_FILENO) };
-  gulong handler;
+  CliLoad    load = { NULL, NULL, NULL, isatty (STDERR_FILENO) };
+  gulong     handler;
 
   load.loop = g_main_loop_new (NULL, FALSE);
   handler = g_signal_connect (loader, "progress", G_CALLBACK (on_progress), &load);
@@ -120,7 +111,7 @@ write_dump (C3vSnapshot *snapshot)
 {
   g_autofree char *json = c3v_snapshot_to_json (snapshot);
 
-  return fputs (json, stdout) >= 0 && fputc ('\n', stdout) != EOF && fflush (stdout) == 0;
+  return fputs (json, stdout) >= 0 && fflush (stdout) == 0;
 }
 
 int
@@ -137,7 +128,8 @@ c3v_cli_run (const C3vOptions *options)
   if (options->demo)
     connection = c3v_connection_new_demo (&error);
   else
-    connection = c3v_connection_new (options->profile, options->region, options->endpoint_url, &error);
+    connection
+        = c3v_connection_new (options->profile, options->region, options->endpoint_url, &error);
 
   if (connection != NULL)
     snapshot = load_cluster (connection, options->cluster, &error);
@@ -150,13 +142,13 @@ c3v_cli_run (const C3vOptions *options)
 
   if (options->dump_format != NULL && !write_dump (snapshot))
     {
-      cli_error (_("could not write to standard output"));
+      cli_error (_ ("could not write to standard output"));
       return 1;
     }
 
-  if (options->export_path != NULL &&
-      !c3v_export_png (snapshot, options->export_path, resource, options->width,
-                       c3v_theme_get_light (), &error))
+  if (options->export_path != NULL
+      && !c3v_export_png (snapshot, options->export_path, resource, options->width,
+                          c3v_theme_get_light (), &error))
     {
       cli_error (error->message);
       return 1;

@@ -40,22 +40,21 @@ static char *
 format_counts (const C3vClusterSummary *summary)
 {
   /* Translators: the counts under a cluster's name in the sidebar. */
-  g_autofree char *instances = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instance", "%u instances",
-                                                             summary->registered_instances),
-                                                summary->registered_instances);
-  g_autofree char *tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks",
-                                                         summary->running_tasks),
-                                            summary->running_tasks);
-  g_autofree char *services = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services",
-                                                            summary->active_services),
-                                               summary->active_services);
+  g_autofree char *instances = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u instance", "%u instances", summary->registered_instances),
+      summary->registered_instances);
+  g_autofree char *tasks = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", summary->running_tasks),
+      summary->running_tasks);
+  g_autofree char *services = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", summary->active_services),
+      summary->active_services);
 
   return g_strjoin (" · ", instances, tasks, services, NULL);
 }
 
 static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
+make_label (const char *text, const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -69,10 +68,10 @@ make_label (const char *text,
 GtkWidget *
 c3v_cluster_row_new (const C3vClusterSummary *summary)
 {
-  C3vClusterRow *self = g_object_new (C3V_TYPE_CLUSTER_ROW, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  C3vClusterRow   *self = g_object_new (C3V_TYPE_CLUSTER_ROW, NULL);
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *counts = format_counts (summary);
-  GtkWidget *name = make_label (summary->name, "cluster-name");
+  GtkWidget       *name = make_label (summary->name, "cluster-name");
 
   self->name = g_strdup (summary->name);
   gtk_widget_set_tooltip_text (name, summary->name);

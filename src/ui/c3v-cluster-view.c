@@ -14,7 +14,7 @@
 #define ZOOM_MAX 4.0
 /* Fitting a cluster on its first showing only ever enlarges it, and only
  * small clusters: a big one is better read at 1.0 and scrolled. */
-#define AUTO_FIT_MAX_ZOOM 3.0
+#define AUTO_FIT_MAX_ZOOM      3.0
 #define AUTO_FIT_MAX_INSTANCES 200
 
 struct _C3vClusterView
@@ -29,17 +29,18 @@ struct _C3vClusterView
   char            *search;
   GStrv            highlight;
 
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  guint            hscroll_policy : 1;
-  guint            vscroll_policy : 1;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
 
-  GtkWidget       *context_menu;
+  GtkWidget *context_menu;
   /* A newly shown cluster is zoomed to fill the view once it is loaded. */
-  gboolean         needs_fit;
+  gboolean needs_fit;
 };
 
-enum {
+enum
+{
   PROP_0,
   /* GtkScrollable */
   PROP_HADJUSTMENT,
@@ -48,7 +49,8 @@ enum {
   PROP_VSCROLL_POLICY,
 };
 
-enum {
+enum
+{
   LAYOUT_CHANGED,
   N_SIGNALS
 };
@@ -58,10 +60,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (C3vClusterView, c3v_cluster_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static double fit_zoom (C3vClusterView *self,
-                        int             height,
-                        double          low,
-                        double          high);
+static double fit_zoom (C3vClusterView *self, int height, double low, double high);
 
 static double
 adjustment_value (GtkAdjustment *adjustment)
@@ -71,8 +70,7 @@ adjustment_value (GtkAdjustment *adjustment)
 
 /* Layout is cached until the snapshot, an option or the width changes. */
 static C3vLayout *
-ensure_layout (C3vClusterView *self,
-               double          width)
+ensure_layout (C3vClusterView *self, double width)
 {
   self->options.available_width = MAX (width, 1.0);
 
@@ -94,9 +92,7 @@ ensure_layout (C3vClusterView *self,
 }
 
 static void
-configure_adjustment (GtkAdjustment *adjustment,
-                      double         content,
-                      double         page)
+configure_adjustment (GtkAdjustment *adjustment, double content, double page)
 {
   double upper = MAX (content, page);
   double value = CLAMP (gtk_adjustment_get_value (adjustment), 0, upper - page);
@@ -105,18 +101,16 @@ configure_adjustment (GtkAdjustment *adjustment,
 }
 
 static void
-c3v_cluster_view_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
+c3v_cluster_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
-  C3vLayout *layout;
-  double content_width;
-  double content_height;
+  C3vLayout      *layout;
+  double          content_width;
+  double          content_height;
 
   self->options.available_width = MAX (width, 1);
-  if (self->needs_fit && self->snapshot != NULL && c3v_snapshot_is_complete (self->snapshot) && height > 0)
+  if (self->needs_fit && self->snapshot != NULL && c3v_snapshot_is_complete (self->snapshot)
+      && height > 0)
     {
       self->needs_fit = FALSE;
       if (c3v_snapshot_get_n_instances (self->snapshot) <= AUTO_FIT_MAX_INSTANCES)
@@ -137,13 +131,8 @@ c3v_cluster_view_size_allocate (GtkWidget *widget,
 }
 
 static void
-c3v_cluster_view_measure (GtkWidget     *widget,
-                          GtkOrientation orientation,
-                          int            for_size,
-                          int           *minimum,
-                          int           *natural,
-                          int           *minimum_baseline,
-                          int           *natural_baseline)
+c3v_cluster_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                          int *natural, int *minimum_baseline, int *natural_baseline)
 {
   /* Scrollable: any size works, the adjustments cover the rest. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 200;
@@ -152,35 +141,32 @@ c3v_cluster_view_measure (GtkWidget     *widget,
 
 /* Chrome colours follow the GTK theme so dark mode reads well. */
 static void
-theme_from_style (GtkWidget *widget,
-                  C3vTheme  *theme)
+theme_from_style (GtkWidget *widget, C3vTheme *theme)
 {
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, bg;
+  GdkRGBA          fg, bg;
 
   gtk_style_context_get_color (style, &fg);
-  *theme = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5
-               ? *c3v_theme_get_dark ()
-               : *c3v_theme_get_light ();
+  *theme = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5 ? *c3v_theme_get_dark ()
+                                                                        : *c3v_theme_get_light ();
   if (gtk_style_context_lookup_color (style, "view_bg_color", &bg))
-    theme->background = (C3vRgba) { bg.red, bg.green, bg.blue, 1.0 };
-  theme->foreground = (C3vRgba) { fg.red, fg.green, fg.blue, 1.0 };
+    theme->background = (C3vRgba){ bg.red, bg.green, bg.blue, 1.0 };
+  theme->foreground = (C3vRgba){ fg.red, fg.green, fg.blue, 1.0 };
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 static void
-c3v_cluster_view_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
+c3v_cluster_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double x0 = adjustment_value (self->hadjustment);
-  double y0 = adjustment_value (self->vadjustment);
-  C3vPaintState state;
-  C3vTheme theme;
-  cairo_t *cr;
+  int             width = gtk_widget_get_width (widget);
+  int             height = gtk_widget_get_height (widget);
+  double          x0 = adjustment_value (self->hadjustment);
+  double          y0 = adjustment_value (self->vadjustment);
+  C3vPaintState   state;
+  C3vTheme        theme;
+  cairo_t        *cr;
 
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
@@ -189,7 +175,7 @@ c3v_cluster_view_snapshot (GtkWidget   *widget,
   c3v_paint_state_init (&state);
   state.hover = self->hover;
   state.search = self->search;
-  state.highlight_labels = (const char * const *) self->highlight;
+  state.highlight_labels = (const char *const *) self->highlight;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_translate (cr, -x0, -y0);
@@ -200,24 +186,18 @@ c3v_cluster_view_snapshot (GtkWidget   *widget,
 }
 
 static gboolean
-hit_test (C3vClusterView *self,
-          double          x,
-          double          y,
-          C3vHit         *hit)
+hit_test (C3vClusterView *self, double x, double y, C3vHit *hit)
 {
   hit->kind = C3V_HIT_NONE;
   if (self->layout == NULL)
     return FALSE;
 
-  return c3v_layout_hit_test (self->layout,
-                              x + adjustment_value (self->hadjustment),
-                              y + adjustment_value (self->vadjustment),
-                              hit);
+  return c3v_layout_hit_test (self->layout, x + adjustment_value (self->hadjustment),
+                              y + adjustment_value (self->vadjustment), hit);
 }
 
 static void
-set_hover (C3vClusterView *self,
-           const C3vHit   *hit)
+set_hover (C3vClusterView *self, const C3vHit *hit)
 {
   if (hit->kind == self->hover.kind && hit->index == self->hover.index)
     return;
@@ -227,10 +207,7 @@ set_hover (C3vClusterView *self,
 }
 
 static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           C3vClusterView           *self)
+on_motion (GtkEventControllerMotion *controller, double x, double y, C3vClusterView *self)
 {
   C3vHit hit;
 
@@ -239,8 +216,7 @@ on_motion (GtkEventControllerMotion *controller,
 }
 
 static void
-on_leave (GtkEventControllerMotion *controller,
-          C3vClusterView           *self)
+on_leave (GtkEventControllerMotion *controller, C3vClusterView *self)
 {
   C3vHit none = { .kind = C3V_HIT_NONE };
 
@@ -248,15 +224,12 @@ on_leave (GtkEventControllerMotion *controller,
 }
 
 static gboolean
-c3v_cluster_view_query_tooltip (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_mode,
+c3v_cluster_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard_mode,
                                 GtkTooltip *tooltip)
 {
-  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  C3vClusterView  *self = C3V_CLUSTER_VIEW (widget);
   g_autofree char *markup = NULL;
-  C3vHit hit;
+  C3vHit           hit;
 
   if (!hit_test (self, x, y, &hit))
     return FALSE;
@@ -270,12 +243,10 @@ c3v_cluster_view_query_tooltip (GtkWidget  *widget,
 }
 
 static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           C3vClusterView           *self)
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, C3vClusterView *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
@@ -296,7 +267,7 @@ menu_task (C3vClusterView *self)
 static const C3vInstance *
 menu_instance (C3vClusterView *self)
 {
-  C3vSnapshot *snapshot;
+  C3vSnapshot   *snapshot;
   const C3vTask *task;
 
   if (self->layout == NULL)
@@ -314,17 +285,14 @@ menu_instance (C3vClusterView *self)
 }
 
 static void
-copy_text (C3vClusterView *self,
-           const char     *text)
+copy_text (C3vClusterView *self, const char *text)
 {
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
 static void
-copy_task_arn_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+copy_task_arn_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   const C3vTask *task = menu_task (C3V_CLUSTER_VIEW (widget));
 
@@ -332,9 +300,7 @@ copy_task_arn_activated (GtkWidget  *widget,
 }
 
 static void
-copy_instance_id_activated (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
+copy_instance_id_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   const C3vInstance *instance = menu_instance (C3V_CLUSTER_VIEW (widget));
 
@@ -348,25 +314,26 @@ static char *
 console_url (C3vClusterView *self)
 {
   C3vSnapshot *snapshot = c3v_layout_get_snapshot (self->layout);
-  const char *region = c3v_snapshot_get_region (snapshot);
-  const char *domain = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
-  g_autofree char *cluster = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
-  const C3vTask *task = menu_task (self);
+  const char  *region = c3v_snapshot_get_region (snapshot);
+  const char  *domain
+      = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
+  g_autofree char *cluster
+      = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
+  const C3vTask     *task = menu_task (self);
   const C3vInstance *instance = menu_instance (self);
 
   if (task != NULL)
-    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/tasks/%s?region=%s",
-                            region, domain, cluster, task->id, region);
+    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/tasks/%s?region=%s", region, domain,
+                            cluster, task->id, region);
   if (instance != NULL)
-    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/infrastructure/container-instances/%s?region=%s",
-                            region, domain, cluster, instance->id, region);
+    return g_strdup_printf (
+        "https://%s.%s/ecs/v2/clusters/%s/infrastructure/container-instances/%s?region=%s", region,
+        domain, cluster, instance->id, region);
   return NULL;
 }
 
 static void
-open_console_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+open_console_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   g_autofree char *url = console_url (C3V_CLUSTER_VIEW (widget));
 
@@ -391,9 +358,9 @@ create_context_menu (C3vClusterView *self)
   g_autoptr (GMenu) menu = g_menu_new ();
   GtkWidget *popover;
 
-  g_menu_append (menu, _("Copy Task _ARN"), "view.copy-task-arn");
-  g_menu_append (menu, _("Copy _Instance ID"), "view.copy-instance-id");
-  g_menu_append (menu, _("_Open in AWS Console"), "view.open-console");
+  g_menu_append (menu, _ ("Copy Task _ARN"), "view.copy-task-arn");
+  g_menu_append (menu, _ ("Copy _Instance ID"), "view.copy-instance-id");
+  g_menu_append (menu, _ ("_Open in AWS Console"), "view.open-console");
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
@@ -403,11 +370,7 @@ create_context_menu (C3vClusterView *self)
 }
 
 static void
-on_secondary_click (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    C3vClusterView  *self)
+on_secondary_click (GtkGestureClick *gesture, int n_press, double x, double y, C3vClusterView *self)
 {
   C3vHit hit;
 
@@ -418,14 +381,12 @@ on_secondary_click (GtkGestureClick *gesture,
   update_menu_actions (self);
   if (self->context_menu == NULL)
     self->context_menu = create_context_menu (self);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle){ x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
 static void
-set_adjustment (C3vClusterView *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
+set_adjustment (C3vClusterView *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
 {
   if (*slot == adjustment && adjustment != NULL)
     return;
@@ -440,58 +401,53 @@ set_adjustment (C3vClusterView *self,
 }
 
 static void
-c3v_cluster_view_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
+c3v_cluster_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_HADJUSTMENT:
+        g_value_set_object (value, self->hadjustment);
+        break;
+      case PROP_VADJUSTMENT:
+        g_value_set_object (value, self->vadjustment);
+        break;
+      case PROP_HSCROLL_POLICY:
+        g_value_set_enum (value, self->hscroll_policy);
+        break;
+      case PROP_VSCROLL_POLICY:
+        g_value_set_enum (value, self->vscroll_policy);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+c3v_cluster_view_set_property (GObject *object, guint prop_id, const GValue *value,
                                GParamSpec *pspec)
 {
   C3vClusterView *self = C3V_CLUSTER_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-c3v_cluster_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  C3vClusterView *self = C3V_CLUSTER_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_HADJUSTMENT:
+        set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+        break;
+      case PROP_VADJUSTMENT:
+        set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+        break;
+      case PROP_HSCROLL_POLICY:
+        self->hscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      case PROP_VSCROLL_POLICY:
+        self->vscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -527,7 +483,7 @@ c3v_cluster_view_finalize (GObject *object)
 static void
 c3v_cluster_view_class_init (C3vClusterViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = c3v_cluster_view_get_property;
@@ -551,11 +507,12 @@ c3v_cluster_view_class_init (C3vClusterViewClass *klass)
    * beside the view follows it.
    */
   signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 0);
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "view.copy-task-arn", NULL, copy_task_arn_activated);
-  gtk_widget_class_install_action (widget_class, "view.copy-instance-id", NULL, copy_instance_id_activated);
+  gtk_widget_class_install_action (widget_class, "view.copy-task-arn", NULL,
+                                   copy_task_arn_activated);
+  gtk_widget_class_install_action (widget_class, "view.copy-instance-id", NULL,
+                                   copy_instance_id_activated);
   gtk_widget_class_install_action (widget_class, "view.open-console", NULL, open_console_activated);
   gtk_widget_class_set_css_name (widget_class, "clusterview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -565,7 +522,8 @@ static void
 c3v_cluster_view_init (C3vClusterView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *scroll
+      = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkGesture *click = gtk_gesture_click_new ();
 
   c3v_layout_options_init (&self->options);
@@ -601,16 +559,17 @@ options_changed (C3vClusterView *self)
 }
 
 void
-c3v_cluster_view_set_snapshot (C3vClusterView *self,
-                               C3vSnapshot    *snapshot)
+c3v_cluster_view_set_snapshot (C3vClusterView *self, C3vSnapshot *snapshot)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
   if (self->snapshot == snapshot)
     return;
 
-  if (snapshot == NULL || self->snapshot == NULL ||
-      g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), c3v_snapshot_get_cluster_name (self->snapshot)) != 0)
+  if (snapshot == NULL || self->snapshot == NULL
+      || g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot),
+                    c3v_snapshot_get_cluster_name (self->snapshot))
+             != 0)
     {
       self->needs_fit = TRUE;
       self->options.zoom = 1.0;
@@ -635,8 +594,7 @@ c3v_cluster_view_get_snapshot (C3vClusterView *self)
 }
 
 void
-c3v_cluster_view_set_resource (C3vClusterView *self,
-                               C3vResource     resource)
+c3v_cluster_view_set_resource (C3vClusterView *self, C3vResource resource)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -645,8 +603,7 @@ c3v_cluster_view_set_resource (C3vClusterView *self,
 }
 
 void
-c3v_cluster_view_set_sort (C3vClusterView *self,
-                           C3vSortKey      sort)
+c3v_cluster_view_set_sort (C3vClusterView *self, C3vSortKey sort)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -655,8 +612,7 @@ c3v_cluster_view_set_sort (C3vClusterView *self,
 }
 
 void
-c3v_cluster_view_set_group (C3vClusterView *self,
-                            C3vGroupKey     group)
+c3v_cluster_view_set_group (C3vClusterView *self, C3vGroupKey group)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -665,8 +621,7 @@ c3v_cluster_view_set_group (C3vClusterView *self,
 }
 
 void
-c3v_cluster_view_set_color_by_service (C3vClusterView *self,
-                                       gboolean        color_by_service)
+c3v_cluster_view_set_color_by_service (C3vClusterView *self, gboolean color_by_service)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -675,8 +630,7 @@ c3v_cluster_view_set_color_by_service (C3vClusterView *self,
 }
 
 void
-c3v_cluster_view_set_search (C3vClusterView *self,
-                             const char     *search)
+c3v_cluster_view_set_search (C3vClusterView *self, const char *search)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -691,8 +645,7 @@ c3v_cluster_view_set_search (C3vClusterView *self,
 }
 
 void
-c3v_cluster_view_set_highlight (C3vClusterView     *self,
-                                const char * const *labels)
+c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels)
 {
   g_return_if_fail (C3V_IS_CLUSTER_VIEW (self));
 
@@ -702,8 +655,7 @@ c3v_cluster_view_set_highlight (C3vClusterView     *self,
 }
 
 void
-c3v_cluster_view_zoom (C3vClusterView *self,
-                       double          factor)
+c3v_cluster_view_zoom (C3vClusterView *self, double factor)
 {
   double zoom;
 
@@ -720,10 +672,7 @@ c3v_cluster_view_zoom (C3vClusterView *self,
 /* The largest zoom in [@low, @high] at which the whole cluster fits
  * @height; @low if none does. */
 static double
-fit_zoom (C3vClusterView *self,
-          int             height,
-          double          low,
-          double          high)
+fit_zoom (C3vClusterView *self, int height, double low, double high)
 {
   C3vLayoutOptions options = self->options;
 
@@ -765,14 +714,11 @@ c3v_cluster_view_get_layout (C3vClusterView *self)
 }
 
 gboolean
-c3v_cluster_view_get_task_point (C3vClusterView *self,
-                                 guint           task_index,
-                                 double         *x,
-                                 double         *y)
+c3v_cluster_view_get_task_point (C3vClusterView *self, guint task_index, double *x, double *y)
 {
   const C3vLayoutBox *boxes;
-  guint n_boxes;
-  gint box;
+  guint               n_boxes;
+  gint                box;
 
   g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), FALSE);
 
@@ -783,7 +729,6 @@ c3v_cluster_view_get_task_point (C3vClusterView *self,
   *x = boxes[box].rect.x + boxes[box].rect.width / 2 - adjustment_value (self->hadjustment);
   *y = boxes[box].rect.y + boxes[box].rect.height / 2 - adjustment_value (self->vadjustment);
 
-  return *x >= 0 && *y >= 0 &&
-         *x < gtk_widget_get_width (GTK_WIDGET (self)) &&
-         *y < gtk_widget_get_height (GTK_WIDGET (self));
+  return *x >= 0 && *y >= 0 && *x < gtk_widget_get_width (GTK_WIDGET (self))
+         && *y < gtk_widget_get_height (GTK_WIDGET (self));
 }

@@ -18,31 +18,21 @@ G_BEGIN_DECLS
 #define C3V_TYPE_CLUSTER_VIEW (c3v_cluster_view_get_type ())
 G_DECLARE_FINAL_TYPE (C3vClusterView, c3v_cluster_view, C3V, CLUSTER_VIEW, GtkWidget)
 
-GtkWidget   *c3v_cluster_view_new                  (void);
-void         c3v_cluster_view_set_snapshot         (C3vClusterView      *self,
-                                                    C3vSnapshot         *snapshot);
-C3vSnapshot *c3v_cluster_view_get_snapshot         (C3vClusterView      *self);
-void         c3v_cluster_view_set_resource         (C3vClusterView      *self,
-                                                    C3vResource          resource);
-void         c3v_cluster_view_set_sort             (C3vClusterView      *self,
-                                                    C3vSortKey           sort);
-void         c3v_cluster_view_set_group            (C3vClusterView      *self,
-                                                    C3vGroupKey          group);
-void         c3v_cluster_view_set_color_by_service (C3vClusterView      *self,
-                                                    gboolean             color_by_service);
-void         c3v_cluster_view_set_search           (C3vClusterView      *self,
-                                                    const char          *search);
-void         c3v_cluster_view_set_highlight        (C3vClusterView      *self,
-                                                    const char * const  *labels);
-void         c3v_cluster_view_zoom                 (C3vClusterView      *self,
-                                                    double               factor);
-void         c3v_cluster_view_zoom_fit             (C3vClusterView      *self);
+GtkWidget   *c3v_cluster_view_new (void);
+void         c3v_cluster_view_set_snapshot (C3vClusterView *self, C3vSnapshot *snapshot);
+C3vSnapshot *c3v_cluster_view_get_snapshot (C3vClusterView *self);
+void         c3v_cluster_view_set_resource (C3vClusterView *self, C3vResource resource);
+void         c3v_cluster_view_set_sort (C3vClusterView *self, C3vSortKey sort);
+void         c3v_cluster_view_set_group (C3vClusterView *self, C3vGroupKey group);
+void c3v_cluster_view_set_color_by_service (C3vClusterView *self, gboolean color_by_service);
+void c3v_cluster_view_set_search (C3vClusterView *self, const char *search);
+void c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels);
+void c3v_cluster_view_zoom (C3vClusterView *self, double factor);
+void c3v_cluster_view_zoom_fit (C3vClusterView *self);
 /* The layout on screen (NULL before the first allocation). */
-C3vLayout   *c3v_cluster_view_get_layout           (C3vClusterView      *self);
+C3vLayout *c3v_cluster_view_get_layout (C3vClusterView *self);
 /* Widget coordinates of the centre of @task_index's box, if visible. */
-gboolean     c3v_cluster_view_get_task_point       (C3vClusterView      *self,
-                                                    guint                task_index,
-                                                    double              *x,
-                                                    double              *y);
+gboolean c3v_cluster_view_get_task_point (C3vClusterView *self, guint task_index, double *x,
+                                          double *y);
 
 G_END_DECLS

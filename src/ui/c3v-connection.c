@@ -58,9 +58,7 @@ task_definition_cache_dir (void)
 }
 
 static C3vConnection *
-connection_new (const char             *profile,
-                const char             *region,
-                const char             *endpoint_url,
+connection_new (const char *profile, const char *region, const char *endpoint_url,
                 C3vCredentialsProvider *credentials)
 {
   C3vConnection *self = g_object_new (C3V_TYPE_CONNECTION, NULL);
@@ -75,10 +73,8 @@ connection_new (const char             *profile,
 }
 
 C3vConnection *
-c3v_connection_new (const char *profile,
-                    const char *region,
-                    const char *endpoint_url,
-                    GError    **error)
+c3v_connection_new (const char *profile, const char *region, const char *endpoint_url,
+                    GError **error)
 {
   g_autoptr (C3vAwsConfig) config = NULL;
   g_autoptr (C3vCredentialsProvider) credentials = NULL;

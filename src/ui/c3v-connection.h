@@ -20,15 +20,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (C3vConnection, c3v_connection, C3V, CONNECTION, GObject)
 
 /* Each of @profile, @region and @endpoint_url may be NULL or "". */
-C3vConnection *c3v_connection_new              (const char    *profile,
-                                                const char    *region,
-                                                const char    *endpoint_url,
-                                                GError       **error);
-C3vConnection *c3v_connection_new_demo         (GError       **error);
-gboolean       c3v_connection_is_demo          (C3vConnection *self);
-const char    *c3v_connection_get_profile      (C3vConnection *self);
-const char    *c3v_connection_get_region       (C3vConnection *self);
+C3vConnection *c3v_connection_new (const char *profile, const char *region,
+                                   const char *endpoint_url, GError **error);
+C3vConnection *c3v_connection_new_demo (GError **error);
+gboolean       c3v_connection_is_demo (C3vConnection *self);
+const char    *c3v_connection_get_profile (C3vConnection *self);
+const char    *c3v_connection_get_region (C3vConnection *self);
 const char    *c3v_connection_get_endpoint_url (C3vConnection *self);
-C3vLoader     *c3v_connection_get_loader       (C3vConnection *self);
+C3vLoader     *c3v_connection_get_loader (C3vConnection *self);
 
 G_END_DECLS

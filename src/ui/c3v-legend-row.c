@@ -36,11 +36,7 @@ c3v_legend_row_init (C3vLegendRow *self)
 }
 
 static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   C3vLegendRow *self = user_data;
 
@@ -55,12 +51,12 @@ draw_swatch (GtkDrawingArea *area,
 GtkWidget *
 c3v_legend_row_new (const C3vLegendEntry *entry)
 {
-  C3vLegendRow *self = g_object_new (C3V_TYPE_LEGEND_ROW, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (entry->label);
+  C3vLegendRow    *self = g_object_new (C3V_TYPE_LEGEND_ROW, NULL);
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget       *swatch = gtk_drawing_area_new ();
+  GtkWidget       *label = gtk_label_new (entry->label);
   g_autofree char *count_text = g_strdup_printf ("%u", entry->n_tasks);
-  GtkWidget *count = gtk_label_new (count_text);
+  GtkWidget       *count = gtk_label_new (count_text);
 
   self->label = g_strdup (entry->label);
   self->color = entry->color;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define C3V_TYPE_LEGEND_ROW (c3v_legend_row_get_type ())
 G_DECLARE_FINAL_TYPE (C3vLegendRow, c3v_legend_row, C3V, LEGEND_ROW, GtkListBoxRow)
 
-GtkWidget  *c3v_legend_row_new       (const C3vLegendEntry *entry);
-const char *c3v_legend_row_get_label (C3vLegendRow         *self);
+GtkWidget  *c3v_legend_row_new (const C3vLegendEntry *entry);
+const char *c3v_legend_row_get_label (C3vLegendRow *self);
 
 G_END_DECLS

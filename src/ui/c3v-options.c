@@ -19,9 +19,7 @@ c3v_options_clear (C3vOptions *options)
 }
 
 static void
-lookup_string (GVariantDict *dict,
-               const char   *key,
-               char        **out)
+lookup_string (GVariantDict *dict, const char *key, char **out)
 {
   const char *value = NULL;
 
@@ -33,8 +31,7 @@ lookup_string (GVariantDict *dict,
 }
 
 void
-c3v_options_load (C3vOptions   *options,
-                  GVariantDict *dict)
+c3v_options_load (C3vOptions *options, GVariantDict *dict)
 {
   lookup_string (dict, "profile", &options->profile);
   lookup_string (dict, "region", &options->region);

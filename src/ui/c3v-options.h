@@ -20,13 +20,12 @@ typedef struct
   gboolean demo;
   char    *export_path;
   char    *dump_format;
-  char    *resource;   /* "memory" or "cpu" */
-  int      width;      /* export width in pixels, 0: natural */
+  char    *resource; /* "memory" or "cpu" */
+  int      width;    /* export width in pixels, 0: natural */
 } C3vOptions;
 
 void c3v_options_clear (C3vOptions *options);
 /* Fills @options from the parsed GApplication option dictionary. */
-void c3v_options_load  (C3vOptions   *options,
-                        GVariantDict *dict);
+void c3v_options_load (C3vOptions *options, GVariantDict *dict);
 
 G_END_DECLS

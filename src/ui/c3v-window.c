@@ -25,43 +25,43 @@ struct _C3vWindow
 
   GSettings     *settings;
   C3vConnection *connection;
-  GCancellable  *cancellable;  /* listing and loading of this connection */
-  char          *profile;      /* NULL: the default chain */
-  char          *region;       /* NULL: the profile's */
-  char          *cluster;      /* the selected cluster */
+  GCancellable  *cancellable; /* listing and loading of this connection */
+  char          *profile;     /* NULL: the default chain */
+  char          *region;      /* NULL: the profile's */
+  char          *cluster;     /* the selected cluster */
   gboolean       loading;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
 
   /* Template children */
-  GtkDropDown      *profile_dropdown;
-  GtkDropDown      *region_dropdown;
-  GtkLabel         *title_label;
-  GtkLabel         *subtitle_label;
-  GtkToggleButton  *search_button;
-  GtkInfoBar       *banner;
-  GtkLabel         *banner_label;
-  GtkButton        *banner_button;
-  GtkSearchEntry   *cluster_filter;
-  GtkStack         *sidebar_stack;
-  GtkSpinner       *sidebar_spinner;
-  GtkLabel         *sidebar_empty_label;
-  GtkListBox       *cluster_list;
-  GtkSearchBar     *search_bar;
-  GtkSearchEntry   *search_entry;
-  GtkProgressBar   *progress_bar;
-  GtkStack         *view_stack;
-  GtkLabel         *empty_title;
-  GtkLabel         *empty_description;
-  C3vClusterView   *cluster_view;
-  GtkListBox       *legend_list;
-  GtkLabel         *status_label;
+  GtkDropDown     *profile_dropdown;
+  GtkDropDown     *region_dropdown;
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  GtkToggleButton *search_button;
+  GtkInfoBar      *banner;
+  GtkLabel        *banner_label;
+  GtkButton       *banner_button;
+  GtkSearchEntry  *cluster_filter;
+  GtkStack        *sidebar_stack;
+  GtkSpinner      *sidebar_spinner;
+  GtkLabel        *sidebar_empty_label;
+  GtkListBox      *cluster_list;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkProgressBar  *progress_bar;
+  GtkStack        *view_stack;
+  GtkLabel        *empty_title;
+  GtkLabel        *empty_description;
+  C3vClusterView  *cluster_view;
+  GtkListBox      *legend_list;
+  GtkLabel        *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static void c3v_window_connect       (C3vWindow  *self);
-static void c3v_window_load_selected (C3vWindow  *self);
+static void c3v_window_connect (C3vWindow *self);
+static void c3v_window_load_selected (C3vWindow *self);
 
 /* ---------------------------------------------------------------- state */
 
@@ -75,7 +75,8 @@ c3v_window_save_state (C3vWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (self->cluster != NULL && self->connection != NULL && !c3v_connection_is_demo (self->connection))
+  if (self->cluster != NULL && self->connection != NULL
+      && !c3v_connection_is_demo (self->connection))
     g_settings_set_string (self->settings, "last-cluster", self->cluster);
 }
 
@@ -113,10 +114,7 @@ list_box_clear (GtkListBox *list)
 /* ---------------------------------------------------------------- banner */
 
 static void
-show_banner (C3vWindow      *self,
-             GtkMessageType  type,
-             const char     *message,
-             gboolean        offer_retry)
+show_banner (C3vWindow *self, GtkMessageType type, const char *message, gboolean offer_retry)
 {
   gtk_info_bar_set_message_type (self->banner, type);
   gtk_label_set_text (self->banner_label, message);
@@ -132,9 +130,7 @@ hide_banner (C3vWindow *self)
 
 /* What to do about an error, said after what went wrong. */
 static void
-show_error (C3vWindow    *self,
-            const char   *context,
-            const GError *error)
+show_error (C3vWindow *self, const char *context, const GError *error)
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", context, error->message);
 
@@ -142,16 +138,13 @@ show_error (C3vWindow    *self,
 }
 
 static void
-on_banner_response (GtkInfoBar *banner,
-                    int         response,
-                    C3vWindow  *self)
+on_banner_response (GtkInfoBar *banner, int response, C3vWindow *self)
 {
   hide_banner (self);
 }
 
 static void
-on_retry_clicked (GtkButton *button,
-                  C3vWindow *self)
+on_retry_clicked (GtkButton *button, C3vWindow *self)
 {
   hide_banner (self);
   if (self->connection == NULL || gtk_list_box_get_selected_row (self->cluster_list) == NULL)
@@ -163,9 +156,7 @@ on_retry_clicked (GtkButton *button,
 /* ---------------------------------------------------------------- view */
 
 static void
-show_empty_page (C3vWindow  *self,
-                 const char *title,
-                 const char *description)
+show_empty_page (C3vWindow *self, const char *title, const char *description)
 {
   gtk_label_set_text (self->empty_title, title);
   gtk_label_set_text (self->empty_description, description);
@@ -173,10 +164,7 @@ show_empty_page (C3vWindow  *self,
 }
 
 static void
-set_progress (C3vWindow  *self,
-              const char *phase,
-              guint       done,
-              guint       total)
+set_progress (C3vWindow *self, const char *phase, guint done, guint total)
 {
   g_autofree char *text = NULL;
 
@@ -196,13 +184,12 @@ set_progress (C3vWindow  *self,
 }
 
 static void
-update_status (C3vWindow   *self,
-               C3vSnapshot *snapshot)
+update_status (C3vWindow *self, C3vSnapshot *snapshot)
 {
   g_autoptr (GDateTime) fetched = NULL;
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
-  guint n_failures;
+  guint            n_failures;
 
   if (snapshot == NULL)
     {
@@ -214,15 +201,15 @@ update_status (C3vWindow   *self,
   time = g_date_time_format (fetched, "%X");
   n_failures = c3v_snapshot_get_n_failures (snapshot);
   /* Translators: status line; the last %u counts describe failures. */
-  text = g_strdup_printf (_("Fetched at %s · %u instances · %u tasks · %u services · %u failures"), time,
-                          c3v_snapshot_get_n_instances (snapshot), c3v_snapshot_get_n_tasks (snapshot),
+  text = g_strdup_printf (_ ("Fetched at %s · %u instances · %u tasks · %u services · %u failures"),
+                          time, c3v_snapshot_get_n_instances (snapshot),
+                          c3v_snapshot_get_n_tasks (snapshot),
                           c3v_snapshot_get_n_services (snapshot), n_failures);
   gtk_label_set_text (self->status_label, text);
 }
 
 static void
-show_snapshot (C3vWindow   *self,
-               C3vSnapshot *snapshot)
+show_snapshot (C3vWindow *self, C3vSnapshot *snapshot)
 {
   guint n_unplaced = 0;
 
@@ -230,20 +217,20 @@ show_snapshot (C3vWindow   *self,
   c3v_cluster_view_set_snapshot (self->cluster_view, snapshot);
   update_status (self, snapshot);
 
-  if (c3v_snapshot_get_n_instances (snapshot) == 0 && n_unplaced == 0 && c3v_snapshot_is_complete (snapshot))
-    show_empty_page (self, _("Nothing Runs Here"),
-                     _("This cluster has no container instances and no running tasks."));
+  if (c3v_snapshot_get_n_instances (snapshot) == 0 && n_unplaced == 0
+      && c3v_snapshot_is_complete (snapshot))
+    show_empty_page (self, _ ("Nothing Runs Here"),
+                     _ ("This cluster has no container instances and no running tasks."));
   else
     gtk_stack_set_visible_child_name (self->view_stack, "cluster");
 }
 
 static void
-on_layout_changed (C3vClusterView *view,
-                   C3vWindow      *self)
+on_layout_changed (C3vClusterView *view, C3vWindow *self)
 {
-  C3vLayout *layout = c3v_cluster_view_get_layout (view);
+  C3vLayout            *layout = c3v_cluster_view_get_layout (view);
   const C3vLegendEntry *entries = NULL;
-  guint n_entries = 0;
+  guint                 n_entries = 0;
 
   list_box_clear (self->legend_list);
   if (layout != NULL)
@@ -254,8 +241,7 @@ on_layout_changed (C3vClusterView *view,
 }
 
 static void
-on_legend_selection_changed (GtkListBox *list,
-                             C3vWindow  *self)
+on_legend_selection_changed (GtkListBox *list, C3vWindow *self)
 {
   g_autoptr (GList) rows = gtk_list_box_get_selected_rows (list);
   g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
@@ -264,12 +250,11 @@ on_legend_selection_changed (GtkListBox *list,
   for (GList *l = rows; l != NULL; l = l->next)
     g_strv_builder_add (labels, c3v_legend_row_get_label (l->data));
   strv = g_strv_builder_end (labels);
-  c3v_cluster_view_set_highlight (self->cluster_view, (const char * const *) strv);
+  c3v_cluster_view_set_highlight (self->cluster_view, (const char *const *) strv);
 }
 
 static void
-on_search_changed (GtkSearchEntry *entry,
-                   C3vWindow      *self)
+on_search_changed (GtkSearchEntry *entry, C3vWindow *self)
 {
   c3v_cluster_view_set_search (self->cluster_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
@@ -277,29 +262,21 @@ on_search_changed (GtkSearchEntry *entry,
 /* ---------------------------------------------------------------- loading */
 
 static void
-on_loader_progress (C3vLoader  *loader,
-                    const char *phase,
-                    guint       done,
-                    guint       total,
-                    C3vWindow  *self)
+on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint total, C3vWindow *self)
 {
   if (self->loading)
     set_progress (self, phase, done, total);
 }
 
 static void
-on_loader_partial (C3vLoader   *loader,
-                   C3vSnapshot *snapshot,
-                   C3vWindow   *self)
+on_loader_partial (C3vLoader *loader, C3vSnapshot *snapshot, C3vWindow *self)
 {
   if (self->loading && g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), self->cluster) == 0)
     show_snapshot (self, snapshot);
 }
 
 static void
-on_cluster_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (C3vWindow) self = user_data;
   g_autoptr (C3vSnapshot) partial = NULL;
@@ -322,15 +299,14 @@ on_cluster_loaded (GObject      *source,
   if (partial != NULL)
     show_snapshot (self, partial);
   else
-    show_empty_page (self, _("Could Not Load the Cluster"), error->message);
-  show_error (self, _("Could not load the cluster"), error);
+    show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
+  show_error (self, _ ("Could not load the cluster"), error);
 }
 
 static void
-c3v_window_load_cluster (C3vWindow  *self,
-                         const char *cluster)
+c3v_window_load_cluster (C3vWindow *self, const char *cluster)
 {
-  C3vLoader *loader = c3v_connection_get_loader (self->connection);
+  C3vLoader       *loader = c3v_connection_get_loader (self->connection);
   g_autofree char *subtitle = NULL;
 
   g_free (self->cluster);
@@ -344,18 +320,21 @@ c3v_window_load_cluster (C3vWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 
   /* Nothing of the previous cluster may stay on screen. */
-  if (g_strcmp0 (c3v_cluster_view_get_snapshot (self->cluster_view) != NULL
-                     ? c3v_snapshot_get_cluster_name (c3v_cluster_view_get_snapshot (self->cluster_view))
-                     : NULL,
-                 cluster) != 0)
+  if (g_strcmp0 (
+          c3v_cluster_view_get_snapshot (self->cluster_view) != NULL
+              ? c3v_snapshot_get_cluster_name (c3v_cluster_view_get_snapshot (self->cluster_view))
+              : NULL,
+          cluster)
+      != 0)
     {
       c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
       update_status (self, NULL);
-      show_empty_page (self, cluster, _("Loading…"));
+      show_empty_page (self, cluster, _ ("Loading…"));
     }
 
-  set_progress (self, _("Listing container instances"), 0, 0);
-  c3v_loader_load_async (loader, cluster, self->cancellable, on_cluster_loaded, g_object_ref (self));
+  set_progress (self, _ ("Listing container instances"), 0, 0);
+  c3v_loader_load_async (loader, cluster, self->cancellable, on_cluster_loaded,
+                         g_object_ref (self));
 }
 
 static void
@@ -368,9 +347,7 @@ c3v_window_load_selected (C3vWindow *self)
 }
 
 static void
-on_cluster_row_selected (GtkListBox    *list,
-                         GtkListBoxRow *row,
-                         C3vWindow     *self)
+on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 {
   if (row != NULL)
     c3v_window_load_selected (self);
@@ -381,7 +358,8 @@ on_cluster_row_selected (GtkListBox    *list,
 static const char *
 preferred_cluster (C3vWindow *self)
 {
-  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options
+      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
   g_autofree char *last = NULL;
 
   if (self->cluster != NULL)
@@ -395,17 +373,16 @@ preferred_cluster (C3vWindow *self)
 }
 
 static void
-fill_cluster_list (C3vWindow *self,
-                   GPtrArray *clusters)
+fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
 {
-  const char *wanted = preferred_cluster (self);
+  const char    *wanted = preferred_cluster (self);
   GtkListBoxRow *selected = NULL;
 
   list_box_clear (self->cluster_list);
   for (guint i = 0; i < clusters->len; i++)
     {
       const C3vClusterSummary *summary = g_ptr_array_index (clusters, i);
-      GtkWidget *row = c3v_cluster_row_new (summary);
+      GtkWidget               *row = c3v_cluster_row_new (summary);
 
       gtk_list_box_append (self->cluster_list, row);
       if (selected == NULL || g_strcmp0 (summary->name, wanted) == 0)
@@ -419,14 +396,13 @@ fill_cluster_list (C3vWindow *self,
       gtk_widget_grab_focus (GTK_WIDGET (selected));
     }
   else
-    show_empty_page (self, _("No Clusters"),
-                     _("There are no ECS clusters in this account and region. Try another region."));
+    show_empty_page (
+        self, _ ("No Clusters"),
+        _ ("There are no ECS clusters in this account and region. Try another region."));
 }
 
 static void
-on_clusters_listed (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_clusters_listed (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (C3vWindow) self = user_data;
   g_autoptr (GPtrArray) clusters = NULL;
@@ -439,23 +415,22 @@ on_clusters_listed (GObject      *source,
   gtk_spinner_stop (self->sidebar_spinner);
   if (clusters == NULL)
     {
-      gtk_label_set_text (self->sidebar_empty_label, _("Could not list clusters"));
+      gtk_label_set_text (self->sidebar_empty_label, _ ("Could not list clusters"));
       gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-      show_empty_page (self, _("Could Not List Clusters"), error->message);
-      show_error (self, _("Could not list clusters"), error);
+      show_empty_page (self, _ ("Could Not List Clusters"), error->message);
+      show_error (self, _ ("Could not list clusters"), error);
       return;
     }
 
-  gtk_label_set_text (self->sidebar_empty_label, _("No clusters in this region"));
+  gtk_label_set_text (self->sidebar_empty_label, _ ("No clusters in this region"));
   fill_cluster_list (self, clusters);
 }
 
 static gboolean
-cluster_filter_func (GtkListBoxRow *row,
-                     gpointer       user_data)
+cluster_filter_func (GtkListBoxRow *row, gpointer user_data)
 {
-  C3vWindow *self = user_data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->cluster_filter));
+  C3vWindow       *self = user_data;
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->cluster_filter));
   g_autofree char *needle = g_utf8_casefold (text, -1);
   g_autofree char *name = g_utf8_casefold (c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)), -1);
 
@@ -463,8 +438,7 @@ cluster_filter_func (GtkListBoxRow *row,
 }
 
 static void
-on_cluster_filter_changed (GtkSearchEntry *entry,
-                           C3vWindow      *self)
+on_cluster_filter_changed (GtkSearchEntry *entry, C3vWindow *self)
 {
   gtk_list_box_invalidate_filter (self->cluster_list);
 }
@@ -472,8 +446,7 @@ on_cluster_filter_changed (GtkSearchEntry *entry,
 /* ---------------------------------------------------------------- connection */
 
 static void
-set_connection (C3vWindow     *self,
-                C3vConnection *connection)
+set_connection (C3vWindow *self, C3vConnection *connection)
 {
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
@@ -490,8 +463,10 @@ set_connection (C3vWindow     *self,
   if (connection == NULL)
     return;
 
-  g_signal_connect (c3v_connection_get_loader (connection), "progress", G_CALLBACK (on_loader_progress), self);
-  g_signal_connect (c3v_connection_get_loader (connection), "partial", G_CALLBACK (on_loader_partial), self);
+  g_signal_connect (c3v_connection_get_loader (connection), "progress",
+                    G_CALLBACK (on_loader_progress), self);
+  g_signal_connect (c3v_connection_get_loader (connection), "partial",
+                    G_CALLBACK (on_loader_partial), self);
 }
 
 static void
@@ -499,16 +474,17 @@ list_clusters (C3vWindow *self)
 {
   gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   gtk_spinner_start (self->sidebar_spinner);
-  show_empty_page (self, _("No Cluster Selected"), _("Choose a cluster in the sidebar to see where its tasks run."));
+  show_empty_page (self, _ ("No Cluster Selected"),
+                   _ ("Choose a cluster in the sidebar to see where its tasks run."));
   c3v_loader_list_clusters_async (c3v_connection_get_loader (self->connection), self->cancellable,
                                   on_clusters_listed, g_object_ref (self));
 }
 
 static gboolean
-wants_demo (C3vWindow *self,
-            gboolean  *fallback)
+wants_demo (C3vWindow *self, gboolean *fallback)
 {
-  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options
+      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
 
   *fallback = FALSE;
   if (g_strcmp0 (self->profile, "") == 0 || options->demo)
@@ -526,7 +502,8 @@ static void update_dropdowns (C3vWindow *self);
 static void
 c3v_window_connect (C3vWindow *self)
 {
-  const C3vOptions *options = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options
+      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
   g_autoptr (C3vConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   gboolean fallback;
@@ -543,16 +520,17 @@ c3v_window_connect (C3vWindow *self)
   if (connection == NULL)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
-      show_empty_page (self, _("Could Not Connect to AWS"), error->message);
-      show_error (self, _("Could not connect to AWS"), error);
+      show_empty_page (self, _ ("Could Not Connect to AWS"), error->message);
+      show_error (self, _ ("Could not connect to AWS"), error);
       return;
     }
 
   if (fallback)
-    show_banner (self, GTK_MESSAGE_INFO,
-                 _("No AWS credentials were found, so c3vis shows its demo account. "
-                   "Configure AWS with “aws configure” or “aws sso login”, then choose a profile above."),
-                 FALSE);
+    show_banner (
+        self, GTK_MESSAGE_INFO,
+        _ ("No AWS credentials were found, so c3vis shows its demo account. "
+           "Configure AWS with “aws configure” or “aws sso login”, then choose a profile above."),
+        FALSE);
 
   list_clusters (self);
 }
@@ -560,9 +538,7 @@ c3v_window_connect (C3vWindow *self)
 /* ---------------------------------------------------------------- header */
 
 static void
-set_dropdown_strings (GtkDropDown        *dropdown,
-                      const char * const *strings,
-                      const char         *selected)
+set_dropdown_strings (GtkDropDown *dropdown, const char *const *strings, const char *selected)
 {
   g_autoptr (GtkStringList) model = gtk_string_list_new (strings);
   guint position = 0;
@@ -582,21 +558,23 @@ update_dropdowns (C3vWindow *self)
   g_autoptr (GStrvBuilder) profile_items = g_strv_builder_new ();
   g_auto (GStrv) items = NULL;
   g_auto (GStrv) regions = NULL;
-  gboolean demo = self->connection != NULL && c3v_connection_is_demo (self->connection);
-  const char *region = self->connection != NULL ? c3v_connection_get_region (self->connection) : self->region;
-  const char *profile = self->connection != NULL ? c3v_connection_get_profile (self->connection) : self->profile;
+  gboolean    demo = self->connection != NULL && c3v_connection_is_demo (self->connection);
+  const char *region
+      = self->connection != NULL ? c3v_connection_get_region (self->connection) : self->region;
+  const char *profile
+      = self->connection != NULL ? c3v_connection_get_profile (self->connection) : self->profile;
 
   self->updating_dropdowns = TRUE;
 
   g_strv_builder_addv (profile_items, (const char **) profiles);
   /* Translators: the last entry of the profile drop-down. */
-  g_strv_builder_add (profile_items, _("Demo account"));
+  g_strv_builder_add (profile_items, _ ("Demo account"));
   items = g_strv_builder_end (profile_items);
-  set_dropdown_strings (self->profile_dropdown, (const char * const *) items,
+  set_dropdown_strings (self->profile_dropdown, (const char *const *) items,
                         demo ? items[g_strv_length (items) - 1] : profile);
 
   regions = c3v_regions_list (region);
-  set_dropdown_strings (self->region_dropdown, (const char * const *) regions, region);
+  set_dropdown_strings (self->region_dropdown, (const char *const *) regions, region);
   gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), !demo);
 
   self->updating_dropdowns = FALSE;
@@ -611,12 +589,10 @@ dropdown_selected_string (GtkDropDown *dropdown)
 }
 
 static void
-on_profile_selected (GtkDropDown *dropdown,
-                     GParamSpec  *pspec,
-                     C3vWindow   *self)
+on_profile_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint       selected = gtk_drop_down_get_selected (dropdown);
 
   if (self->updating_dropdowns || model == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
@@ -635,9 +611,7 @@ on_profile_selected (GtkDropDown *dropdown,
 }
 
 static void
-on_region_selected (GtkDropDown *dropdown,
-                    GParamSpec  *pspec,
-                    C3vWindow   *self)
+on_region_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
 {
   const char *region = dropdown_selected_string (dropdown);
 
@@ -656,11 +630,13 @@ on_region_selected (GtkDropDown *dropdown,
 static void
 apply_view_settings (C3vWindow *self)
 {
-  c3v_cluster_view_set_resource (self->cluster_view, g_settings_get_enum (self->settings, "resource"));
-  c3v_cluster_view_set_sort (self->cluster_view, g_settings_get_enum (self->settings, "sort-order"));
+  c3v_cluster_view_set_resource (self->cluster_view,
+                                 g_settings_get_enum (self->settings, "resource"));
+  c3v_cluster_view_set_sort (self->cluster_view,
+                             g_settings_get_enum (self->settings, "sort-order"));
   c3v_cluster_view_set_group (self->cluster_view, g_settings_get_enum (self->settings, "grouping"));
-  c3v_cluster_view_set_color_by_service (self->cluster_view,
-                                         g_settings_get_boolean (self->settings, "color-by-service"));
+  c3v_cluster_view_set_color_by_service (
+      self->cluster_view, g_settings_get_boolean (self->settings, "color-by-service"));
 }
 
 static gboolean
@@ -685,9 +661,7 @@ apply_auto_refresh (C3vWindow *self)
 }
 
 static void
-on_settings_changed (GSettings  *settings,
-                     const char *key,
-                     C3vWindow  *self)
+on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
 {
   if (g_str_equal (key, "auto-refresh"))
     apply_auto_refresh (self);
@@ -714,9 +688,7 @@ c3v_window_add_settings_actions (C3vWindow *self)
 /* ---------------------------------------------------------------- actions */
 
 static void
-find_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   C3vWindow *self = C3V_WINDOW (widget);
 
@@ -725,9 +697,7 @@ find_activated (GtkWidget  *widget,
 }
 
 static void
-refresh_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+refresh_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   C3vWindow *self = C3V_WINDOW (widget);
 
@@ -741,9 +711,7 @@ refresh_activated (GtkWidget  *widget,
 }
 
 static void
-zoom_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   C3vWindow *self = C3V_WINDOW (widget);
 
@@ -756,15 +724,12 @@ zoom_activated (GtkWidget  *widget,
 }
 
 static void
-export_in_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   C3vLayoutOptions *options = task_data;
-  C3vSnapshot *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GError *error = NULL;
+  C3vSnapshot      *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  const char       *path = g_object_get_data (G_OBJECT (task), "path");
+  GError           *error = NULL;
 
   if (c3v_export_png_full (snapshot, path, options, c3v_theme_get_light (), &error))
     g_task_return_boolean (task, TRUE);
@@ -773,25 +738,22 @@ export_in_thread (GTask        *task,
 }
 
 static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   C3vWindow *self = C3V_WINDOW (source);
   g_autoptr (GError) error = NULL;
 
   set_progress (self, NULL, 0, 0);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (self, _("Could not export the cluster"), error);
+    show_error (self, _ ("Could not export the cluster"), error);
 }
 
 /* The PNG is drawn off the main loop: a big cluster takes a moment. */
 static void
-export_to (C3vWindow *self,
-           GFile     *file)
+export_to (C3vWindow *self, GFile *file)
 {
   C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
-  C3vLayout *layout = c3v_cluster_view_get_layout (self->cluster_view);
+  C3vLayout   *layout = c3v_cluster_view_get_layout (self->cluster_view);
   g_autoptr (GTask) task = g_task_new (self, NULL, on_exported, NULL);
   C3vLayoutOptions *options = g_new (C3vLayoutOptions, 1);
 
@@ -804,14 +766,12 @@ export_to (C3vWindow *self,
   g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
                           (GDestroyNotify) c3v_snapshot_unref);
   g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
-  set_progress (self, _("Exporting"), 0, 0);
+  set_progress (self, _ ("Exporting"), 0, 0);
   g_task_run_in_thread (task, export_in_thread);
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    C3vWindow       *self)
+on_export_response (GtkNativeDialog *dialog, int response, C3vWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -823,12 +783,10 @@ on_export_response (GtkNativeDialog *dialog,
 }
 
 static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  C3vWindow *self = C3V_WINDOW (widget);
-  C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  C3vWindow            *self = C3V_WINDOW (widget);
+  C3vSnapshot          *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
   GtkFileChooserNative *dialog;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -837,16 +795,17 @@ export_activated (GtkWidget  *widget,
 
   if (snapshot == NULL || c3v_cluster_view_get_layout (self->cluster_view) == NULL)
     {
-      show_banner (self, GTK_MESSAGE_INFO, _("Choose a cluster first: there is nothing to export yet."), FALSE);
+      show_banner (self, GTK_MESSAGE_INFO,
+                   _ ("Choose a cluster first: there is nothing to export yet."), FALSE);
       return;
     }
 
-  dialog = gtk_file_chooser_native_new (_("Export as PNG"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  dialog = gtk_file_chooser_native_new (_ ("Export as PNG"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   name = g_strdup_printf ("%s-%s.png", c3v_snapshot_get_cluster_name (snapshot), stamp);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_set_name (filter, _ ("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
@@ -858,11 +817,11 @@ export_activated (GtkWidget  *widget,
 static void
 c3v_window_constructed (GObject *object)
 {
-  C3vWindow *self = C3V_WINDOW (object);
-  C3vApplication *app = C3V_APPLICATION (g_application_get_default ());
+  C3vWindow        *self = C3V_WINDOW (object);
+  C3vApplication   *app = C3V_APPLICATION (g_application_get_default ());
   const C3vOptions *options = c3v_application_get_options (app);
-  g_autofree char *profile = NULL;
-  g_autofree char *region = NULL;
+  g_autofree char  *profile = NULL;
+  g_autofree char  *region = NULL;
 
   G_OBJECT_CLASS (c3v_window_parent_class)->constructed (object);
 
@@ -876,7 +835,8 @@ c3v_window_constructed (GObject *object)
   /* The command line wins over what was chosen last time. */
   profile = g_settings_get_string (self->settings, "profile");
   region = g_settings_get_string (self->settings, "region");
-  self->profile = g_strdup (options->profile != NULL ? options->profile : (*profile ? profile : NULL));
+  self->profile
+      = g_strdup (options->profile != NULL ? options->profile : (*profile ? profile : NULL));
   self->region = g_strdup (options->region != NULL ? options->region : (*region ? region : NULL));
 
   c3v_window_connect (self);
@@ -914,7 +874,7 @@ c3v_window_finalize (GObject *object)
 static void
 c3v_window_class_init (C3vWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 

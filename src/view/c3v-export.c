@@ -9,7 +9,7 @@
 
 #include "c3v-painter.h"
 
-G_DEFINE_QUARK (c3v-export-error-quark, c3v_export_error)
+G_DEFINE_QUARK (c3v - export - error - quark, c3v_export_error)
 
 typedef struct
 {
@@ -18,9 +18,7 @@ typedef struct
 } PngWriter;
 
 static cairo_status_t
-write_chunk (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
+write_chunk (void *closure, const unsigned char *data, unsigned int length)
 {
   PngWriter *writer = closure;
 
@@ -35,13 +33,11 @@ write_chunk (void                *closure,
  * replaced atomically and a failure comes back as a real GError (which
  * folder, which errno) instead of a bare CAIRO_STATUS_WRITE_ERROR. */
 static gboolean
-write_png (cairo_surface_t  *surface,
-           const char       *path,
-           GError          **error)
+write_png (cairo_surface_t *surface, const char *path, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  PngWriter writer = { NULL, NULL };
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) stream = NULL;
+  PngWriter      writer = { NULL, NULL };
   cairo_status_t status;
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
@@ -59,7 +55,7 @@ write_png (cairo_surface_t  *surface,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_FAILED,
-                   _("Could not encode the image: %s"), cairo_status_to_string (status));
+                   _ ("Could not encode the image: %s"), cairo_status_to_string (status));
       g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
       return FALSE;
     }
@@ -68,36 +64,31 @@ write_png (cairo_surface_t  *surface,
 }
 
 static gboolean
-check_size (double   width,
-            double   height,
-            GError **error)
+check_size (double width, double height, GError **error)
 {
   if (width <= C3V_EXPORT_MAX_SIDE && height <= C3V_EXPORT_MAX_SIDE
       && width * height <= C3V_EXPORT_MAX_PIXELS)
     return TRUE;
 
   g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
-               _("The picture would be %.0f × %.0f pixels, more than an image can hold "
-                 "(at most %d pixels a side and %d million pixels); "
-                 "export a wider image or with a smaller zoom"),
+               _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "
+                  "(at most %d pixels a side and %d million pixels); "
+                  "export a wider image or with a smaller zoom"),
                width, height, C3V_EXPORT_MAX_SIDE, C3V_EXPORT_MAX_PIXELS / 1000000);
   return FALSE;
 }
 
 gboolean
-c3v_export_png_full (C3vSnapshot            *snapshot,
-                     const char             *path,
-                     const C3vLayoutOptions *options,
-                     const C3vTheme         *theme,
-                     GError                **error)
+c3v_export_png_full (C3vSnapshot *snapshot, const char *path, const C3vLayoutOptions *options,
+                     const C3vTheme *theme, GError **error)
 {
-  g_autoptr(C3vLayout) layout = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
   cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double width;
-  double height;
-  gboolean ok;
+  cairo_t         *cr;
+  cairo_status_t   status;
+  double           width;
+  double           height;
+  gboolean         ok;
 
   g_return_val_if_fail (snapshot != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -123,7 +114,7 @@ c3v_export_png_full (C3vSnapshot            *snapshot,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_FAILED,
-                   _("Could not draw the image: %s"), cairo_status_to_string (status));
+                   _ ("Could not draw the image: %s"), cairo_status_to_string (status));
       ok = FALSE;
     }
   else
@@ -136,19 +127,15 @@ c3v_export_png_full (C3vSnapshot            *snapshot,
 }
 
 gboolean
-c3v_export_png (C3vSnapshot    *snapshot,
-                const char     *path,
-                C3vResource     resource,
-                int             width,
-                const C3vTheme *theme,
-                GError        **error)
+c3v_export_png (C3vSnapshot *snapshot, const char *path, C3vResource resource, int width,
+                const C3vTheme *theme, GError **error)
 {
   C3vLayoutOptions options;
 
   if (width < C3V_EXPORT_MIN_WIDTH)
     {
       g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_INVALID,
-                   _("An exported image must be at least %d pixels wide"), C3V_EXPORT_MIN_WIDTH);
+                   _ ("An exported image must be at least %d pixels wide"), C3V_EXPORT_MIN_WIDTH);
       return FALSE;
     }
 

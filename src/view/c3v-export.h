@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_EXPORT_ERROR_TOO_LARGE,  /* the picture would not fit an image */
-  C3V_EXPORT_ERROR_FAILED,     /* cairo could not draw or encode */
-  C3V_EXPORT_ERROR_INVALID,    /* a width too small to draw anything */
+  C3V_EXPORT_ERROR_TOO_LARGE, /* the picture would not fit an image */
+  C3V_EXPORT_ERROR_FAILED,    /* cairo could not draw or encode */
+  C3V_EXPORT_ERROR_INVALID,   /* a width too small to draw anything */
 } C3vExportError;
 
 /* Largest side and area of an exported image: cairo's own limit is 32767
@@ -26,23 +26,17 @@ typedef enum
 #define C3V_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 #define C3V_EXPORT_MIN_WIDTH  200
 
-GQuark   c3v_export_error_quark (void);
+GQuark c3v_export_error_quark (void);
 
 /* Draws every instance, the lane, the scale, the legend and a title
  * (cluster, region, fetched time) at full resolution, @width pixels wide
  * (rows wrap to it) and as tall as needed, and writes a PNG to @path
  * (replaced atomically). */
-gboolean c3v_export_png         (C3vSnapshot    *snapshot,
-                                 const char     *path,
-                                 C3vResource     resource,
-                                 int             width,
-                                 const C3vTheme *theme,
-                                 GError        **error);
+gboolean c3v_export_png (C3vSnapshot *snapshot, const char *path, C3vResource resource, int width,
+                         const C3vTheme *theme, GError **error);
 /* The same with every layout option chosen by the caller. */
-gboolean c3v_export_png_full    (C3vSnapshot            *snapshot,
-                                 const char             *path,
-                                 const C3vLayoutOptions *options,
-                                 const C3vTheme         *theme,
-                                 GError                **error);
+gboolean c3v_export_png_full (C3vSnapshot *snapshot, const char *path,
+                              const C3vLayoutOptions *options, const C3vTheme *theme,
+                              GError **error);
 
 G_END_DECLS

@@ -12,8 +12,7 @@
 #define MAX_VARIANTS 8
 
 static char *
-dup_task_label (const C3vLayout *self,
-                const C3vTask   *task)
+dup_task_label (const C3vLayout *self, const C3vTask *task)
 {
   if (!self->options.color_by_service)
     return c3v_task_dup_label (task);
@@ -27,8 +26,7 @@ dup_task_label (const C3vLayout *self,
 }
 
 static const char *
-task_short_label (const C3vLayout *self,
-                  const C3vTask   *task)
+task_short_label (const C3vLayout *self, const C3vTask *task)
 {
   if (self->options.color_by_service && task->service_name != NULL)
     return task->service_name;
@@ -36,8 +34,7 @@ task_short_label (const C3vLayout *self,
 }
 
 static int
-compare_legend_entries (gconstpointer a,
-                        gconstpointer b)
+compare_legend_entries (gconstpointer a, gconstpointer b)
 {
   const C3vLegendEntry *ea = a;
   const C3vLegendEntry *eb = b;
@@ -50,17 +47,17 @@ compare_legend_entries (gconstpointer a,
 void
 c3v_layout_build_legend (C3vLayout *self)
 {
-  guint n_tasks = c3v_snapshot_get_n_tasks (self->snapshot);
+  guint             n_tasks = c3v_snapshot_get_n_tasks (self->snapshot);
   g_autofree guint *remap = NULL;
 
   self->task_legend = g_new0 (guint, MAX (n_tasks, 1));
 
   for (guint i = 0; i < n_tasks; i++)
     {
-      const C3vTask *task = c3v_snapshot_get_task (self->snapshot, i);
+      const C3vTask   *task = c3v_snapshot_get_task (self->snapshot, i);
       g_autofree char *label = dup_task_label (self, task);
-      gpointer found = g_hash_table_lookup (self->legend_index, label);
-      C3vLegendEntry entry = { 0 };
+      gpointer         found = g_hash_table_lookup (self->legend_index, label);
+      C3vLegendEntry   entry = { 0 };
 
       if (found != NULL)
         {
@@ -99,9 +96,7 @@ c3v_layout_build_legend (C3vLayout *self)
 }
 
 static void
-add_neighbour (GPtrArray **neighbours,
-               guint       a,
-               guint       b)
+add_neighbour (GPtrArray **neighbours, guint a, guint b)
 {
   if (a == b)
     return;
@@ -114,22 +109,18 @@ add_neighbour (GPtrArray **neighbours,
 }
 
 static int
-compare_entry_labels (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
+compare_entry_labels (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const C3vLegendEntry *legend = user_data;
-  guint ia = *(const guint *) a;
-  guint ib = *(const guint *) b;
+  guint                 ia = *(const guint *) a;
+  guint                 ib = *(const guint *) b;
 
   return strcmp (legend[ia].label, legend[ib].label);
 }
 
 static gboolean
-collides_with_settled (const C3vLegendEntry *legend,
-                       const gboolean       *settled,
-                       GPtrArray            *neighbours,
-                       const C3vRgba        *color)
+collides_with_settled (const C3vLegendEntry *legend, const gboolean *settled, GPtrArray *neighbours,
+                       const C3vRgba *color)
 {
   if (neighbours == NULL)
     return FALSE;
@@ -151,12 +142,12 @@ collides_with_settled (const C3vLegendEntry *legend,
 void
 c3v_layout_separate_colors (C3vLayout *self)
 {
-  guint n = self->legend->len;
-  C3vLegendEntry *legend = (C3vLegendEntry *) (gpointer) self->legend->data;
+  guint                  n = self->legend->len;
+  C3vLegendEntry        *legend = (C3vLegendEntry *) (gpointer) self->legend->data;
   g_autofree GPtrArray **neighbours = g_new0 (GPtrArray *, MAX (n, 1));
-  g_autofree gboolean *settled = g_new0 (gboolean, MAX (n, 1));
-  g_autofree guint *order = g_new0 (guint, MAX (n, 1));
-  const C3vLayoutBox *boxes = (const C3vLayoutBox *) (gpointer) self->boxes->data;
+  g_autofree gboolean   *settled = g_new0 (gboolean, MAX (n, 1));
+  g_autofree guint      *order = g_new0 (guint, MAX (n, 1));
+  const C3vLayoutBox    *boxes = (const C3vLayoutBox *) (gpointer) self->boxes->data;
 
   for (guint i = 1; i < self->boxes->len; i++)
     if (boxes[i].bar_index == boxes[i - 1].bar_index
@@ -185,15 +176,12 @@ c3v_layout_separate_colors (C3vLayout *self)
 
 /* Widths in pixels of @texts in @font, at the painter's resolution. */
 void
-c3v_layout_measure_texts (const char        *font,
-                          const char * const *texts,
-                          guint              n_texts,
-                          double            *widths)
+c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts, double *widths)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
+  PangoFontMap         *font_map = pango_cairo_font_map_get_default ();
+  PangoContext         *context = pango_font_map_create_context (font_map);
   PangoFontDescription *description = pango_font_description_from_string (font);
-  PangoLayout *layout;
+  PangoLayout          *layout;
 
   pango_cairo_context_set_resolution (context, C3V_FONT_DPI);
   layout = pango_layout_new (context);
@@ -218,9 +206,9 @@ c3v_layout_measure_texts (const char        *font,
 void
 c3v_layout_measure_labels (C3vLayout *self)
 {
-  guint n = self->legend->len;
+  guint                   n = self->legend->len;
   g_autofree const char **texts = g_new0 (const char *, MAX (n, 1));
-  g_autofree double *widths = g_new0 (double, MAX (n, 1));
+  g_autofree double      *widths = g_new0 (double, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     texts[i] = g_array_index (self->legend, C3vLegendEntry, i).short_label;

@@ -18,53 +18,51 @@ G_BEGIN_DECLS
 #define C3V_FONT_DPI    96.0
 
 /* Page margin, and the room left of every row for the y axis labels. */
-#define C3V_MARGIN      16.0
-#define C3V_AXIS_WIDTH  60.0
+#define C3V_MARGIN     16.0
+#define C3V_AXIS_WIDTH 60.0
 
 /* Room above a bar's top for the status stripe and mismatch flag. */
-#define C3V_FLAG_ROOM   8.0
+#define C3V_FLAG_ROOM 8.0
 /* A rotated label line takes this much bar pitch. */
-#define C3V_LABEL_LINE  11.0
+#define C3V_LABEL_LINE 11.0
 
 struct _C3vLayout
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  C3vSnapshot      *snapshot;
-  C3vLayoutOptions  options;
+  C3vSnapshot     *snapshot;
+  C3vLayoutOptions options;
 
-  double            width;
-  double            height;
-  double            scale;        /* pixels per MiB or per CPU unit */
-  char             *title;
-  C3vRect           title_rect;
-  C3vRect           legend_rect;  /* the legend's header line */
-  double            legend_x;     /* entries grid */
-  double            legend_y;
-  double            legend_entry_width;
-  double            legend_entry_height;
-  guint             legend_columns;
+  double  width;
+  double  height;
+  double  scale; /* pixels per MiB or per CPU unit */
+  char   *title;
+  C3vRect title_rect;
+  C3vRect legend_rect; /* the legend's header line */
+  double  legend_x;    /* entries grid */
+  double  legend_y;
+  double  legend_entry_width;
+  double  legend_entry_height;
+  guint   legend_columns;
 
-  GArray           *ticks;        /* C3vScaleTick */
-  GArray           *rows;         /* C3vLayoutRow */
-  GArray           *bars;         /* C3vLayoutBar */
-  GArray           *boxes;        /* C3vLayoutBox */
-  GArray           *legend;       /* C3vLegendEntry */
-  GHashTable       *legend_index; /* label -> index + 1 */
-  guint            *task_legend;  /* per snapshot task: legend index */
-  gint             *task_box;     /* per snapshot task: box index */
-  gint             *instance_bar; /* per snapshot instance: bar index */
+  GArray     *ticks;        /* C3vScaleTick */
+  GArray     *rows;         /* C3vLayoutRow */
+  GArray     *bars;         /* C3vLayoutBar */
+  GArray     *boxes;        /* C3vLayoutBox */
+  GArray     *legend;       /* C3vLegendEntry */
+  GHashTable *legend_index; /* label -> index + 1 */
+  guint      *task_legend;  /* per snapshot task: legend index */
+  gint       *task_box;     /* per snapshot task: box index */
+  gint       *instance_bar; /* per snapshot instance: bar index */
 };
 
 /* c3v-layout-legend.c, in the order c3v_layout_new() calls them: entries
  * and per-task indices; then, once boxes are stacked, colours apart for
  * neighbours and box label widths. */
-void c3v_layout_build_legend    (C3vLayout *self);
+void c3v_layout_build_legend (C3vLayout *self);
 void c3v_layout_separate_colors (C3vLayout *self);
-void c3v_layout_measure_labels  (C3vLayout *self);
-void c3v_layout_measure_texts   (const char         *font,
-                                 const char * const *texts,
-                                 guint               n_texts,
-                                 double             *widths);
+void c3v_layout_measure_labels (C3vLayout *self);
+void c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts,
+                               double *widths);
 
 G_END_DECLS

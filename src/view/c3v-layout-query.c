@@ -13,8 +13,7 @@
 
 /* First row whose bottom is below @y (rows are sorted and disjoint). */
 static guint
-first_row_ending_after (C3vLayout *self,
-                        double     y)
+first_row_ending_after (C3vLayout *self, double y)
 {
   guint lo = 0;
   guint hi = self->rows->len;
@@ -33,11 +32,7 @@ first_row_ending_after (C3vLayout *self,
 }
 
 void
-c3v_layout_visible_rows (C3vLayout *self,
-                         double     y0,
-                         double     y1,
-                         guint     *first,
-                         guint     *end)
+c3v_layout_visible_rows (C3vLayout *self, double y0, double y1, guint *first, guint *end)
 {
   g_return_if_fail (C3V_IS_LAYOUT (self));
 
@@ -48,16 +43,12 @@ c3v_layout_visible_rows (C3vLayout *self,
 }
 
 void
-c3v_layout_visible_bars (C3vLayout *self,
-                         guint      row_index,
-                         double     x0,
-                         double     x1,
-                         guint     *first,
-                         guint     *end)
+c3v_layout_visible_bars (C3vLayout *self, guint row_index, double x0, double x1, guint *first,
+                         guint *end)
 {
   const C3vLayoutRow *row;
-  double from;
-  double to;
+  double              from;
+  double              to;
 
   g_return_if_fail (C3V_IS_LAYOUT (self));
   g_return_if_fail (row_index < self->rows->len);
@@ -74,16 +65,14 @@ c3v_layout_visible_bars (C3vLayout *self,
 /* The box of @bar containing @y, or -1. Boxes go upwards, so their y
  * decreases with the index. */
 static gint
-find_box (C3vLayout          *self,
-          const C3vLayoutBar *bar,
-          double              y)
+find_box (C3vLayout *self, const C3vLayoutBar *bar, double y)
 {
   guint lo = 0;
   guint hi = bar->n_boxes;
 
   while (lo < hi)
     {
-      guint mid = lo + (hi - lo) / 2;
+      guint               mid = lo + (hi - lo) / 2;
       const C3vLayoutBox *box = &g_array_index (self->boxes, C3vLayoutBox, bar->first_box + mid);
 
       if (y >= box->rect.y + box->rect.height)
@@ -98,14 +87,11 @@ find_box (C3vLayout          *self,
 }
 
 static gboolean
-hit_legend (C3vLayout *self,
-            double     x,
-            double     y,
-            C3vHit    *hit)
+hit_legend (C3vLayout *self, double x, double y, C3vHit *hit)
 {
-  double col;
-  double line;
-  guint index;
+  double                col;
+  double                line;
+  guint                 index;
   const C3vLegendEntry *entry;
 
   if (self->legend_columns == 0 || y < self->legend_y || x < self->legend_x)
@@ -130,16 +116,13 @@ hit_legend (C3vLayout *self,
 }
 
 static gboolean
-hit_bar (C3vLayout *self,
-         double     x,
-         double     y,
-         C3vHit    *hit)
+hit_bar (C3vLayout *self, double x, double y, C3vHit *hit)
 {
-  guint row_index = first_row_ending_after (self, y);
+  guint               row_index = first_row_ending_after (self, y);
   const C3vLayoutRow *row;
   const C3vLayoutBar *bar;
-  double col;
-  gint box;
+  double              col;
+  gint                box;
 
   if (row_index >= self->rows->len)
     return FALSE;
@@ -189,10 +172,7 @@ hit_bar (C3vLayout *self,
 }
 
 gboolean
-c3v_layout_hit_test (C3vLayout *self,
-                     double     x,
-                     double     y,
-                     C3vHit    *hit)
+c3v_layout_hit_test (C3vLayout *self, double x, double y, C3vHit *hit)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
   g_return_val_if_fail (hit != NULL, FALSE);
@@ -210,9 +190,7 @@ c3v_layout_hit_test (C3vLayout *self,
 /* ASCII case folding is enough for what is searched (ids, image names,
  * family and service names) and needs no allocation per task. */
 static gboolean
-contains_nocase (const char *haystack,
-                 const char *needle,
-                 gsize       needle_len)
+contains_nocase (const char *haystack, const char *needle, gsize needle_len)
 {
   if (haystack == NULL)
     return FALSE;
@@ -225,12 +203,10 @@ contains_nocase (const char *haystack,
 }
 
 gboolean
-c3v_layout_task_matches (C3vLayout  *self,
-                         guint       task_index,
-                         const char *search)
+c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
 {
   const C3vTask *task;
-  gsize len;
+  gsize          len;
 
   g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
 

@@ -17,7 +17,7 @@
 #define MIN_BAR_GAP      2.0
 #define PLOT_HEIGHT      200.0
 #define MIN_PLOT_HEIGHT  48.0
-#define LABEL_HEIGHT     124.0  /* at most; less when the names are short */
+#define LABEL_HEIGHT     124.0 /* at most; less when the names are short */
 #define MIN_LABEL_HEIGHT 40.0
 #define HEADER_HEIGHT    24.0
 #define ROW_GAP          14.0
@@ -26,7 +26,7 @@
 #define LEGEND_ENTRY_W   270.0
 #define LEGEND_ENTRY_H   20.0
 /* A task with almost no reservation still gets a visible, hoverable box. */
-#define MIN_BOX_HEIGHT   2.0
+#define MIN_BOX_HEIGHT 2.0
 
 G_DEFINE_FINAL_TYPE (C3vLayout, c3v_layout, G_TYPE_OBJECT)
 
@@ -112,9 +112,7 @@ c3v_layout_options_init (C3vLayoutOptions *options)
 }
 
 static double
-zoomed (const C3vLayout *self,
-        double           size,
-        double           minimum)
+zoomed (const C3vLayout *self, double size, double minimum)
 {
   return MAX (minimum, round (size * self->options.zoom));
 }
@@ -130,8 +128,7 @@ instance_name (const C3vInstance *instance)
 }
 
 static const char *
-instance_group_key (const C3vInstance *instance,
-                    C3vGroupKey        group)
+instance_group_key (const C3vInstance *instance, C3vGroupKey group)
 {
   const char *key = NULL;
 
@@ -144,8 +141,7 @@ instance_group_key (const C3vInstance *instance,
 }
 
 static guint32
-instance_free (const C3vInstance *instance,
-               C3vResource        resource)
+instance_free (const C3vInstance *instance, C3vResource resource)
 {
   guint32 registered = c3v_instance_get_registered (instance, resource);
   guint32 reserved = c3v_instance_get_reserved (instance, resource);
@@ -154,48 +150,45 @@ instance_free (const C3vInstance *instance,
 }
 
 static int
-compare_strings (const char *a,
-                 const char *b)
+compare_strings (const char *a, const char *b)
 {
   return g_strcmp0 (a ? a : "", b ? b : "");
 }
 
 static int
-compare_instances (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_instances (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  C3vLayout *self = user_data;
+  C3vLayout         *self = user_data;
   const C3vInstance *ia = c3v_snapshot_get_instance (self->snapshot, *(const guint *) a);
   const C3vInstance *ib = c3v_snapshot_get_instance (self->snapshot, *(const guint *) b);
-  int cmp = strcmp (instance_group_key (ia, self->options.group),
-                    instance_group_key (ib, self->options.group));
+  int                cmp = strcmp (instance_group_key (ia, self->options.group),
+                                   instance_group_key (ib, self->options.group));
 
   if (cmp != 0)
     return cmp;
 
   switch (self->options.sort)
     {
-    case C3V_SORT_TYPE:
-      cmp = compare_strings (ia->instance_type, ib->instance_type);
-      break;
-    case C3V_SORT_ZONE:
-      cmp = compare_strings (ia->availability_zone, ib->availability_zone);
-      break;
-    case C3V_SORT_FREE_MEMORY:
-    case C3V_SORT_FREE_CPU:
-      {
-        C3vResource resource = self->options.sort == C3V_SORT_FREE_CPU
-                               ? C3V_RESOURCE_CPU : C3V_RESOURCE_MEMORY;
-        guint32 fa = instance_free (ia, resource);
-        guint32 fb = instance_free (ib, resource);
+      case C3V_SORT_TYPE:
+        cmp = compare_strings (ia->instance_type, ib->instance_type);
+        break;
+      case C3V_SORT_ZONE:
+        cmp = compare_strings (ia->availability_zone, ib->availability_zone);
+        break;
+      case C3V_SORT_FREE_MEMORY:
+      case C3V_SORT_FREE_CPU:
+        {
+          C3vResource resource
+              = self->options.sort == C3V_SORT_FREE_CPU ? C3V_RESOURCE_CPU : C3V_RESOURCE_MEMORY;
+          guint32 fa = instance_free (ia, resource);
+          guint32 fb = instance_free (ib, resource);
 
-        cmp = fa == fb ? 0 : (fa > fb ? -1 : 1);
-      }
-      break;
-    case C3V_SORT_NAME:
-    default:
-      break;
+          cmp = fa == fb ? 0 : (fa > fb ? -1 : 1);
+        }
+        break;
+      case C3V_SORT_NAME:
+      default:
+        break;
     }
 
   if (cmp != 0)
@@ -212,8 +205,8 @@ compare_instances (gconstpointer a,
 static guint64
 max_value (C3vLayout *self)
 {
-  guint64 max = 0;
-  guint n_unplaced = 0;
+  guint64      max = 0;
+  guint        n_unplaced = 0;
   const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n_unplaced);
 
   for (guint i = 0; i < c3v_snapshot_get_n_instances (self->snapshot); i++)
@@ -235,8 +228,7 @@ max_value (C3vLayout *self)
 /* Memory ticks on powers of two of GiB (what instance sizes are made of),
  * CPU ticks on powers of two of vCPU; about four gridlines per row. */
 static void
-build_ticks (C3vLayout *self,
-             guint64    max)
+build_ticks (C3vLayout *self, guint64 max)
 {
   guint64 unit = 1024; /* 1 GiB or 1 vCPU */
   guint64 step = unit / 8;
@@ -265,8 +257,7 @@ typedef struct
 } Cursor;
 
 static double
-box_height (C3vLayout *self,
-            guint      task_index)
+box_height (C3vLayout *self, guint task_index)
 {
   const C3vTask *task = c3v_snapshot_get_task (self->snapshot, task_index);
 
@@ -276,13 +267,11 @@ box_height (C3vLayout *self,
 /* Same labels together, most common at the bottom: the stack reads like
  * the legend and fewer neighbouring boxes differ. Task order breaks ties. */
 static int
-compare_stacked (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+compare_stacked (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const guint *task_legend = user_data;
-  guint ta = *(const guint *) a;
-  guint tb = *(const guint *) b;
+  guint        ta = *(const guint *) a;
+  guint        tb = *(const guint *) b;
 
   if (task_legend[ta] != task_legend[tb])
     return task_legend[ta] < task_legend[tb] ? -1 : 1;
@@ -290,15 +279,11 @@ compare_stacked (gconstpointer a,
 }
 
 static void
-stack_boxes (C3vLayout    *self,
-             C3vLayoutBar *bar,
-             guint         bar_index,
-             const guint  *tasks,
-             guint         n_tasks)
+stack_boxes (C3vLayout *self, C3vLayoutBar *bar, guint bar_index, const guint *tasks, guint n_tasks)
 {
-  double total = 0;
-  double shrink = 1.0;
-  double y = bar->rect.y + bar->rect.height;
+  double            total = 0;
+  double            shrink = 1.0;
+  double            y = bar->rect.y + bar->rect.height;
   g_autofree guint *order = g_memdup2 (tasks, sizeof (guint) * MAX (n_tasks, 1));
 
   g_qsort_with_data (order, n_tasks, sizeof (guint), compare_stacked, self->task_legend);
@@ -315,9 +300,11 @@ stack_boxes (C3vLayout    *self,
   bar->n_boxes = n_tasks;
   for (guint i = 0; i < n_tasks; i++)
     {
-      double height = box_height (self, order[i]) * shrink;
+      double       height = box_height (self, order[i]) * shrink;
       C3vLayoutBox box = { { bar->rect.x, y - height, bar->rect.width, height },
-                           order[i], self->task_legend[order[i]], bar_index };
+                           order[i],
+                           self->task_legend[order[i]],
+                           bar_index };
 
       y -= height;
       self->task_box[order[i]] = self->boxes->len;
@@ -326,10 +313,7 @@ stack_boxes (C3vLayout    *self,
 }
 
 static C3vLayoutRow *
-open_row (C3vLayout  *self,
-          Cursor     *cursor,
-          const char *header,
-          gboolean    is_lane)
+open_row (C3vLayout *self, Cursor *cursor, const char *header, gboolean is_lane)
 {
   C3vLayoutRow row = { 0 };
 
@@ -349,8 +333,7 @@ open_row (C3vLayout  *self,
 }
 
 static void
-close_row (C3vLayout    *self,
-           C3vLayoutRow *row)
+close_row (C3vLayout *self, C3vLayoutRow *row)
 {
   row->n_bars = self->bars->len - row->first_bar;
   row->right = row->x + MAX (row->n_bars, 1) * row->pitch;
@@ -360,22 +343,20 @@ close_row (C3vLayout    *self,
 /* One bar at the end of @row: an instance sized by its registered
  * resource, or in the lane, one task sized by its own reservation. */
 static void
-add_bar (C3vLayout          *self,
-         const C3vLayoutRow *row,
-         const Cursor       *cursor,
-         guint               item,
-         gboolean            is_lane)
+add_bar (C3vLayout *self, const C3vLayoutRow *row, const Cursor *cursor, guint item,
+         gboolean is_lane)
 {
-  C3vLayoutBar bar = { 0 };
-  guint bar_index = self->bars->len;
+  C3vLayoutBar       bar = { 0 };
+  guint              bar_index = self->bars->len;
   const C3vInstance *instance = is_lane ? NULL : c3v_snapshot_get_instance (self->snapshot, item);
 
   bar.rect.width = cursor->bar_width;
-  bar.rect.height = is_lane ? box_height (self, item)
-                            : c3v_instance_get_registered (instance, self->options.resource) * self->scale;
+  bar.rect.height
+      = is_lane ? box_height (self, item)
+                : c3v_instance_get_registered (instance, self->options.resource) * self->scale;
   bar.rect.x = row->x + (bar_index - row->first_bar) * row->pitch;
   bar.rect.y = row->baseline - bar.rect.height;
-  bar.label_rect = (C3vRect) { bar.rect.x, row->baseline + 4, row->pitch, cursor->label_height - 8 };
+  bar.label_rect = (C3vRect){ bar.rect.x, row->baseline + 4, row->pitch, cursor->label_height - 8 };
   bar.instance_index = is_lane ? -1 : (gint) item;
   bar.row_index = self->rows->len - 1;
   g_array_append_val (self->bars, bar);
@@ -394,12 +375,8 @@ add_bar (C3vLayout          *self,
 
 /* Lays out @n bars under @header, wrapping every cursor->per_row bars. */
 static void
-place_bars (C3vLayout   *self,
-            Cursor      *cursor,
-            const char  *header,
-            gboolean     is_lane,
-            const guint *items,
-            guint        n)
+place_bars (C3vLayout *self, Cursor *cursor, const char *header, gboolean is_lane,
+            const guint *items, guint n)
 {
   C3vLayoutRow *row = NULL;
 
@@ -419,11 +396,9 @@ place_bars (C3vLayout   *self,
 }
 
 static char *
-dup_group_header (C3vLayout  *self,
-                  const char *key,
-                  guint       n)
+dup_group_header (C3vLayout *self, const char *key, guint n)
 {
-  const char *name = key[0] != '\0' ? key : _("Unknown");
+  const char *name = key[0] != '\0' ? key : _ ("Unknown");
 
   if (self->options.group == C3V_GROUP_NONE)
     return NULL;
@@ -431,12 +406,11 @@ dup_group_header (C3vLayout  *self,
 }
 
 static void
-place_instances (C3vLayout *self,
-                 Cursor    *cursor)
+place_instances (C3vLayout *self, Cursor *cursor)
 {
-  guint n = c3v_snapshot_get_n_instances (self->snapshot);
+  guint             n = c3v_snapshot_get_n_instances (self->snapshot);
   g_autofree guint *order = g_new0 (guint, MAX (n, 1));
-  guint start = 0;
+  guint             start = 0;
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
@@ -444,14 +418,16 @@ place_instances (C3vLayout *self,
 
   while (start < n)
     {
-      const char *key = instance_group_key (c3v_snapshot_get_instance (self->snapshot, order[start]),
-                                            self->options.group);
-      guint end = start + 1;
+      const char *key = instance_group_key (
+          c3v_snapshot_get_instance (self->snapshot, order[start]), self->options.group);
+      guint            end = start + 1;
       g_autofree char *header = NULL;
 
       while (end < n
-             && strcmp (key, instance_group_key (c3v_snapshot_get_instance (self->snapshot, order[end]),
-                                                 self->options.group)) == 0)
+             && strcmp (key,
+                        instance_group_key (c3v_snapshot_get_instance (self->snapshot, order[end]),
+                                            self->options.group))
+                    == 0)
         end++;
 
       header = dup_group_header (self, key, end - start);
@@ -461,13 +437,12 @@ place_instances (C3vLayout *self,
 }
 
 static void
-place_lane (C3vLayout *self,
-            Cursor    *cursor)
+place_lane (C3vLayout *self, Cursor *cursor)
 {
-  guint n = 0;
-  const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n);
+  guint            n = 0;
+  const guint     *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n);
   g_autofree char *header = NULL;
-  guint64 tallest = 0;
+  guint64          tallest = 0;
 
   if (n == 0)
     return;
@@ -475,28 +450,28 @@ place_lane (C3vLayout *self,
   /* The lane keeps the instances' scale (a 1 GiB task looks as big as
    * 1 GiB of an instance) but only needs to be as tall as its tallest bar. */
   for (guint i = 0; i < n; i++)
-    tallest = MAX (tallest, c3v_task_get_reserved (c3v_snapshot_get_task (self->snapshot, unplaced[i]),
-                                                   self->options.resource));
-  cursor->plot_height = MIN (cursor->plot_height, MAX (MIN_PLOT_HEIGHT, ceil (tallest * self->scale)));
+    tallest
+        = MAX (tallest, c3v_task_get_reserved (c3v_snapshot_get_task (self->snapshot, unplaced[i]),
+                                               self->options.resource));
+  cursor->plot_height
+      = MIN (cursor->plot_height, MAX (MIN_PLOT_HEIGHT, ceil (tallest * self->scale)));
 
-  header = g_strdup_printf (g_dngettext (NULL,
-                                         "Without a container instance (Fargate and others) — %u task",
-                                         "Without a container instance (Fargate and others) — %u tasks",
-                                         n),
-                            n);
+  header = g_strdup_printf (
+      g_dngettext (NULL, "Without a container instance (Fargate and others) — %u task",
+                   "Without a container instance (Fargate and others) — %u tasks", n),
+      n);
   place_bars (self, cursor, header, TRUE, unplaced, n);
 }
 
 static void
-place_legend (C3vLayout *self,
-              Cursor    *cursor)
+place_legend (C3vLayout *self, Cursor *cursor)
 {
   double available = MAX (self->options.available_width, self->width) - 2 * C3V_MARGIN;
 
   if (!self->options.show_legend)
     return;
 
-  self->legend_rect = (C3vRect) { C3V_MARGIN, cursor->y, available, LEGEND_HEADER };
+  self->legend_rect = (C3vRect){ C3V_MARGIN, cursor->y, available, LEGEND_HEADER };
   self->legend_entry_width = LEGEND_ENTRY_W;
   self->legend_entry_height = LEGEND_ENTRY_H;
   self->legend_columns = MAX (1, (guint) (available / LEGEND_ENTRY_W));
@@ -513,28 +488,33 @@ place_legend (C3vLayout *self,
       entry->rect.height = LEGEND_ENTRY_H;
     }
 
-  cursor->y = self->legend_y + ((self->legend->len + self->legend_columns - 1) / self->legend_columns) * LEGEND_ENTRY_H + ROW_GAP;
-  self->width = MAX (self->width, C3V_MARGIN + MIN (self->legend->len, self->legend_columns) * LEGEND_ENTRY_W + C3V_MARGIN);
+  cursor->y
+      = self->legend_y
+        + ((self->legend->len + self->legend_columns - 1) / self->legend_columns) * LEGEND_ENTRY_H
+        + ROW_GAP;
+  self->width = MAX (self->width,
+                     C3V_MARGIN + MIN (self->legend->len, self->legend_columns) * LEGEND_ENTRY_W
+                         + C3V_MARGIN);
 }
 
 static char *
 dup_title (C3vLayout *self)
 {
-  g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_utc (c3v_snapshot_get_fetched_at (self->snapshot) / 1000);
-  g_autofree char *when = fetched ? g_date_time_format (fetched, "%Y-%m-%d %H:%M:%S UTC") : g_strdup ("");
+  g_autoptr (GDateTime) fetched
+      = g_date_time_new_from_unix_utc (c3v_snapshot_get_fetched_at (self->snapshot) / 1000);
+  g_autofree char *when
+      = fetched ? g_date_time_format (fetched, "%Y-%m-%d %H:%M:%S UTC") : g_strdup ("");
   const char *name = c3v_snapshot_get_cluster_name (self->snapshot);
   const char *region = c3v_snapshot_get_region (self->snapshot);
 
   /* Translators: cluster name, AWS region, fetch time, instance and task counts */
-  return g_strdup_printf (_("%s — %s — %s — %u instances, %u tasks"),
-                          name ? name : "", region ? region : "", when,
-                          c3v_snapshot_get_n_instances (self->snapshot),
+  return g_strdup_printf (_ ("%s — %s — %s — %u instances, %u tasks"), name ? name : "",
+                          region ? region : "", when, c3v_snapshot_get_n_instances (self->snapshot),
                           c3v_snapshot_get_n_tasks (self->snapshot));
 }
 
 static void
-keep_longest (const char **longest,
-              const char  *text)
+keep_longest (const char **longest, const char *text)
 {
   if (text != NULL && (*longest == NULL || strlen (text) > strlen (*longest)))
     *longest = text;
@@ -546,9 +526,9 @@ keep_longest (const char **longest,
 static double
 compute_label_height (C3vLayout *self)
 {
-  const char *longest[3] = { NULL, NULL, NULL };
-  double widths[3] = { 0, 0, 0 };
-  guint n_unplaced = 0;
+  const char  *longest[3] = { NULL, NULL, NULL };
+  double       widths[3] = { 0, 0, 0 };
+  guint        n_unplaced = 0;
   const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n_unplaced);
 
   for (guint i = 0; i < c3v_snapshot_get_n_instances (self->snapshot); i++)
@@ -569,8 +549,8 @@ compute_label_height (C3vLayout *self)
     }
 
   c3v_layout_measure_texts (C3V_FONT_LABEL, longest, G_N_ELEMENTS (longest), widths);
-  return CLAMP (ceil (MAX (widths[0], MAX (widths[1], widths[2])) * 1.1) + 12,
-                MIN_LABEL_HEIGHT, LABEL_HEIGHT);
+  return CLAMP (ceil (MAX (widths[0], MAX (widths[1], widths[2])) * 1.1) + 12, MIN_LABEL_HEIGHT,
+                LABEL_HEIGHT);
 }
 
 static void
@@ -593,7 +573,9 @@ compute_geometry (C3vLayout *self)
   if (self->options.show_title)
     {
       self->title = dup_title (self);
-      self->title_rect = (C3vRect) { C3V_MARGIN, cursor.y, self->options.available_width - 2 * C3V_MARGIN, TITLE_HEIGHT - 12 };
+      self->title_rect
+          = (C3vRect){ C3V_MARGIN, cursor.y, self->options.available_width - 2 * C3V_MARGIN,
+                       TITLE_HEIGHT - 12 };
       cursor.y += TITLE_HEIGHT;
     }
 
@@ -604,12 +586,11 @@ compute_geometry (C3vLayout *self)
 }
 
 C3vLayout *
-c3v_layout_new (C3vSnapshot            *snapshot,
-                const C3vLayoutOptions *options)
+c3v_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *options)
 {
   C3vLayout *self;
-  guint n_tasks;
-  guint n_instances;
+  guint      n_tasks;
+  guint      n_instances;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -643,20 +624,15 @@ c3v_layout_new (C3vSnapshot            *snapshot,
 }
 
 gboolean
-c3v_layout_is_for (C3vLayout              *self,
-                   C3vSnapshot            *snapshot,
-                   const C3vLayoutOptions *options)
+c3v_layout_is_for (C3vLayout *self, C3vSnapshot *snapshot, const C3vLayoutOptions *options)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
 
-  return self->snapshot == snapshot
-         && self->options.resource == options->resource
-         && self->options.sort == options->sort
-         && self->options.group == options->group
+  return self->snapshot == snapshot && self->options.resource == options->resource
+         && self->options.sort == options->sort && self->options.group == options->group
          && !self->options.color_by_service == !options->color_by_service
          && self->options.available_width == options->available_width
-         && self->options.zoom == options->zoom
-         && !self->options.show_title == !options->show_title
+         && self->options.zoom == options->zoom && !self->options.show_title == !options->show_title
          && !self->options.show_legend == !options->show_legend;
 }
 
@@ -689,8 +665,7 @@ c3v_layout_get_height (C3vLayout *self)
 }
 
 const char *
-c3v_layout_get_title (C3vLayout *self,
-                      C3vRect   *rect)
+c3v_layout_get_title (C3vLayout *self, C3vRect *rect)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -707,8 +682,7 @@ c3v_layout_get_scale (C3vLayout *self)
 }
 
 const C3vScaleTick *
-c3v_layout_get_ticks (C3vLayout *self,
-                      guint     *n_ticks)
+c3v_layout_get_ticks (C3vLayout *self, guint *n_ticks)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -717,8 +691,7 @@ c3v_layout_get_ticks (C3vLayout *self,
 }
 
 const C3vLayoutRow *
-c3v_layout_get_rows (C3vLayout *self,
-                     guint     *n_rows)
+c3v_layout_get_rows (C3vLayout *self, guint *n_rows)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -727,8 +700,7 @@ c3v_layout_get_rows (C3vLayout *self,
 }
 
 const C3vLayoutBar *
-c3v_layout_get_bars (C3vLayout *self,
-                     guint     *n_bars)
+c3v_layout_get_bars (C3vLayout *self, guint *n_bars)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -737,8 +709,7 @@ c3v_layout_get_bars (C3vLayout *self,
 }
 
 const C3vLayoutBox *
-c3v_layout_get_boxes (C3vLayout *self,
-                      guint     *n_boxes)
+c3v_layout_get_boxes (C3vLayout *self, guint *n_boxes)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -747,8 +718,7 @@ c3v_layout_get_boxes (C3vLayout *self,
 }
 
 const C3vLegendEntry *
-c3v_layout_get_legend (C3vLayout *self,
-                       guint     *n_entries)
+c3v_layout_get_legend (C3vLayout *self, guint *n_entries)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
 
@@ -757,8 +727,7 @@ c3v_layout_get_legend (C3vLayout *self,
 }
 
 void
-c3v_layout_get_legend_rect (C3vLayout *self,
-                            C3vRect   *rect)
+c3v_layout_get_legend_rect (C3vLayout *self, C3vRect *rect)
 {
   g_return_if_fail (C3V_IS_LAYOUT (self));
 
@@ -766,8 +735,7 @@ c3v_layout_get_legend_rect (C3vLayout *self,
 }
 
 gint
-c3v_layout_find_legend_entry (C3vLayout  *self,
-                              const char *label)
+c3v_layout_find_legend_entry (C3vLayout *self, const char *label)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), -1);
 
@@ -775,8 +743,7 @@ c3v_layout_find_legend_entry (C3vLayout  *self,
 }
 
 gint
-c3v_layout_find_task_box (C3vLayout *self,
-                          guint      task_index)
+c3v_layout_find_task_box (C3vLayout *self, guint task_index)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), -1);
 
@@ -786,8 +753,7 @@ c3v_layout_find_task_box (C3vLayout *self,
 }
 
 gint
-c3v_layout_find_instance_bar (C3vLayout *self,
-                              guint      instance_index)
+c3v_layout_find_instance_bar (C3vLayout *self, guint instance_index)
 {
   g_return_val_if_fail (C3V_IS_LAYOUT (self), -1);
 

@@ -24,11 +24,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  C3V_SORT_NAME,         /* EC2 instance id (container instance id without one) */
-  C3V_SORT_TYPE,         /* instance type, then name */
-  C3V_SORT_ZONE,         /* availability zone, then name */
-  C3V_SORT_FREE_MEMORY,  /* most free memory first */
-  C3V_SORT_FREE_CPU,     /* most free CPU first */
+  C3V_SORT_NAME,        /* EC2 instance id (container instance id without one) */
+  C3V_SORT_TYPE,        /* instance type, then name */
+  C3V_SORT_ZONE,        /* availability zone, then name */
+  C3V_SORT_FREE_MEMORY, /* most free memory first */
+  C3V_SORT_FREE_CPU,    /* most free CPU first */
 } C3vSortKey;
 
 typedef enum
@@ -61,18 +61,18 @@ typedef struct
 /* One task-definition label (or service) and its colour. */
 typedef struct
 {
-  char    *label;       /* "family:revision", a service name, or "family:NAME" */
-  char    *short_label; /* what fits in a box: the family or the service */
-  C3vRgba  color;
-  guint    n_tasks;
-  C3vRect  rect;        /* swatch and text in the legend */
-  double   short_label_width; /* pixels, in the box font */
+  char   *label;       /* "family:revision", a service name, or "family:NAME" */
+  char   *short_label; /* what fits in a box: the family or the service */
+  C3vRgba color;
+  guint   n_tasks;
+  C3vRect rect;              /* swatch and text in the legend */
+  double  short_label_width; /* pixels, in the box font */
 } C3vLegendEntry;
 
 typedef struct
 {
-  C3vRect rect;          /* the task's share of its bar */
-  guint   task_index;    /* into the snapshot */
+  C3vRect rect;       /* the task's share of its bar */
+  guint   task_index; /* into the snapshot */
   guint   legend_index;
   guint   bar_index;
 } C3vLayoutBox;
@@ -89,14 +89,14 @@ typedef struct
 
 typedef struct
 {
-  char    *header;        /* group name or lane title, NULL for none */
-  double   top;           /* row starts (header included) */
-  double   plot_top;      /* y of the scale's maximum */
-  double   baseline;      /* y of zero */
-  double   bottom;        /* end of the labels */
-  double   x;             /* first bar */
-  double   pitch;         /* bar width + gap: bar i is at x + i * pitch */
-  double   right;         /* end of gridlines */
+  char    *header;   /* group name or lane title, NULL for none */
+  double   top;      /* row starts (header included) */
+  double   plot_top; /* y of the scale's maximum */
+  double   baseline; /* y of zero */
+  double   bottom;   /* end of the labels */
+  double   x;        /* first bar */
+  double   pitch;    /* bar width + gap: bar i is at x + i * pitch */
+  double   right;    /* end of gridlines */
   guint    first_bar;
   guint    n_bars;
   gboolean is_lane;
@@ -104,16 +104,16 @@ typedef struct
 
 typedef struct
 {
-  guint64 value;          /* MiB or CPU units */
-  char   *text;           /* "16 GiB", "2 vCPU" */
+  guint64 value; /* MiB or CPU units */
+  char   *text;  /* "16 GiB", "2 vCPU" */
 } C3vScaleTick;
 
 typedef enum
 {
   C3V_HIT_NONE,
-  C3V_HIT_TASK,           /* index: task; box, bar set */
-  C3V_HIT_INSTANCE,       /* index: instance; bar set */
-  C3V_HIT_LEGEND_ENTRY,   /* index: legend entry */
+  C3V_HIT_TASK,         /* index: task; box, bar set */
+  C3V_HIT_INSTANCE,     /* index: instance; bar set */
+  C3V_HIT_LEGEND_ENTRY, /* index: legend entry */
 } C3vHitKind;
 
 typedef struct
@@ -128,67 +128,42 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (C3vLayout, c3v_layout, C3V, LAYOUT, GObject)
 
-void                  c3v_layout_options_init     (C3vLayoutOptions       *options);
+void c3v_layout_options_init (C3vLayoutOptions *options);
 
-C3vLayout            *c3v_layout_new              (C3vSnapshot            *snapshot,
-                                                   const C3vLayoutOptions *options);
+C3vLayout *c3v_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *options);
 /* TRUE when @self was computed for exactly this snapshot and these options. */
-gboolean              c3v_layout_is_for           (C3vLayout              *self,
-                                                   C3vSnapshot            *snapshot,
-                                                   const C3vLayoutOptions *options);
-C3vSnapshot          *c3v_layout_get_snapshot     (C3vLayout              *self);
-const C3vLayoutOptions *c3v_layout_get_options    (C3vLayout              *self);
-double                c3v_layout_get_width        (C3vLayout              *self);
-double                c3v_layout_get_height       (C3vLayout              *self);
+gboolean                c3v_layout_is_for (C3vLayout *self, C3vSnapshot *snapshot,
+                                           const C3vLayoutOptions *options);
+C3vSnapshot            *c3v_layout_get_snapshot (C3vLayout *self);
+const C3vLayoutOptions *c3v_layout_get_options (C3vLayout *self);
+double                  c3v_layout_get_width (C3vLayout *self);
+double                  c3v_layout_get_height (C3vLayout *self);
 /* Title text and its rectangle; NULL when options->show_title is FALSE. */
-const char           *c3v_layout_get_title        (C3vLayout              *self,
-                                                   C3vRect                *rect);
+const char *c3v_layout_get_title (C3vLayout *self, C3vRect *rect);
 /* Pixels per MiB or per CPU unit, the same for every bar. */
-double                c3v_layout_get_scale        (C3vLayout              *self);
-const C3vScaleTick   *c3v_layout_get_ticks        (C3vLayout              *self,
-                                                   guint                  *n_ticks);
+double              c3v_layout_get_scale (C3vLayout *self);
+const C3vScaleTick *c3v_layout_get_ticks (C3vLayout *self, guint *n_ticks);
 
-const C3vLayoutRow   *c3v_layout_get_rows         (C3vLayout              *self,
-                                                   guint                  *n_rows);
-const C3vLayoutBar   *c3v_layout_get_bars         (C3vLayout              *self,
-                                                   guint                  *n_bars);
-const C3vLayoutBox   *c3v_layout_get_boxes        (C3vLayout              *self,
-                                                   guint                  *n_boxes);
+const C3vLayoutRow *c3v_layout_get_rows (C3vLayout *self, guint *n_rows);
+const C3vLayoutBar *c3v_layout_get_bars (C3vLayout *self, guint *n_bars);
+const C3vLayoutBox *c3v_layout_get_boxes (C3vLayout *self, guint *n_boxes);
 /* Sorted by task count, most first. */
-const C3vLegendEntry *c3v_layout_get_legend       (C3vLayout              *self,
-                                                   guint                  *n_entries);
+const C3vLegendEntry *c3v_layout_get_legend (C3vLayout *self, guint *n_entries);
 /* Legend header rectangle (the entries follow it); empty when hidden. */
-void                  c3v_layout_get_legend_rect  (C3vLayout              *self,
-                                                   C3vRect                *rect);
-gint                  c3v_layout_find_legend_entry (C3vLayout             *self,
-                                                   const char             *label);
+void c3v_layout_get_legend_rect (C3vLayout *self, C3vRect *rect);
+gint c3v_layout_find_legend_entry (C3vLayout *self, const char *label);
 /* Box index of a task, -1 when it is not in the snapshot. */
-gint                  c3v_layout_find_task_box    (C3vLayout              *self,
-                                                   guint                   task_index);
+gint c3v_layout_find_task_box (C3vLayout *self, guint task_index);
 /* Bar index of an instance, -1 when it is not in the snapshot. */
-gint                  c3v_layout_find_instance_bar (C3vLayout             *self,
-                                                   guint                   instance_index);
+gint c3v_layout_find_instance_bar (C3vLayout *self, guint instance_index);
 /* Rows and, within @row, the bars overlapping [y0, y1) / [x0, x1). */
-void                  c3v_layout_visible_rows     (C3vLayout              *self,
-                                                   double                  y0,
-                                                   double                  y1,
-                                                   guint                  *first,
-                                                   guint                  *end);
-void                  c3v_layout_visible_bars     (C3vLayout              *self,
-                                                   guint                   row,
-                                                   double                  x0,
-                                                   double                  x1,
-                                                   guint                  *first,
-                                                   guint                  *end);
+void c3v_layout_visible_rows (C3vLayout *self, double y0, double y1, guint *first, guint *end);
+void c3v_layout_visible_bars (C3vLayout *self, guint row, double x0, double x1, guint *first,
+                              guint *end);
 /* What is at (x, y); O(log n). */
-gboolean              c3v_layout_hit_test         (C3vLayout              *self,
-                                                   double                  x,
-                                                   double                  y,
-                                                   C3vHit                 *hit);
+gboolean c3v_layout_hit_test (C3vLayout *self, double x, double y, C3vHit *hit);
 /* Case-insensitive match of @search against the task's family, service,
  * task id and container images. */
-gboolean              c3v_layout_task_matches     (C3vLayout              *self,
-                                                   guint                   task_index,
-                                                   const char             *search);
+gboolean c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "c3v-layout-private.h"
 
 /* How far a dimmed fill goes towards the background. */
-#define DIM_AMOUNT      0.72
+#define DIM_AMOUNT 0.72
 /* Boxes of DRAINING instances fade out a little: they are going away. */
 #define DRAINING_AMOUNT 0.35
 #define STRIPE_HEIGHT   4.0
@@ -29,24 +29,23 @@ typedef enum
   N_FONTS
 } FontKind;
 
-static const char * const font_names[N_FONTS] = {
-  C3V_FONT_BOX, C3V_FONT_LABEL, C3V_FONT_AXIS,
-  C3V_FONT_HEADER, C3V_FONT_LEGEND, C3V_FONT_TITLE,
+static const char *const font_names[N_FONTS] = {
+  C3V_FONT_BOX, C3V_FONT_LABEL, C3V_FONT_AXIS, C3V_FONT_HEADER, C3V_FONT_LEGEND, C3V_FONT_TITLE,
 };
 
 typedef struct
 {
-  cairo_t             *cr;
-  C3vLayout           *layout;
-  const C3vTheme      *theme;
-  const C3vPaintState *state;
-  PangoLayout         *text;
+  cairo_t              *cr;
+  C3vLayout            *layout;
+  const C3vTheme       *theme;
+  const C3vPaintState  *state;
+  PangoLayout          *text;
   PangoFontDescription *fonts[N_FONTS];
-  FontKind             current_font;
-  cairo_pattern_t     *hatch;
-  double               x0, y0, x1, y1; /* the clip, in layout coordinates */
-  gboolean             filtering;
-  gboolean            *legend_lit;     /* per legend entry */
+  FontKind              current_font;
+  cairo_pattern_t      *hatch;
+  double                x0, y0, x1, y1; /* the clip, in layout coordinates */
+  gboolean              filtering;
+  gboolean             *legend_lit; /* per legend entry */
 } Painter;
 
 void
@@ -59,25 +58,22 @@ c3v_paint_state_init (C3vPaintState *state)
 }
 
 static void
-set_color (cairo_t       *cr,
-           const C3vRgba *color)
+set_color (cairo_t *cr, const C3vRgba *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
 static gboolean
-rect_visible (const Painter *p,
-              const C3vRect *rect)
+rect_visible (const Painter *p, const C3vRect *rect)
 {
-  return rect->x < p->x1 && rect->x + rect->width > p->x0
-         && rect->y < p->y1 && rect->y + rect->height > p->y0;
+  return rect->x < p->x1 && rect->x + rect->width > p->x0 && rect->y < p->y1
+         && rect->y + rect->height > p->y0;
 }
 
 /* ---- Text ---- */
 
 static void
-use_font (Painter  *p,
-          FontKind  font)
+use_font (Painter *p, FontKind font)
 {
   if (p->current_font == font)
     return;
@@ -88,14 +84,8 @@ use_font (Painter  *p,
 /* Draws @text with its top-left corner at (x, y), cut to @width with an
  * ellipsis when @width > 0, aligned per @align inside it. */
 static void
-draw_text (Painter        *p,
-           FontKind        font,
-           const char     *text,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  align,
-           const C3vRgba  *color)
+draw_text (Painter *p, FontKind font, const char *text, double x, double y, double width,
+           PangoAlignment align, const C3vRgba *color)
 {
   use_font (p, font);
   pango_layout_set_text (p->text, text, -1);
@@ -108,8 +98,7 @@ draw_text (Painter        *p,
 }
 
 static double
-text_height (Painter  *p,
-             FontKind  font)
+text_height (Painter *p, FontKind font)
 {
   int height = 0;
 
@@ -122,13 +111,8 @@ text_height (Painter  *p,
 /* Text turned by -90 degrees, read bottom to top, ending at @top and
  * centred on @cx. */
 static void
-draw_rotated_text (Painter       *p,
-                   FontKind       font,
-                   const char    *text,
-                   double         cx,
-                   double         top,
-                   double         length,
-                   const C3vRgba *color)
+draw_rotated_text (Painter *p, FontKind font, const char *text, double cx, double top,
+                   double length, const C3vRgba *color)
 {
   int height = 0;
 
@@ -151,8 +135,7 @@ draw_rotated_text (Painter       *p,
 /* ---- Highlighting ---- */
 
 static gboolean
-label_in_set (const char         *label,
-              const char * const *labels)
+label_in_set (const char *label, const char *const *labels)
 {
   for (; labels != NULL && *labels != NULL; labels++)
     if (strcmp (label, *labels) == 0)
@@ -163,11 +146,11 @@ label_in_set (const char         *label,
 static void
 compute_highlights (Painter *p)
 {
-  guint n = 0;
+  guint                 n = 0;
   const C3vLegendEntry *legend = c3v_layout_get_legend (p->layout, &n);
-  const char *search = p->state ? p->state->search : NULL;
-  const char * const *labels = p->state ? p->state->highlight_labels : NULL;
-  g_autofree char *folded = NULL;
+  const char           *search = p->state ? p->state->search : NULL;
+  const char *const    *labels = p->state ? p->state->highlight_labels : NULL;
+  g_autofree char      *folded = NULL;
 
   p->filtering = (search != NULL && search[0] != '\0') || (labels != NULL && labels[0] != NULL);
   if (!p->filtering)
@@ -185,8 +168,7 @@ compute_highlights (Painter *p)
 }
 
 static gboolean
-box_lit (const Painter      *p,
-         const C3vLayoutBox *box)
+box_lit (const Painter *p, const C3vLayoutBox *box)
 {
   const char *search = p->state->search;
 
@@ -199,35 +181,30 @@ box_lit (const Painter      *p,
 /* ---- Bars ---- */
 
 static void
-draw_box_label (Painter                *p,
-                const C3vLayoutBox     *box,
-                const C3vLegendEntry   *entry,
-                const C3vRgba          *fill)
+draw_box_label (Painter *p, const C3vLayoutBox *box, const C3vLegendEntry *entry,
+                const C3vRgba *fill)
 {
-  double line = C3V_LABEL_LINE;
+  double  line = C3V_LABEL_LINE;
   C3vRgba ink;
 
   c3v_palette_text_color (fill, &ink);
   if (box->rect.height >= line + 2 && box->rect.width >= entry->short_label_width + 4)
-    draw_text (p, FONT_BOX, entry->short_label,
-               box->rect.x, box->rect.y + (box->rect.height - line) / 2 - 1,
-               box->rect.width, PANGO_ALIGN_CENTER, &ink);
+    draw_text (p, FONT_BOX, entry->short_label, box->rect.x,
+               box->rect.y + (box->rect.height - line) / 2 - 1, box->rect.width, PANGO_ALIGN_CENTER,
+               &ink);
   else if (box->rect.width >= line + 1 && box->rect.height >= entry->short_label_width + 6)
-    draw_rotated_text (p, FONT_BOX, entry->short_label,
-                       box->rect.x + box->rect.width / 2,
+    draw_rotated_text (p, FONT_BOX, entry->short_label, box->rect.x + box->rect.width / 2,
                        box->rect.y + (box->rect.height - entry->short_label_width) / 2 - 2,
                        entry->short_label_width + 2, &ink);
 }
 
 static void
-draw_box (Painter            *p,
-          const C3vLayoutBox *box,
-          gboolean            draining)
+draw_box (Painter *p, const C3vLayoutBox *box, gboolean draining)
 {
-  guint n = 0;
+  guint                 n = 0;
   const C3vLegendEntry *entry = &c3v_layout_get_legend (p->layout, &n)[box->legend_index];
-  C3vRgba fill = entry->color;
-  double gap = box->rect.height >= 4 ? 1 : 0;
+  C3vRgba               fill = entry->color;
+  double                gap = box->rect.height >= 4 ? 1 : 0;
 
   if (!box_lit (p, box))
     c3v_rgba_mix (&fill, &p->theme->background, DIM_AMOUNT, &fill);
@@ -245,7 +222,7 @@ static cairo_pattern_t *
 create_hatch (const C3vTheme *theme)
 {
   cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
-  cairo_t *cr = cairo_create (tile);
+  cairo_t         *cr = cairo_create (tile);
   cairo_pattern_t *pattern;
 
   set_color (cr, &theme->free_room);
@@ -268,19 +245,18 @@ create_hatch (const C3vTheme *theme)
 }
 
 static void
-draw_status_marks (Painter            *p,
-                   const C3vLayoutBar *bar,
-                   const C3vInstance  *instance)
+draw_status_marks (Painter *p, const C3vLayoutBar *bar, const C3vInstance *instance)
 {
   gboolean draining = g_strcmp0 (instance->status, "DRAINING") == 0;
   gboolean disconnected = !instance->agent_connected;
-  double y = bar->rect.y - STRIPE_HEIGHT - 2;
-  double half = bar->rect.width / 2;
+  double   y = bar->rect.y - STRIPE_HEIGHT - 2;
+  double   half = bar->rect.width / 2;
 
   if (draining || disconnected)
     {
       set_color (p->cr, draining ? &p->theme->draining : &p->theme->disconnected);
-      cairo_rectangle (p->cr, bar->rect.x, y, draining && disconnected ? half : bar->rect.width, STRIPE_HEIGHT);
+      cairo_rectangle (p->cr, bar->rect.x, y, draining && disconnected ? half : bar->rect.width,
+                       STRIPE_HEIGHT);
       cairo_fill (p->cr);
       if (draining && disconnected)
         {
@@ -306,13 +282,12 @@ draw_status_marks (Painter            *p,
 }
 
 static void
-draw_instance_label (Painter            *p,
-                     const C3vLayoutBar *bar)
+draw_instance_label (Painter *p, const C3vLayoutBar *bar)
 {
-  C3vSnapshot *snapshot = c3v_layout_get_snapshot (p->layout);
-  guint lines = (guint) MIN (3, floor (bar->label_rect.width / C3V_LABEL_LINE));
+  C3vSnapshot     *snapshot = c3v_layout_get_snapshot (p->layout);
+  guint            lines = (guint) MIN (3, floor (bar->label_rect.width / C3V_LABEL_LINE));
   g_autofree char *text = NULL;
-  C3vRgba ink = p->theme->foreground;
+  C3vRgba          ink = p->theme->foreground;
 
   if (lines == 0)
     return;
@@ -324,38 +299,36 @@ draw_instance_label (Painter            *p,
 
       text = g_strjoin ("\n", name ? name : "",
                         lines > 1 ? (instance->instance_type ? instance->instance_type : "") : NULL,
-                        lines > 2 ? (instance->availability_zone ? instance->availability_zone : "") : NULL,
+                        lines > 2 ? (instance->availability_zone ? instance->availability_zone : "")
+                                  : NULL,
                         NULL);
       if (!instance->agent_connected || g_strcmp0 (instance->status, "ACTIVE") != 0)
         c3v_rgba_mix (&ink, &p->theme->background, 0.35, &ink);
     }
   else
     {
-      guint n = 0;
+      guint               n = 0;
       const C3vLayoutBox *box = &c3v_layout_get_boxes (p->layout, &n)[bar->first_box];
-      const C3vTask *task = c3v_snapshot_get_task (snapshot, box->task_index);
+      const C3vTask      *task = c3v_snapshot_get_task (snapshot, box->task_index);
 
-      text = g_strjoin ("\n", task->family ? task->family : "",
-                        lines > 1 ? (task->id ? task->id : "") : NULL,
-                        lines > 2 ? (task->availability_zone ? task->availability_zone : "") : NULL,
-                        NULL);
+      text = g_strjoin (
+          "\n", task->family ? task->family : "", lines > 1 ? (task->id ? task->id : "") : NULL,
+          lines > 2 ? (task->availability_zone ? task->availability_zone : "") : NULL, NULL);
     }
 
-  draw_rotated_text (p, FONT_LABEL, text,
-                     bar->label_rect.x + (bar->rect.width) / 2,
+  draw_rotated_text (p, FONT_LABEL, text, bar->label_rect.x + (bar->rect.width) / 2,
                      bar->label_rect.y, bar->label_rect.height, &ink);
 }
 
 static void
-draw_bar (Painter            *p,
-          const C3vLayoutBar *bar)
+draw_bar (Painter *p, const C3vLayoutBar *bar)
 {
-  C3vSnapshot *snapshot = c3v_layout_get_snapshot (p->layout);
-  const C3vInstance *instance = NULL;
-  guint n = 0;
+  C3vSnapshot        *snapshot = c3v_layout_get_snapshot (p->layout);
+  const C3vInstance  *instance = NULL;
+  guint               n = 0;
   const C3vLayoutBox *boxes = c3v_layout_get_boxes (p->layout, &n);
-  double stack_top = bar->rect.y + bar->rect.height;
-  gboolean draining = FALSE;
+  double              stack_top = bar->rect.y + bar->rect.height;
+  gboolean            draining = FALSE;
 
   if (bar->instance_index >= 0)
     {
@@ -380,8 +353,8 @@ draw_bar (Painter            *p,
     {
       set_color (p->cr, &p->theme->bar_frame);
       cairo_set_line_width (p->cr, 1);
-      cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5,
-                       bar->rect.width - 1, MAX (bar->rect.height - 1, 0));
+      cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5, bar->rect.width - 1,
+                       MAX (bar->rect.height - 1, 0));
       cairo_stroke (p->cr);
       draw_status_marks (p, bar, instance);
     }
@@ -393,13 +366,12 @@ draw_bar (Painter            *p,
 /* ---- Rows: header, axis with gridlines, bars ---- */
 
 static void
-draw_axis (Painter            *p,
-           const C3vLayoutRow *row)
+draw_axis (Painter *p, const C3vLayoutRow *row)
 {
-  guint n_ticks = 0;
+  guint               n_ticks = 0;
   const C3vScaleTick *ticks = c3v_layout_get_ticks (p->layout, &n_ticks);
-  double scale = c3v_layout_get_scale (p->layout);
-  double half_line = text_height (p, FONT_AXIS) / 2;
+  double              scale = c3v_layout_get_scale (p->layout);
+  double              half_line = text_height (p, FONT_AXIS) / 2;
 
   cairo_set_line_width (p->cr, 1);
   for (guint i = 0; i < n_ticks; i++)
@@ -419,12 +391,11 @@ draw_axis (Painter            *p,
 }
 
 static void
-draw_row (Painter            *p,
-          const C3vLayoutRow *row)
+draw_row (Painter *p, const C3vLayoutRow *row)
 {
-  guint first = 0;
-  guint end = 0;
-  guint n = 0;
+  guint               first = 0;
+  guint               end = 0;
+  guint               n = 0;
   const C3vLayoutBar *bars = c3v_layout_get_bars (p->layout, &n);
 
   if (row->header != NULL)
@@ -433,7 +404,8 @@ draw_row (Painter            *p,
 
   draw_axis (p, row);
 
-  c3v_layout_visible_bars (p->layout, row - c3v_layout_get_rows (p->layout, &n), p->x0, p->x1, &first, &end);
+  c3v_layout_visible_bars (p->layout, row - c3v_layout_get_rows (p->layout, &n), p->x0, p->x1,
+                           &first, &end);
   for (guint i = first; i < end; i++)
     draw_bar (p, &bars[i]);
 }
@@ -441,9 +413,7 @@ draw_row (Painter            *p,
 /* ---- Legend and title ---- */
 
 static double
-text_width (Painter    *p,
-            FontKind    font,
-            const char *text)
+text_width (Painter *p, FontKind font, const char *text)
 {
   int width = 0;
 
@@ -455,29 +425,25 @@ text_width (Painter    *p,
 }
 
 static void
-draw_key (Painter       *p,
-          double        *x,
-          double         y,
-          const C3vRgba *color,
-          const char    *text)
+draw_key (Painter *p, double *x, double y, const C3vRgba *color, const char *text)
 {
   double width = text_width (p, FONT_LEGEND, text);
 
   set_color (p->cr, color);
   cairo_rectangle (p->cr, *x, y + 6, SWATCH_SIZE * 1.5, STRIPE_HEIGHT);
   cairo_fill (p->cr);
-  draw_text (p, FONT_LEGEND, text, *x + SWATCH_SIZE * 1.5 + 4, y, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
+  draw_text (p, FONT_LEGEND, text, *x + SWATCH_SIZE * 1.5 + 4, y, -1, PANGO_ALIGN_LEFT,
+             &p->theme->foreground);
   *x += SWATCH_SIZE * 1.5 + 4 + width + 16;
 }
 
 static void
-draw_legend_header (Painter       *p,
-                    const C3vRect *rect)
+draw_legend_header (Painter *p, const C3vRect *rect)
 {
-  const char *title = _("Legend");
-  const char *keys[] = { _("Draining"), _("Agent disconnected"), _("Reservation mismatch") };
+  const char    *title = _ ("Legend");
+  const char    *keys[] = { _ ("Draining"), _ ("Agent disconnected"), _ ("Reservation mismatch") };
   const C3vRgba *colors[] = { &p->theme->draining, &p->theme->disconnected, &p->theme->mismatch };
-  double x = rect->x;
+  double         x = rect->x;
 
   draw_text (p, FONT_HEADER, title, x, rect->y + 4, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
   x += text_width (p, FONT_HEADER, title) + 24;
@@ -488,10 +454,10 @@ draw_legend_header (Painter       *p,
 static void
 draw_legend (Painter *p)
 {
-  guint n = 0;
+  guint                 n = 0;
   const C3vLegendEntry *legend = c3v_layout_get_legend (p->layout, &n);
-  C3vRect header;
-  double line = text_height (p, FONT_LEGEND);
+  C3vRect               header;
+  double                line = text_height (p, FONT_LEGEND);
 
   c3v_layout_get_legend_rect (p->layout, &header);
   if (header.height <= 0)
@@ -502,9 +468,9 @@ draw_legend (Painter *p)
   for (guint i = 0; i < n; i++)
     {
       const C3vLegendEntry *entry = &legend[i];
-      g_autofree char *text = NULL;
-      C3vRgba fill = entry->color;
-      C3vRgba ink = p->theme->foreground;
+      g_autofree char      *text = NULL;
+      C3vRgba               fill = entry->color;
+      C3vRgba               ink = p->theme->foreground;
 
       if (!rect_visible (p, &entry->rect))
         continue;
@@ -528,8 +494,7 @@ draw_legend (Painter *p)
 /* ---- Hover ---- */
 
 static void
-outline (Painter       *p,
-         const C3vRect *rect)
+outline (Painter *p, const C3vRect *rect)
 {
   set_color (p->cr, &p->theme->hover);
   cairo_set_line_width (p->cr, 2);
@@ -542,40 +507,37 @@ outline (Painter       *p,
 static void
 draw_hover (Painter *p)
 {
-  const C3vHit *hover = &p->state->hover;
-  guint n = 0;
-  const C3vLayoutBox *boxes;
-  const C3vLayoutBar *bars;
+  const C3vHit         *hover = &p->state->hover;
+  guint                 n = 0;
+  const C3vLayoutBox   *boxes;
+  const C3vLayoutBar   *bars;
   const C3vLegendEntry *legend;
 
   switch (hover->kind)
     {
-    case C3V_HIT_TASK:
-      boxes = c3v_layout_get_boxes (p->layout, &n);
-      if (hover->box < n)
-        outline (p, &boxes[hover->box].rect);
-      break;
-    case C3V_HIT_INSTANCE:
-      bars = c3v_layout_get_bars (p->layout, &n);
-      if (hover->bar < n)
-        outline (p, &bars[hover->bar].rect);
-      break;
-    case C3V_HIT_LEGEND_ENTRY:
-      legend = c3v_layout_get_legend (p->layout, &n);
-      if (hover->index < n)
-        outline (p, &legend[hover->index].rect);
-      break;
-    case C3V_HIT_NONE:
-    default:
-      break;
+      case C3V_HIT_TASK:
+        boxes = c3v_layout_get_boxes (p->layout, &n);
+        if (hover->box < n)
+          outline (p, &boxes[hover->box].rect);
+        break;
+      case C3V_HIT_INSTANCE:
+        bars = c3v_layout_get_bars (p->layout, &n);
+        if (hover->bar < n)
+          outline (p, &bars[hover->bar].rect);
+        break;
+      case C3V_HIT_LEGEND_ENTRY:
+        legend = c3v_layout_get_legend (p->layout, &n);
+        if (hover->index < n)
+          outline (p, &legend[hover->index].rect);
+        break;
+      case C3V_HIT_NONE:
+      default:
+        break;
     }
 }
 
 static void
-painter_init (Painter             *p,
-              cairo_t             *cr,
-              C3vLayout           *layout,
-              const C3vTheme      *theme,
+painter_init (Painter *p, cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
               const C3vPaintState *state)
 {
   static const C3vPaintState no_state = { { C3V_HIT_NONE, 0, 0, 0 }, NULL, NULL };
@@ -607,18 +569,16 @@ painter_clear (Painter *p)
 }
 
 void
-c3v_painter_paint (cairo_t             *cr,
-                   C3vLayout           *layout,
-                   const C3vTheme      *theme,
+c3v_painter_paint (cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
                    const C3vPaintState *state)
 {
-  Painter p;
-  guint n = 0;
+  Painter             p;
+  guint               n = 0;
   const C3vLayoutRow *rows;
-  guint first = 0;
-  guint end = 0;
-  const char *title;
-  C3vRect title_rect;
+  guint               first = 0;
+  guint               end = 0;
+  const char         *title;
+  C3vRect             title_rect;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (C3V_IS_LAYOUT (layout));

@@ -18,18 +18,16 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  C3vHit              hover;            /* kind C3V_HIT_NONE for nothing */
+  C3vHit hover; /* kind C3V_HIT_NONE for nothing */
   /* Tasks with one of these legend labels, or matching the search (family,
    * service, task id, image), are drawn normally and all others dimmed.
    * Both NULL/empty: nothing is dimmed. */
-  const char * const *highlight_labels; /* NULL-terminated, may be NULL */
-  const char         *search;           /* may be NULL */
+  const char *const *highlight_labels; /* NULL-terminated, may be NULL */
+  const char        *search;           /* may be NULL */
 } C3vPaintState;
 
-void c3v_paint_state_init (C3vPaintState       *state);
-void c3v_painter_paint    (cairo_t             *cr,
-                           C3vLayout           *layout,
-                           const C3vTheme      *theme,
-                           const C3vPaintState *state);
+void c3v_paint_state_init (C3vPaintState *state);
+void c3v_painter_paint (cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
+                        const C3vPaintState *state);
 
 G_END_DECLS

@@ -27,9 +27,7 @@ c3v_palette_hash (const char *label)
 }
 
 static double
-hue_to_channel (double p,
-                double q,
-                double t)
+hue_to_channel (double p, double q, double t)
 {
   if (t < 0)
     t += 1;
@@ -45,10 +43,7 @@ hue_to_channel (double p,
 }
 
 static void
-hsl_to_rgba (double   hue,
-             double   saturation,
-             double   lightness,
-             C3vRgba *out)
+hsl_to_rgba (double hue, double saturation, double lightness, C3vRgba *out)
 {
   double q = lightness < 0.5 ? lightness * (1 + saturation)
                              : lightness + saturation - lightness * saturation;
@@ -62,14 +57,12 @@ hsl_to_rgba (double   hue,
 }
 
 void
-c3v_palette_color_variant (const char *label,
-                           guint       variant,
-                           C3vRgba    *out)
+c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
 {
   guint32 hash;
-  double hue;
-  double saturation;
-  double lightness;
+  double  hue;
+  double  saturation;
+  double  lightness;
 
   g_return_if_fail (label != NULL);
   g_return_if_fail (out != NULL);
@@ -87,8 +80,7 @@ c3v_palette_color_variant (const char *label,
 }
 
 void
-c3v_palette_color_for_label (const char *label,
-                             C3vRgba    *out)
+c3v_palette_color_for_label (const char *label, C3vRgba *out)
 {
   c3v_palette_color_variant (label, 0, out);
 }
@@ -102,15 +94,13 @@ linear_channel (double c)
 double
 c3v_rgba_luminance (const C3vRgba *color)
 {
-  return 0.2126 * linear_channel (color->red)
-         + 0.7152 * linear_channel (color->green)
+  return 0.2126 * linear_channel (color->red) + 0.7152 * linear_channel (color->green)
          + 0.0722 * linear_channel (color->blue);
 }
 
 /* WCAG contrast ratio, 1..21. */
 double
-c3v_rgba_contrast_ratio (const C3vRgba *a,
-                         const C3vRgba *b)
+c3v_rgba_contrast_ratio (const C3vRgba *a, const C3vRgba *b)
 {
   double la = c3v_rgba_luminance (a);
   double lb = c3v_rgba_luminance (b);
@@ -119,8 +109,7 @@ c3v_rgba_contrast_ratio (const C3vRgba *a,
 }
 
 void
-c3v_palette_text_color (const C3vRgba *fill,
-                        C3vRgba       *out)
+c3v_palette_text_color (const C3vRgba *fill, C3vRgba *out)
 {
   static const C3vRgba black = { 0, 0, 0, 1 };
   static const C3vRgba white = { 1, 1, 1, 1 };
@@ -134,8 +123,7 @@ c3v_palette_text_color (const C3vRgba *fill,
 /* The "redmean" approximation of perceived distance: cheap and much better
  * than plain RGB distance for telling fills apart. */
 double
-c3v_rgba_distance (const C3vRgba *a,
-                   const C3vRgba *b)
+c3v_rgba_distance (const C3vRgba *a, const C3vRgba *b)
 {
   double rmean = (a->red + b->red) * 255 / 2;
   double dr = (a->red - b->red) * 255;
@@ -146,17 +134,13 @@ c3v_rgba_distance (const C3vRgba *a,
 }
 
 gboolean
-c3v_palette_colors_collide (const C3vRgba *a,
-                            const C3vRgba *b)
+c3v_palette_colors_collide (const C3vRgba *a, const C3vRgba *b)
 {
   return c3v_rgba_distance (a, b) < COLLIDE_DISTANCE;
 }
 
 void
-c3v_rgba_mix (const C3vRgba *color,
-              const C3vRgba *other,
-              double         amount,
-              C3vRgba       *out)
+c3v_rgba_mix (const C3vRgba *color, const C3vRgba *other, double amount, C3vRgba *out)
 {
   out->red = color->red + (other->red - color->red) * amount;
   out->green = color->green + (other->green - color->green) * amount;

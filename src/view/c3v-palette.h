@@ -23,28 +23,18 @@ typedef struct
 /* The colour of @label; variant 0 is what c3v_palette_color_for_label()
  * gives, higher variants are alternatives used when two labels that sit
  * next to each other would look alike. */
-void     c3v_palette_color_for_label   (const char    *label,
-                                        C3vRgba       *out);
-void     c3v_palette_color_variant     (const char    *label,
-                                        guint          variant,
-                                        C3vRgba       *out);
+void c3v_palette_color_for_label (const char *label, C3vRgba *out);
+void c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out);
 /* Black or white, whichever contrasts more with @fill. */
-void     c3v_palette_text_color        (const C3vRgba *fill,
-                                        C3vRgba       *out);
+void c3v_palette_text_color (const C3vRgba *fill, C3vRgba *out);
 /* TRUE when @a and @b are too close to tell apart side by side. */
-gboolean c3v_palette_colors_collide    (const C3vRgba *a,
-                                        const C3vRgba *b);
+gboolean c3v_palette_colors_collide (const C3vRgba *a, const C3vRgba *b);
 
-guint32  c3v_palette_hash              (const char    *label);
-double   c3v_rgba_luminance            (const C3vRgba *color);
-double   c3v_rgba_contrast_ratio       (const C3vRgba *a,
-                                        const C3vRgba *b);
-double   c3v_rgba_distance             (const C3vRgba *a,
-                                        const C3vRgba *b);
+guint32 c3v_palette_hash (const char *label);
+double  c3v_rgba_luminance (const C3vRgba *color);
+double  c3v_rgba_contrast_ratio (const C3vRgba *a, const C3vRgba *b);
+double  c3v_rgba_distance (const C3vRgba *a, const C3vRgba *b);
 /* @color mixed towards @other by @amount (0 = @color, 1 = @other). */
-void     c3v_rgba_mix                  (const C3vRgba *color,
-                                        const C3vRgba *other,
-                                        double         amount,
-                                        C3vRgba       *out);
+void c3v_rgba_mix (const C3vRgba *color, const C3vRgba *other, double amount, C3vRgba *out);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  */
 #include "c3v-theme.h"
 
-#define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
+#define RGB(r, g, b)                                                                               \
+  {                                                                                                \
+    (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0                                                     \
+  }
 
 static const C3vTheme light_theme = {
   .background = RGB (0xff, 0xff, 0xff),

@@ -25,6 +25,6 @@ typedef struct
 } C3vTheme;
 
 const C3vTheme *c3v_theme_get_light (void);
-const C3vTheme *c3v_theme_get_dark  (void);
+const C3vTheme *c3v_theme_get_dark (void);
 
 G_END_DECLS

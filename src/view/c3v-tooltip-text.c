@@ -17,9 +17,7 @@ or_dash (const char *value)
 /* One "<b>Label:</b> value" line; @label is translated by the caller,
  * @value comes from the API and is escaped here. */
 static void
-append_line (GString    *out,
-             const char *label,
-             const char *value)
+append_line (GString *out, const char *label, const char *value)
 {
   g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b> %s", label, or_dash (value));
 
@@ -27,10 +25,7 @@ append_line (GString    *out,
 }
 
 static void
-append_amount_line (GString     *out,
-                    const char  *label,
-                    C3vResource  resource,
-                    gint64       value)
+append_amount_line (GString *out, const char *label, C3vResource resource, gint64 value)
 {
   g_autofree char *text = value < 0 ? NULL : c3v_format_resource (resource, value);
 
@@ -40,7 +35,7 @@ append_amount_line (GString     *out,
 static char *
 dup_time (gint64 unix_ms)
 {
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr (GDateTime) time = NULL;
 
   if (unix_ms <= 0)
     return NULL;
@@ -51,30 +46,29 @@ dup_time (gint64 unix_ms)
 /* "web: 256 MiB, 0.25 vCPU" — the soft limit is what ECS reserves when
  * both are given. */
 static void
-append_container (GString            *out,
-                  const C3vContainer *container)
+append_container (GString *out, const C3vContainer *container)
 {
-  gint64 memory = container->memory_reservation != C3V_UNSET
-                  ? container->memory_reservation : container->memory;
+  gint64 memory = container->memory_reservation != C3V_UNSET ? container->memory_reservation
+                                                             : container->memory;
   g_autofree char *mem = memory == C3V_UNSET ? g_strdup ("—") : c3v_format_memory (memory);
-  g_autofree char *cpu = container->cpu == C3V_UNSET ? g_strdup ("—") : c3v_format_cpu (container->cpu);
-  g_autofree char *line = g_markup_printf_escaped ("\n  • %s: %s, %s  <small>%s</small>",
-                                                   or_dash (container->name), mem, cpu,
-                                                   or_dash (container->image));
+  g_autofree char *cpu
+      = container->cpu == C3V_UNSET ? g_strdup ("—") : c3v_format_cpu (container->cpu);
+  g_autofree char *line
+      = g_markup_printf_escaped ("\n  • %s: %s, %s  <small>%s</small>", or_dash (container->name),
+                                 mem, cpu, or_dash (container->image));
 
   g_string_append (out, line);
 }
 
 char *
-c3v_tooltip_text_for_task (C3vSnapshot *snapshot,
-                           guint        task_index)
+c3v_tooltip_text_for_task (C3vSnapshot *snapshot, guint task_index)
 {
-  const C3vTask *task;
-  GString *out;
+  const C3vTask   *task;
+  GString         *out;
   g_autofree char *title = NULL;
   g_autofree char *revision = NULL;
   g_autofree char *started = NULL;
-  const char *instance = NULL;
+  const char      *instance = NULL;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
   g_return_val_if_fail (task_index < c3v_snapshot_get_n_tasks (snapshot), NULL);
@@ -91,17 +85,17 @@ c3v_tooltip_text_for_task (C3vSnapshot *snapshot,
       instance = host->ec2_instance_id ? host->ec2_instance_id : host->id;
     }
 
-  append_line (out, _("Revision:"), revision);
-  append_line (out, _("Task:"), task->id);
-  append_amount_line (out, _("Reserved memory:"), C3V_RESOURCE_MEMORY, task->reserved_memory);
-  append_amount_line (out, _("Reserved CPU:"), C3V_RESOURCE_CPU, task->reserved_cpu);
-  append_line (out, _("Service:"), task->service_name);
-  append_line (out, _("Status:"), task->last_status);
-  append_line (out, _("Started at:"), started);
-  append_line (out, _("Launch type:"), task->launch_type);
-  append_line (out, _("Instance:"), instance);
+  append_line (out, _ ("Revision:"), revision);
+  append_line (out, _ ("Task:"), task->id);
+  append_amount_line (out, _ ("Reserved memory:"), C3V_RESOURCE_MEMORY, task->reserved_memory);
+  append_amount_line (out, _ ("Reserved CPU:"), C3V_RESOURCE_CPU, task->reserved_cpu);
+  append_line (out, _ ("Service:"), task->service_name);
+  append_line (out, _ ("Status:"), task->last_status);
+  append_line (out, _ ("Started at:"), started);
+  append_line (out, _ ("Launch type:"), task->launch_type);
+  append_line (out, _ ("Instance:"), instance);
   if (task->n_containers > 0)
-    append_line (out, _("Containers:"), "");
+    append_line (out, _ ("Containers:"), "");
   for (guint i = 0; i < task->n_containers; i++)
     append_container (out, &task->containers[i]);
 
@@ -109,12 +103,9 @@ c3v_tooltip_text_for_task (C3vSnapshot *snapshot,
 }
 
 static void
-append_resource_lines (GString           *out,
-                       const C3vInstance *instance,
-                       C3vResource        resource,
-                       const char        *registered_label,
-                       const char        *reserved_label,
-                       const char        *free_label)
+append_resource_lines (GString *out, const C3vInstance *instance, C3vResource resource,
+                       const char *registered_label, const char *reserved_label,
+                       const char *free_label)
 {
   guint32 registered = c3v_instance_get_registered (instance, resource);
   guint32 reserved = c3v_instance_get_reserved (instance, resource);
@@ -125,13 +116,12 @@ append_resource_lines (GString           *out,
 }
 
 char *
-c3v_tooltip_text_for_instance (C3vSnapshot *snapshot,
-                               guint        instance_index)
+c3v_tooltip_text_for_instance (C3vSnapshot *snapshot, guint instance_index)
 {
   const C3vInstance *instance;
-  GString *out;
-  g_autofree char *title = NULL;
-  g_autofree char *count = NULL;
+  GString           *out;
+  g_autofree char   *title = NULL;
+  g_autofree char   *count = NULL;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
   g_return_val_if_fail (instance_index < c3v_snapshot_get_n_instances (snapshot), NULL);
@@ -141,19 +131,20 @@ c3v_tooltip_text_for_instance (C3vSnapshot *snapshot,
   out = g_string_new (title);
   count = g_strdup_printf ("%u", instance->n_tasks);
 
-  append_line (out, _("Container instance:"), instance->id);
-  append_line (out, _("Instance type:"), instance->instance_type);
-  append_line (out, _("Availability zone:"), instance->availability_zone);
-  append_line (out, _("Status:"), instance->status);
-  append_line (out, _("Agent:"), instance->agent_connected ? _("connected") : _("disconnected"));
-  append_resource_lines (out, instance, C3V_RESOURCE_MEMORY,
-                         _("Registered memory:"), _("Reserved memory:"), _("Free memory:"));
-  append_resource_lines (out, instance, C3V_RESOURCE_CPU,
-                         _("Registered CPU:"), _("Reserved CPU:"), _("Free CPU:"));
-  append_line (out, _("Tasks:"), count);
+  append_line (out, _ ("Container instance:"), instance->id);
+  append_line (out, _ ("Instance type:"), instance->instance_type);
+  append_line (out, _ ("Availability zone:"), instance->availability_zone);
+  append_line (out, _ ("Status:"), instance->status);
+  append_line (out, _ ("Agent:"), instance->agent_connected ? _ ("connected") : _ ("disconnected"));
+  append_resource_lines (out, instance, C3V_RESOURCE_MEMORY, _ ("Registered memory:"),
+                         _ ("Reserved memory:"), _ ("Free memory:"));
+  append_resource_lines (out, instance, C3V_RESOURCE_CPU, _ ("Registered CPU:"),
+                         _ ("Reserved CPU:"), _ ("Free CPU:"));
+  append_line (out, _ ("Tasks:"), count);
   if (instance->mismatch)
-    append_line (out, _("Warning:"),
-                 _("the tasks' reservations differ from what ECS reports as used on this instance"));
+    append_line (
+        out, _ ("Warning:"),
+        _ ("the tasks' reservations differ from what ECS reports as used on this instance"));
 
   return g_string_free (out, FALSE);
 }
@@ -163,18 +154,18 @@ c3v_tooltip_text_for_legend_entry (const C3vLegendEntry *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
-  return g_markup_printf_escaped (g_dngettext (NULL, "<b>%s</b>\n%u task", "<b>%s</b>\n%u tasks", entry->n_tasks),
-                                  entry->label, entry->n_tasks);
+  return g_markup_printf_escaped (
+      g_dngettext (NULL, "<b>%s</b>\n%u task", "<b>%s</b>\n%u tasks", entry->n_tasks), entry->label,
+      entry->n_tasks);
 }
 
 /* A hit from an older layout may point past this one's items: that is
  * "nothing", not a programming error. */
 char *
-c3v_tooltip_text_for_hit (C3vLayout    *layout,
-                          const C3vHit *hit)
+c3v_tooltip_text_for_hit (C3vLayout *layout, const C3vHit *hit)
 {
-  C3vSnapshot *snapshot;
-  guint n = 0;
+  C3vSnapshot          *snapshot;
+  guint                 n = 0;
   const C3vLegendEntry *legend;
 
   g_return_val_if_fail (C3V_IS_LAYOUT (layout), NULL);
@@ -183,21 +174,21 @@ c3v_tooltip_text_for_hit (C3vLayout    *layout,
   snapshot = c3v_layout_get_snapshot (layout);
   switch (hit->kind)
     {
-    case C3V_HIT_TASK:
-      if (hit->index < c3v_snapshot_get_n_tasks (snapshot))
-        return c3v_tooltip_text_for_task (snapshot, hit->index);
-      return NULL;
-    case C3V_HIT_INSTANCE:
-      if (hit->index < c3v_snapshot_get_n_instances (snapshot))
-        return c3v_tooltip_text_for_instance (snapshot, hit->index);
-      return NULL;
-    case C3V_HIT_LEGEND_ENTRY:
-      legend = c3v_layout_get_legend (layout, &n);
-      if (hit->index < n)
-        return c3v_tooltip_text_for_legend_entry (&legend[hit->index]);
-      return NULL;
-    case C3V_HIT_NONE:
-    default:
-      return NULL;
+      case C3V_HIT_TASK:
+        if (hit->index < c3v_snapshot_get_n_tasks (snapshot))
+          return c3v_tooltip_text_for_task (snapshot, hit->index);
+        return NULL;
+      case C3V_HIT_INSTANCE:
+        if (hit->index < c3v_snapshot_get_n_instances (snapshot))
+          return c3v_tooltip_text_for_instance (snapshot, hit->index);
+        return NULL;
+      case C3V_HIT_LEGEND_ENTRY:
+        legend = c3v_layout_get_legend (layout, &n);
+        if (hit->index < n)
+          return c3v_tooltip_text_for_legend_entry (&legend[hit->index]);
+        return NULL;
+      case C3V_HIT_NONE:
+      default:
+        return NULL;
     }
 }

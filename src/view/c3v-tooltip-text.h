@@ -11,13 +11,10 @@
 
 G_BEGIN_DECLS
 
-char *c3v_tooltip_text_for_task         (C3vSnapshot          *snapshot,
-                                         guint                 task_index);
-char *c3v_tooltip_text_for_instance     (C3vSnapshot          *snapshot,
-                                         guint                 instance_index);
+char *c3v_tooltip_text_for_task (C3vSnapshot *snapshot, guint task_index);
+char *c3v_tooltip_text_for_instance (C3vSnapshot *snapshot, guint instance_index);
 char *c3v_tooltip_text_for_legend_entry (const C3vLegendEntry *entry);
 /* Dispatches on @hit; NULL for C3V_HIT_NONE. */
-char *c3v_tooltip_text_for_hit          (C3vLayout            *layout,
-                                         const C3vHit         *hit);
+char *c3v_tooltip_text_for_hit (C3vLayout *layout, const C3vHit *hit);
 
 G_END_DECLS

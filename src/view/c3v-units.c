@@ -10,7 +10,7 @@
 static char *
 format_decimal (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char  buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *dot;
   char *end;
 
@@ -51,8 +51,7 @@ c3v_format_cpu (guint64 cpu_units)
 }
 
 char *
-c3v_format_resource (C3vResource resource,
-                     guint64     value)
+c3v_format_resource (C3vResource resource, guint64 value)
 {
   if (resource == C3V_RESOURCE_CPU)
     return c3v_format_cpu (value);

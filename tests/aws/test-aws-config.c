@@ -8,26 +8,25 @@
 #include "c3v-aws-config.h"
 #include "test-credentials-support.h"
 
-static const char config_text[] =
-  "[default]\n"
-  "region = eu-west-1\n"
-  "[profile dev]\n"
-  "region = us-east-2\n"
-  "services = local\n"
-  "endpoint_url = http://profile-wide.example:1\n"
-  "[profile plain]\n"
-  "endpoint_url = http://plain.example:8080/\n"
-  "[profile china]\n"
-  "region = cn-north-1\n"
-  "[profile noregion]\n"
-  "output = json\n"
-  "[profile sso]\n"
-  "sso_session = corp\n"
-  "[profile proc]\n"
-  "credential_process = /bin/true\n"
-  "[services local]\n"
-  "ecs =\n"
-  "  endpoint_url = http://127.0.0.1:4566\n";
+static const char config_text[] = "[default]\n"
+                                  "region = eu-west-1\n"
+                                  "[profile dev]\n"
+                                  "region = us-east-2\n"
+                                  "services = local\n"
+                                  "endpoint_url = http://profile-wide.example:1\n"
+                                  "[profile plain]\n"
+                                  "endpoint_url = http://plain.example:8080/\n"
+                                  "[profile china]\n"
+                                  "region = cn-north-1\n"
+                                  "[profile noregion]\n"
+                                  "output = json\n"
+                                  "[profile sso]\n"
+                                  "sso_session = corp\n"
+                                  "[profile proc]\n"
+                                  "credential_process = /bin/true\n"
+                                  "[services local]\n"
+                                  "ecs =\n"
+                                  "  endpoint_url = http://127.0.0.1:4566\n";
 
 static char *
 setup (void)
@@ -35,17 +34,16 @@ setup (void)
   char *home = test_home_setup ();
 
   g_free (test_home_write (home, ".aws/config", config_text));
-  g_free (test_home_write (home, ".aws/credentials", "[keys]\naws_access_key_id = AKIDKEYS\n"
-                                                     "aws_secret_access_key = secret\n"));
+  g_free (test_home_write (home, ".aws/credentials",
+                           "[keys]\naws_access_key_id = AKIDKEYS\n"
+                           "aws_secret_access_key = secret\n"));
   return home;
 }
 
 static C3vAwsConfig *
-resolve_ok (const char *profile,
-            const char *region,
-            const char *endpoint_url)
+resolve_ok (const char *profile, const char *region, const char *endpoint_url)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   C3vAwsConfig *config = c3v_aws_config_resolve (profile, region, endpoint_url, &error);
 
   g_assert_no_error (error);
@@ -57,9 +55,9 @@ static void
 test_profile_precedence (void)
 {
   char *home = setup ();
-  g_autoptr(C3vAwsConfig) by_default = resolve_ok (NULL, NULL, NULL);
-  g_autoptr(C3vAwsConfig) by_env = NULL;
-  g_autoptr(C3vAwsConfig) by_argument = NULL;
+  g_autoptr (C3vAwsConfig) by_default = resolve_ok (NULL, NULL, NULL);
+  g_autoptr (C3vAwsConfig) by_env = NULL;
+  g_autoptr (C3vAwsConfig) by_argument = NULL;
 
   g_assert_cmpstr (by_default->profile, ==, "default");
   g_assert_cmpstr (by_default->region, ==, "eu-west-1");
@@ -79,8 +77,8 @@ static void
 test_unknown_profile (void)
 {
   char *home = setup ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vAwsConfig) config = c3v_aws_config_resolve ("missing", NULL, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vAwsConfig) config = c3v_aws_config_resolve ("missing", NULL, NULL, &error);
 
   g_assert_null (config);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_UNKNOWN_PROFILE);
@@ -101,7 +99,7 @@ static void
 test_missing_default_is_fine (void)
 {
   char *home = test_home_setup ();
-  g_autoptr(C3vAwsConfig) config = NULL;
+  g_autoptr (C3vAwsConfig) config = NULL;
 
   g_setenv ("AWS_REGION", "ap-south-1", TRUE);
   config = resolve_ok (NULL, NULL, NULL);
@@ -115,9 +113,9 @@ static void
 test_region_precedence (void)
 {
   char *home = setup ();
-  g_autoptr(C3vAwsConfig) explicit = NULL;
-  g_autoptr(C3vAwsConfig) region_env = NULL;
-  g_autoptr(C3vAwsConfig) default_env = NULL;
+  g_autoptr (C3vAwsConfig) explicit = NULL;
+  g_autoptr (C3vAwsConfig) region_env = NULL;
+  g_autoptr (C3vAwsConfig) default_env = NULL;
 
   g_setenv ("AWS_DEFAULT_REGION", "us-west-1", TRUE);
   default_env = resolve_ok (NULL, NULL, NULL);
@@ -138,7 +136,7 @@ static void
 test_no_region (void)
 {
   char *home = setup ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_null (c3v_aws_config_resolve ("noregion", NULL, NULL, &error));
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_NO_REGION);
@@ -155,12 +153,12 @@ static void
 test_endpoint_precedence (void)
 {
   char *home = setup ();
-  g_autoptr(C3vAwsConfig) services = resolve_ok ("dev", NULL, NULL);
-  g_autoptr(C3vAwsConfig) profile_wide = resolve_ok ("plain", "eu-west-1", NULL);
-  g_autoptr(C3vAwsConfig) env_any = NULL;
-  g_autoptr(C3vAwsConfig) env_ecs = NULL;
-  g_autoptr(C3vAwsConfig) explicit = NULL;
-  g_autoptr(C3vAwsConfig) ignored = NULL;
+  g_autoptr (C3vAwsConfig) services = resolve_ok ("dev", NULL, NULL);
+  g_autoptr (C3vAwsConfig) profile_wide = resolve_ok ("plain", "eu-west-1", NULL);
+  g_autoptr (C3vAwsConfig) env_any = NULL;
+  g_autoptr (C3vAwsConfig) env_ecs = NULL;
+  g_autoptr (C3vAwsConfig) explicit = NULL;
+  g_autoptr (C3vAwsConfig) ignored = NULL;
 
   g_assert_cmpstr (services->endpoint_url, ==, "http://127.0.0.1:4566");
   g_assert_cmpstr (profile_wide->endpoint_url, ==, "http://plain.example:8080");
@@ -187,7 +185,7 @@ static void
 test_china (void)
 {
   char *home = setup ();
-  g_autoptr(C3vAwsConfig) config = resolve_ok ("china", NULL, NULL);
+  g_autoptr (C3vAwsConfig) config = resolve_ok ("china", NULL, NULL);
   g_autofree char *plain = c3v_aws_config_default_endpoint ("eu-north-1");
 
   g_assert_cmpstr (config->endpoint_url, ==, "https://ecs.cn-north-1.amazonaws.com.cn");
@@ -199,12 +197,12 @@ test_china (void)
 static void
 test_invalid_endpoint (void)
 {
-  char *home = setup ();
+  char       *home = setup ();
   const char *bad[] = { "ftp://x.example", "not a url", "http://", "127.0.0.1:4566" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_null (c3v_aws_config_resolve (NULL, NULL, bad[i], &error));
       g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
@@ -217,8 +215,9 @@ static void
 test_list_profiles (void)
 {
   char *home = setup ();
-  g_auto(GStrv) profiles = c3v_aws_config_list_profiles ();
-  const char * const expected[] = { "china", "default", "dev", "keys", "noregion", "plain", "proc", "sso", NULL };
+  g_auto (GStrv) profiles = c3v_aws_config_list_profiles ();
+  const char *const expected[]
+      = { "china", "default", "dev", "keys", "noregion", "plain", "proc", "sso", NULL };
 
   g_assert_cmpstrv (profiles, expected);
 
@@ -250,8 +249,7 @@ test_have_credentials (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

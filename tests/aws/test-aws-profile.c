@@ -8,43 +8,42 @@
 #include "c3v-aws-profile-set.h"
 #include "test-credentials-support.h"
 
-static const char config_text[] =
-  "# a comment\n"
-  "; another comment\n"
-  "[default]\n"
-  "region = eu-west-1   \n"
-  "output=json\n"
-  "\n"
-  "[profile   dev]  # trailing comment\n"
-  "  region   =   us-east-2\n"
-  "role_arn = arn:aws:iam::123456789012:role/dev\n"
-  "source_profile = default\n"
-  "services = local\n"
-  "s3 =\n"
-  "  max_concurrent_requests = 20\n"
-  "  addressing_style = path\n"
-  "\n"
-  "[sso-session corp]\n"
-  "sso_start_url = https://corp.awsapps.com/start\n"
-  "sso_region = eu-central-1\n"
-  "\n"
-  "[services local]\n"
-  "ecs =\n"
-  "  endpoint_url = http://127.0.0.1:4566\n"
-  "sts =\n"
-  "  endpoint_url = http://127.0.0.1:4567\n"
-  "\n"
-  "[plugins]\n"
-  "cli_legacy_plugin_path = /somewhere\n"
-  "  indented without equals is fine in ignored sections\n"
-  "[notaprofile]\n"
-  "region = nowhere\n";
+static const char config_text[] = "# a comment\n"
+                                  "; another comment\n"
+                                  "[default]\n"
+                                  "region = eu-west-1   \n"
+                                  "output=json\n"
+                                  "\n"
+                                  "[profile   dev]  # trailing comment\n"
+                                  "  region   =   us-east-2\n"
+                                  "role_arn = arn:aws:iam::123456789012:role/dev\n"
+                                  "source_profile = default\n"
+                                  "services = local\n"
+                                  "s3 =\n"
+                                  "  max_concurrent_requests = 20\n"
+                                  "  addressing_style = path\n"
+                                  "\n"
+                                  "[sso-session corp]\n"
+                                  "sso_start_url = https://corp.awsapps.com/start\n"
+                                  "sso_region = eu-central-1\n"
+                                  "\n"
+                                  "[services local]\n"
+                                  "ecs =\n"
+                                  "  endpoint_url = http://127.0.0.1:4566\n"
+                                  "sts =\n"
+                                  "  endpoint_url = http://127.0.0.1:4567\n"
+                                  "\n"
+                                  "[plugins]\n"
+                                  "cli_legacy_plugin_path = /somewhere\n"
+                                  "  indented without equals is fine in ignored sections\n"
+                                  "[notaprofile]\n"
+                                  "region = nowhere\n";
 
 static C3vAwsProfileSet *
 parse_config (const char *text)
 {
-  g_autoptr(C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (c3v_aws_profile_set_parse (set, text, "config", C3V_AWS_FILE_CONFIG, &error));
   g_assert_no_error (error);
@@ -54,9 +53,9 @@ parse_config (const char *text)
 static void
 test_profile_sections (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = parse_config (config_text);
-  g_auto(GStrv) profiles = c3v_aws_profile_set_list (set, C3V_AWS_SECTION_PROFILE);
-  const char * const expected[] = { "default", "dev", NULL };
+  g_autoptr (C3vAwsProfileSet) set = parse_config (config_text);
+  g_auto (GStrv) profiles = c3v_aws_profile_set_list (set, C3V_AWS_SECTION_PROFILE);
+  const char *const expected[] = { "default", "dev", NULL };
 
   g_assert_cmpstrv (profiles, expected);
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "region"), ==, "eu-west-1");
@@ -64,7 +63,8 @@ test_profile_sections (void)
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "dev", "region"), ==, "us-east-2");
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "dev", "source_profile"), ==, "default");
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "dev", "s3.addressing_style"), ==, "path");
-  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "dev", "s3.max_concurrent_requests"), ==, "20");
+  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "dev", "s3.max_concurrent_requests"), ==,
+                   "20");
   g_assert_null (c3v_aws_profile_set_get_profile (set, "dev", "output"));
   g_assert_null (c3v_aws_profile_set_get_profile (set, "nope", "region"));
   g_assert_false (c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_PROFILE, "notaprofile"));
@@ -74,14 +74,16 @@ test_profile_sections (void)
 static void
 test_other_sections (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = parse_config (config_text);
+  g_autoptr (C3vAwsProfileSet) set = parse_config (config_text);
 
   g_assert_cmpstr (c3v_aws_profile_set_get (set, C3V_AWS_SECTION_SSO_SESSION, "corp", "sso_region"),
                    ==, "eu-central-1");
-  g_assert_cmpstr (c3v_aws_profile_set_get (set, C3V_AWS_SECTION_SERVICES, "local", "ecs.endpoint_url"),
-                   ==, "http://127.0.0.1:4566");
-  g_assert_cmpstr (c3v_aws_profile_set_get (set, C3V_AWS_SECTION_SERVICES, "local", "sts.endpoint_url"),
-                   ==, "http://127.0.0.1:4567");
+  g_assert_cmpstr (
+      c3v_aws_profile_set_get (set, C3V_AWS_SECTION_SERVICES, "local", "ecs.endpoint_url"), ==,
+      "http://127.0.0.1:4566");
+  g_assert_cmpstr (
+      c3v_aws_profile_set_get (set, C3V_AWS_SECTION_SERVICES, "local", "sts.endpoint_url"), ==,
+      "http://127.0.0.1:4567");
   g_assert_false (c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_PROFILE, "corp"));
   g_assert_false (c3v_aws_profile_set_has_section (set, C3V_AWS_SECTION_PROFILE, "local"));
 }
@@ -89,21 +91,21 @@ test_other_sections (void)
 static void
 test_continuation (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = parse_config ("[default]\n"
-                                                  "credential_process = /bin/tool\n"
-                                                  "   --flag value\n"
-                                                  "region = x\r\n");
+  g_autoptr (C3vAwsProfileSet) set = parse_config ("[default]\n"
+                                                   "credential_process = /bin/tool\n"
+                                                   "   --flag value\n"
+                                                   "region = x\r\n");
 
-  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "credential_process"),
-                   ==, "/bin/tool\n--flag value");
+  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "credential_process"), ==,
+                   "/bin/tool\n--flag value");
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "region"), ==, "x");
 }
 
 static void
 test_credentials_file_names (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (c3v_aws_profile_set_parse (set,
                                             "[default]\naws_access_key_id = AKID\n"
@@ -111,27 +113,33 @@ test_credentials_file_names (void)
                                             "credentials", C3V_AWS_FILE_CREDENTIALS, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "ci", "aws_access_key_id"), ==, "CI");
-  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "aws_access_key_id"), ==, "AKID");
+  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "default", "aws_access_key_id"), ==,
+                   "AKID");
 }
 
 static void
 test_credentials_win (void)
 {
-  g_autoptr(C3vAwsProfileSet) set = parse_config ("[profile ci]\nregion = eu-west-1\n"
-                                                  "aws_access_key_id = FROM_CONFIG\n");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vAwsProfileSet) set = parse_config ("[profile ci]\nregion = eu-west-1\n"
+                                                   "aws_access_key_id = FROM_CONFIG\n");
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (c3v_aws_profile_set_parse (set, "[ci]\naws_access_key_id = FROM_CREDENTIALS\n",
                                             "credentials", C3V_AWS_FILE_CREDENTIALS, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "ci", "aws_access_key_id"), ==, "FROM_CREDENTIALS");
+  g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "ci", "aws_access_key_id"), ==,
+                   "FROM_CREDENTIALS");
   g_assert_cmpstr (c3v_aws_profile_set_get_profile (set, "ci", "region"), ==, "eu-west-1");
 }
 
 static void
 test_malformed (void)
 {
-  const struct { const char *text; const char *where; } cases[] = {
+  const struct
+  {
+    const char *text;
+    const char *where;
+  } cases[] = {
     { "[default]\nregion = x\njust words\n", "bad.ini:3:" },
     { "region = x\n", "bad.ini:1:" },
     { "\n[default\nregion = x\n", "bad.ini:2:" },
@@ -143,11 +151,12 @@ test_malformed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
-      g_autoptr(GError) error = NULL;
+      g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
+      g_autoptr (GError) error = NULL;
 
       g_test_message ("case %u: %s", i, cases[i].text);
-      g_assert_false (c3v_aws_profile_set_parse (set, cases[i].text, "bad.ini", C3V_AWS_FILE_CONFIG, &error));
+      g_assert_false (
+          c3v_aws_profile_set_parse (set, cases[i].text, "bad.ini", C3V_AWS_FILE_CONFIG, &error));
       g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (error->message, cases[i].where));
     }
@@ -162,9 +171,9 @@ test_garbage (void)
 
   for (guint round = 0; round < 2000; round++)
     {
-      g_autoptr(C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GString) text = g_string_new (NULL);
       guint length = g_test_rand_int_range (0, 80);
 
       for (guint i = 0; i < length; i++)
@@ -179,13 +188,14 @@ test_garbage (void)
 static void
 test_load_files (void)
 {
-  char *home = test_home_setup ();
+  char            *home = test_home_setup ();
   g_autofree char *config = test_home_write (home, "elsewhere/cfg", "[profile a]\nregion = r\n");
-  g_autofree char *credentials = test_home_write (home, ".aws/credentials", "[b]\naws_access_key_id = K\n");
-  g_autoptr(C3vAwsProfileSet) set = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) profiles = NULL;
-  const char * const expected[] = { "a", "b", NULL };
+  g_autofree char *credentials
+      = test_home_write (home, ".aws/credentials", "[b]\naws_access_key_id = K\n");
+  g_autoptr (C3vAwsProfileSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) profiles = NULL;
+  const char *const expected[] = { "a", "b", NULL };
 
   g_setenv ("AWS_CONFIG_FILE", config, TRUE);
   set = c3v_aws_profile_set_load_default (&error);
@@ -213,8 +223,7 @@ test_load_files (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

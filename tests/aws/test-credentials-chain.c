@@ -11,40 +11,38 @@
 #include "c3v-credentials-env.h"
 #include "test-credentials-support.h"
 
-static const char config_text[] =
-  "[default]\n"
-  "region = eu-west-1\n"
-  "[profile cfgkeys]\n"
-  "aws_access_key_id = AKIDCONFIG\n"
-  "aws_secret_access_key = config-secret\n"
-  "[profile empty]\n"
-  "region = eu-west-1\n"
-  "[profile loop-a]\n"
-  "role_arn = arn:aws:iam::111111111111:role/a\n"
-  "source_profile = loop-b\n"
-  "[profile loop-b]\n"
-  "role_arn = arn:aws:iam::111111111111:role/b\n"
-  "source_profile = loop-c\n"
-  "[profile loop-c]\n"
-  "role_arn = arn:aws:iam::111111111111:role/c\n"
-  "source_profile = loop-a\n"
-  "[profile ec2role]\n"
-  "role_arn = arn:aws:iam::111111111111:role/x\n"
-  "credential_source = Ec2InstanceMetadata\n"
-  "[profile orphan]\n"
-  "role_arn = arn:aws:iam::111111111111:role/x\n"
-  "source_profile = nowhere\n"
-  "[profile halfkeys]\n"
-  "aws_access_key_id = AKIDHALF\n";
+static const char config_text[] = "[default]\n"
+                                  "region = eu-west-1\n"
+                                  "[profile cfgkeys]\n"
+                                  "aws_access_key_id = AKIDCONFIG\n"
+                                  "aws_secret_access_key = config-secret\n"
+                                  "[profile empty]\n"
+                                  "region = eu-west-1\n"
+                                  "[profile loop-a]\n"
+                                  "role_arn = arn:aws:iam::111111111111:role/a\n"
+                                  "source_profile = loop-b\n"
+                                  "[profile loop-b]\n"
+                                  "role_arn = arn:aws:iam::111111111111:role/b\n"
+                                  "source_profile = loop-c\n"
+                                  "[profile loop-c]\n"
+                                  "role_arn = arn:aws:iam::111111111111:role/c\n"
+                                  "source_profile = loop-a\n"
+                                  "[profile ec2role]\n"
+                                  "role_arn = arn:aws:iam::111111111111:role/x\n"
+                                  "credential_source = Ec2InstanceMetadata\n"
+                                  "[profile orphan]\n"
+                                  "role_arn = arn:aws:iam::111111111111:role/x\n"
+                                  "source_profile = nowhere\n"
+                                  "[profile halfkeys]\n"
+                                  "aws_access_key_id = AKIDHALF\n";
 
-static const char credentials_text[] =
-  "[default]\n"
-  "aws_access_key_id = AKIDDEFAULT\n"
-  "aws_secret_access_key = default-secret\n"
-  "[cfgkeys]\n"
-  "aws_access_key_id = AKIDCREDFILE\n"
-  "aws_secret_access_key = credfile-secret\n"
-  "aws_session_token = credfile-token\n";
+static const char credentials_text[] = "[default]\n"
+                                       "aws_access_key_id = AKIDDEFAULT\n"
+                                       "aws_secret_access_key = default-secret\n"
+                                       "[cfgkeys]\n"
+                                       "aws_access_key_id = AKIDCREDFILE\n"
+                                       "aws_secret_access_key = credfile-secret\n"
+                                       "aws_session_token = credfile-token\n";
 
 static char *
 setup (void)
@@ -68,9 +66,9 @@ set_env_keys (void)
 static char *
 access_key_for (const char *profile)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &error);
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &error);
+  g_autoptr (C3vCredentials) credentials = NULL;
 
   g_assert_no_error (error);
   credentials = test_get_credentials (chain, &error);
@@ -79,8 +77,7 @@ access_key_for (const char *profile)
 }
 
 static void
-assert_access_key (const char *profile,
-                   const char *expected)
+assert_access_key (const char *profile, const char *expected)
 {
   g_autofree char *access_key_id = access_key_for (profile);
 
@@ -91,9 +88,9 @@ static void
 test_environment (void)
 {
   char *home = test_home_setup ();
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_env_new ();
-  g_autoptr(C3vCredentials) credentials = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_env_new ();
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
 
   set_env_keys ();
   credentials = test_get_credentials (provider, &error);
@@ -140,9 +137,9 @@ static void
 test_profile_keys (void)
 {
   char *home = setup ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new ("cfgkeys", &error);
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new ("cfgkeys", &error);
+  g_autoptr (C3vCredentials) credentials = NULL;
   g_autofree char *description = NULL;
 
   g_assert_no_error (error);
@@ -164,9 +161,9 @@ static void
 test_no_credentials (void)
 {
   char *home = setup ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new ("empty", &error);
-  g_autoptr(C3vCredentialsProvider) env_chain = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new ("empty", &error);
+  g_autoptr (C3vCredentialsProvider) env_chain = NULL;
 
   g_assert_no_error (error);
   g_assert_null (test_get_credentials (chain, &error));
@@ -188,12 +185,10 @@ test_no_credentials (void)
 }
 
 static void
-assert_chain_fails (const char *profile,
-                    int         code,
-                    const char *fragment)
+assert_chain_fails (const char *profile, int code, const char *fragment)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &error);
 
   g_assert_null (chain);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, code);
@@ -227,7 +222,7 @@ struct _TestCounting
 {
   C3vCredentialsProvider parent_instance;
   guint                  calls;
-  gint64                 expires_in;  /* 0: never, <0: fail */
+  gint64                 expires_in; /* 0: never, <0: fail */
 };
 
 G_DEFINE_FINAL_TYPE (TestCounting, test_counting, C3V_TYPE_CREDENTIALS_PROVIDER)
@@ -235,13 +230,14 @@ G_DEFINE_FINAL_TYPE (TestCounting, test_counting, C3V_TYPE_CREDENTIALS_PROVIDER)
 static gboolean
 counting_complete (gpointer user_data)
 {
-  GTask *task = user_data;
-  TestCounting *self = g_task_get_source_object (task);
+  GTask           *task = user_data;
+  TestCounting    *self = g_task_get_source_object (task);
   g_autofree char *access_key_id = g_strdup_printf ("AKID%u", self->calls);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64           now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (self->expires_in < 0)
-    g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED, "down");
+    g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                             "down");
   else
     g_task_return_pointer (task,
                            c3v_credentials_new (access_key_id, "s", NULL,
@@ -251,22 +247,18 @@ counting_complete (gpointer user_data)
 }
 
 static void
-test_counting_get_async (C3vCredentialsProvider *provider,
-                         GCancellable           *cancellable,
-                         GAsyncReadyCallback     callback,
-                         gpointer                user_data)
+test_counting_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
 {
   TestCounting *self = TEST_COUNTING (provider);
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask        *task = g_task_new (self, cancellable, callback, user_data);
 
   self->calls++;
   g_idle_add_full (G_PRIORITY_DEFAULT, counting_complete, task, g_object_unref);
 }
 
 static C3vCredentials *
-test_counting_get_finish (C3vCredentialsProvider  *provider,
-                          GAsyncResult            *result,
-                          GError                 **error)
+test_counting_get_finish (C3vCredentialsProvider *provider, GAsyncResult *result, GError **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -291,14 +283,13 @@ typedef struct
 } Burst;
 
 static void
-burst_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+burst_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Burst *burst = user_data;
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
 
-  credentials = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, NULL);
+  credentials
+      = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, NULL);
   g_assert_nonnull (credentials);
   burst->access_key_ids[burst->done++] = g_strdup (c3v_credentials_get_access_key_id (credentials));
   burst->all_done = burst->done == G_N_ELEMENTS (burst->access_key_ids);
@@ -307,11 +298,16 @@ burst_cb (GObject      *object,
 static void
 test_cached (void)
 {
-  g_autoptr(TestCounting) inner = g_object_new (TEST_TYPE_COUNTING, NULL);
-  g_autoptr(C3vCredentialsProvider) cached = c3v_credentials_cached_new (C3V_CREDENTIALS_PROVIDER (inner), 300);
-  g_autoptr(C3vCredentials) credentials = NULL;
-  g_autoptr(GError) error = NULL;
-  Burst burst = { 0, FALSE, { NULL, } };
+  g_autoptr (TestCounting) inner = g_object_new (TEST_TYPE_COUNTING, NULL);
+  g_autoptr (C3vCredentialsProvider) cached
+      = c3v_credentials_cached_new (C3V_CREDENTIALS_PROVIDER (inner), 300);
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  Burst burst = { 0,
+                  FALSE,
+                  {
+                      NULL,
+                  } };
 
   /* Three requests at once share one fetch. */
   inner->expires_in = 3600;
@@ -353,11 +349,11 @@ static void
 test_chain_order (void)
 {
   char *home = test_home_setup ();
-  g_autoptr(TestCounting) failing = g_object_new (TEST_TYPE_COUNTING, NULL);
-  g_autoptr(TestCounting) second = g_object_new (TEST_TYPE_COUNTING, NULL);
-  g_autoptr(GPtrArray) providers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(C3vCredentialsProvider) chain = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TestCounting) failing = g_object_new (TEST_TYPE_COUNTING, NULL);
+  g_autoptr (TestCounting) second = g_object_new (TEST_TYPE_COUNTING, NULL);
+  g_autoptr (GPtrArray) providers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (C3vCredentialsProvider) chain = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* Nothing in the environment: the chain moves on. A real failure stops it. */
   g_ptr_array_add (providers, c3v_credentials_env_new ());
@@ -381,8 +377,7 @@ test_chain_order (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -17,7 +17,8 @@
 static char *
 iso_time (gint64 offset)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + offset);
+  g_autoptr (GDateTime) time
+      = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + offset);
 
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
@@ -25,13 +26,11 @@ iso_time (gint64 offset)
 /* Writes an executable script into a directory whose name has a space, and
  * a config whose profile "proc" runs it with @arguments. */
 static char *
-write_process (const char *home,
-               const char *body,
-               const char *arguments)
+write_process (const char *home, const char *body, const char *arguments)
 {
   g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho run >> \"%s/runs\"\n%s", home, body);
   g_autofree char *config = NULL;
-  char *path = test_home_write (home, "my tools/creds.sh", script);
+  char            *path = test_home_write (home, "my tools/creds.sh", script);
 
   g_assert_cmpint (g_chmod (path, 0755), ==, 0);
   config = g_strdup_printf ("[profile proc]\ncredential_process = \"%s\" %s\n", path, arguments);
@@ -44,7 +43,7 @@ count_runs (const char *home)
 {
   g_autofree char *path = g_build_filename (home, "runs", NULL);
   g_autofree char *text = NULL;
-  guint runs = 0;
+  guint            runs = 0;
 
   if (!g_file_get_contents (path, &text, NULL, NULL))
     return 0;
@@ -60,13 +59,14 @@ json_script (const char *expiration)
                           "{\"Version\": 1, \"AccessKeyId\": \"ASIAPROCESS\", "
                           "\"SecretAccessKey\": \"" SECRET "\", \"SessionToken\": \"token-1\", "
                           "\"Expiration\": \"%s\"}\n"
-                          "JSON\n", expiration);
+                          "JSON\n",
+                          expiration);
 }
 
 static C3vCredentialsProvider *
 chain_for_proc (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   C3vCredentialsProvider *chain = c3v_credentials_chain_new ("proc", &error);
 
   g_assert_no_error (error);
@@ -76,15 +76,15 @@ chain_for_proc (void)
 static void
 test_json_output (void)
 {
-  char *home = test_home_setup ();
+  char            *home = test_home_setup ();
   g_autofree char *expiration = iso_time (3600);
   g_autofree char *body = json_script (expiration);
   g_autofree char *script = write_process (home, body, "");
-  g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = test_get_credentials (chain, &error);
+  g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = test_get_credentials (chain, &error);
   g_autofree char *description = c3v_credentials_provider_describe (chain);
-  gint64 expected = g_get_real_time () / G_USEC_PER_SEC + 3600;
+  gint64           expected = g_get_real_time () / G_USEC_PER_SEC + 3600;
 
   g_assert_no_error (error);
   g_assert_cmpstr (c3v_credentials_get_access_key_id (credentials), ==, "ASIAPROCESS");
@@ -99,18 +99,20 @@ test_json_output (void)
 static void
 test_arguments_not_through_shell (void)
 {
-  char *home = test_home_setup ();
+  char            *home = test_home_setup ();
   g_autofree char *expiration = iso_time (3600);
   g_autofree char *json = json_script (expiration);
-  g_autofree char *body = g_strdup_printf ("[ \"$1\" = 'hello world' ] || { echo \"bad 1: $1\" >&2; exit 3; }\n"
-                                           "[ \"$2\" = 'a;b' ] || { echo \"bad 2: $2\" >&2; exit 3; }\n"
-                                           "[ \"$3\" = '$(touch pwned)' ] || { echo \"bad 3: $3\" >&2; exit 3; }\n"
-                                           "[ $# = 3 ] || { echo \"argc $#\" >&2; exit 3; }\n"
-                                           "%s", json);
+  g_autofree char *body
+      = g_strdup_printf ("[ \"$1\" = 'hello world' ] || { echo \"bad 1: $1\" >&2; exit 3; }\n"
+                         "[ \"$2\" = 'a;b' ] || { echo \"bad 2: $2\" >&2; exit 3; }\n"
+                         "[ \"$3\" = '$(touch pwned)' ] || { echo \"bad 3: $3\" >&2; exit 3; }\n"
+                         "[ $# = 3 ] || { echo \"argc $#\" >&2; exit 3; }\n"
+                         "%s",
+                         json);
   g_autofree char *script = write_process (home, body, "\"hello world\" 'a;b' '$(touch pwned)'");
-  g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
   g_autofree char *pwned = g_build_filename (home, "pwned", NULL);
   g_autofree char *cwd = g_get_current_dir ();
 
@@ -128,13 +130,13 @@ test_arguments_not_through_shell (void)
 static void
 test_expired (void)
 {
-  char *home = test_home_setup ();
+  char            *home = test_home_setup ();
   g_autofree char *expiration = iso_time (-60);
   g_autofree char *body = json_script (expiration);
   g_autofree char *script = write_process (home, body, "");
-  g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = test_get_credentials (chain, &error);
+  g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = test_get_credentials (chain, &error);
 
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_EXPIRED);
@@ -147,11 +149,12 @@ test_expired (void)
 static void
 test_failure_shows_stderr (void)
 {
-  char *home = test_home_setup ();
-  g_autofree char *script = write_process (home, "echo '" SECRET "'\necho 'boom: no token for you' >&2\nexit 2\n", "");
-  g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = test_get_credentials (chain, &error);
+  char            *home = test_home_setup ();
+  g_autofree char *script
+      = write_process (home, "echo '" SECRET "'\necho 'boom: no token for you' >&2\nexit 2\n", "");
+  g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = test_get_credentials (chain, &error);
 
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED);
@@ -170,16 +173,17 @@ test_bad_output (void)
     "echo '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"" SECRET "\"}'\n",
     "echo '{\"Version\": \"1\", \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"" SECRET "\"}'\n",
     "echo '{\"Version\": 1, \"SecretAccessKey\": \"" SECRET "\"}'\n",
-    "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"" SECRET "\", \"Expiration\": \"soon\"}'\n",
+    "echo '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"" SECRET
+    "\", \"Expiration\": \"soon\"}'\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      char *home = test_home_setup ();
+      char            *home = test_home_setup ();
       g_autofree char *script = write_process (home, bodies[i], "");
-      g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(C3vCredentials) credentials = test_get_credentials (chain, &error);
+      g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+      g_autoptr (GError) error = NULL;
+      g_autoptr (C3vCredentials) credentials = test_get_credentials (chain, &error);
 
       g_assert_null (credentials);
       g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED);
@@ -192,10 +196,12 @@ static void
 test_missing_program (void)
 {
   char *home = test_home_setup ();
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_process_new ("x", "/nonexistent/tool --go");
-  g_autoptr(C3vCredentialsProvider) unbalanced = c3v_credentials_process_new ("x", "tool \"unclosed");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = test_get_credentials (provider, &error);
+  g_autoptr (C3vCredentialsProvider) provider
+      = c3v_credentials_process_new ("x", "/nonexistent/tool --go");
+  g_autoptr (C3vCredentialsProvider) unbalanced
+      = c3v_credentials_process_new ("x", "tool \"unclosed");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = test_get_credentials (provider, &error);
 
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED);
@@ -211,18 +217,18 @@ test_missing_program (void)
 static void
 test_cached_until_expiry (void)
 {
-  char *home = test_home_setup ();
+  char            *home = test_home_setup ();
   g_autofree char *far = iso_time (3600);
   g_autofree char *body = json_script (far);
   g_autofree char *script = write_process (home, body, "");
-  g_autoptr(C3vCredentialsProvider) chain = chain_for_proc ();
-  g_autoptr(C3vCredentials) first = test_get_credentials (chain, NULL);
-  g_autoptr(C3vCredentials) second = test_get_credentials (chain, NULL);
+  g_autoptr (C3vCredentialsProvider) chain = chain_for_proc ();
+  g_autoptr (C3vCredentials) first = test_get_credentials (chain, NULL);
+  g_autoptr (C3vCredentials) second = test_get_credentials (chain, NULL);
   g_autofree char *near = iso_time (60);
   g_autofree char *near_body = json_script (near);
-  g_autoptr(C3vCredentialsProvider) near_chain = NULL;
-  g_autoptr(C3vCredentials) third = NULL;
-  g_autoptr(C3vCredentials) fourth = NULL;
+  g_autoptr (C3vCredentialsProvider) near_chain = NULL;
+  g_autoptr (C3vCredentials) third = NULL;
+  g_autoptr (C3vCredentials) fourth = NULL;
 
   g_assert_nonnull (first);
   g_assert_true (first == second);
@@ -241,8 +247,7 @@ test_cached_until_expiry (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -10,27 +10,26 @@
 
 #define START_URL "https://corp.awsapps.com/start"
 
-static const char config_text[] =
-  "[profile sso]\n"
-  "sso_session = corp\n"
-  "sso_account_id = 111122223333\n"
-  "sso_role_name = ReadOnly\n"
-  "region = eu-west-1\n"
-  "[sso-session corp]\n"
-  "sso_start_url = " START_URL "\n"
-  "sso_region = eu-central-1\n"
-  "[profile legacy]\n"
-  "sso_start_url = " START_URL "\n"
-  "sso_region = eu-central-1\n"
-  "sso_account_id = 111122223333\n"
-  "sso_role_name = ReadOnly\n"
-  "[profile norole]\n"
-  "sso_session = corp\n"
-  "sso_account_id = 111122223333\n"
-  "[profile nosession]\n"
-  "sso_session = gone\n"
-  "sso_account_id = 111122223333\n"
-  "sso_role_name = ReadOnly\n";
+static const char config_text[] = "[profile sso]\n"
+                                  "sso_session = corp\n"
+                                  "sso_account_id = 111122223333\n"
+                                  "sso_role_name = ReadOnly\n"
+                                  "region = eu-west-1\n"
+                                  "[sso-session corp]\n"
+                                  "sso_start_url = " START_URL "\n"
+                                  "sso_region = eu-central-1\n"
+                                  "[profile legacy]\n"
+                                  "sso_start_url = " START_URL "\n"
+                                  "sso_region = eu-central-1\n"
+                                  "sso_account_id = 111122223333\n"
+                                  "sso_role_name = ReadOnly\n"
+                                  "[profile norole]\n"
+                                  "sso_session = corp\n"
+                                  "sso_account_id = 111122223333\n"
+                                  "[profile nosession]\n"
+                                  "sso_session = gone\n"
+                                  "sso_account_id = 111122223333\n"
+                                  "sso_role_name = ReadOnly\n";
 
 typedef struct
 {
@@ -41,16 +40,13 @@ typedef struct
 } Fixture;
 
 static void
-portal_handler (SoupServer        *server,
-                SoupServerMessage *message,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+portal_handler (SoupServer *server, SoupServerMessage *message, const char *path, GHashTable *query,
+                gpointer user_data)
 {
-  Fixture *fixture = user_data;
+  Fixture            *fixture = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
-  const char *token = soup_message_headers_get_one (headers, "x-amz-sso_bearer_token");
-  g_autofree char *body = NULL;
+  const char         *token = soup_message_headers_get_one (headers, "x-amz-sso_bearer_token");
+  g_autofree char    *body = NULL;
 
   fixture->calls++;
   g_assert_cmpstr (soup_server_message_get_method (message), ==, "GET");
@@ -66,42 +62,42 @@ portal_handler (SoupServer        *server,
     }
   else
     {
-      body = g_strdup_printf ("{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
-                              "\"secretAccessKey\": \"sso-secret\", \"sessionToken\": \"sso-token\", "
-                              "\"expiration\": %" G_GINT64_FORMAT "}}", fixture->expiration_ms);
+      body = g_strdup_printf (
+          "{\"roleCredentials\": {\"accessKeyId\": \"ASIASSO\", "
+          "\"secretAccessKey\": \"sso-secret\", \"sessionToken\": \"sso-token\", "
+          "\"expiration\": %" G_GINT64_FORMAT "}}",
+          fixture->expiration_ms);
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
     }
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
 }
 
 /* What `aws sso login` leaves in ~/.aws/sso/cache/<sha1 of @key>.json. */
 static void
-write_token (Fixture    *fixture,
-             const char *key,
-             const char *token,
-             const char *expires_at)
+write_token (Fixture *fixture, const char *key, const char *token, const char *expires_at)
 {
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
   g_autofree char *path = g_strdup_printf (".aws/sso/cache/%s.json", hash);
-  g_autofree char *json = g_strdup_printf ("{\"startUrl\": \"" START_URL "\", \"region\": \"eu-central-1\", "
-                                           "\"accessToken\": \"%s\", \"expiresAt\": \"%s\"}",
-                                           token, expires_at);
+  g_autofree char *json
+      = g_strdup_printf ("{\"startUrl\": \"" START_URL "\", \"region\": \"eu-central-1\", "
+                         "\"accessToken\": \"%s\", \"expiresAt\": \"%s\"}",
+                         token, expires_at);
 
   g_free (test_home_write (fixture->home, path, json));
 }
 
 static char *
-iso_time (gint64 offset,
-          const char *format)
+iso_time (gint64 offset, const char *format)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + offset);
+  g_autoptr (GDateTime) time
+      = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + offset);
 
   return g_date_time_format (time, format);
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *url = NULL;
 
@@ -113,31 +109,28 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->server);
   test_home_teardown (fixture->home);
 }
 
 static C3vCredentials *
-get_for_profile (const char  *profile,
-                 GError     **error)
+get_for_profile (const char *profile, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &local_error);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &local_error);
 
   g_assert_no_error (local_error);
   return test_get_credentials (chain, error);
 }
 
 static void
-test_session (Fixture       *fixture,
-              gconstpointer  data)
+test_session (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *expires_at = iso_time (3600, "%Y-%m-%dT%H:%M:%SZ");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
 
   write_token (fixture, "corp", "good-token", expires_at);
   credentials = get_for_profile ("sso", &error);
@@ -150,13 +143,12 @@ test_session (Fixture       *fixture,
 }
 
 static void
-test_legacy (Fixture       *fixture,
-             gconstpointer  data)
+test_legacy (Fixture *fixture, gconstpointer data)
 {
   /* Old caches keyed by start URL, with the "UTC" suffix of older CLIs. */
   g_autofree char *expires_at = iso_time (3600, "%Y-%m-%dT%H:%M:%SUTC");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
 
   write_token (fixture, START_URL, "good-token", expires_at);
   credentials = get_for_profile ("legacy", &error);
@@ -165,8 +157,7 @@ test_legacy (Fixture       *fixture,
 }
 
 static void
-assert_login_needed (const char *profile,
-                     GError     *error)
+assert_login_needed (const char *profile, GError *error)
 {
   g_autofree char *command = g_strdup_printf ("aws sso login --profile %s", profile);
 
@@ -175,12 +166,11 @@ assert_login_needed (const char *profile,
 }
 
 static void
-test_login_needed (Fixture       *fixture,
-                   gconstpointer  data)
+test_login_needed (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *expired = iso_time (-60, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *valid = iso_time (3600, "%Y-%m-%dT%H:%M:%SZ");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* No token file at all. */
   g_assert_null (get_for_profile ("sso", &error));
@@ -202,15 +192,14 @@ test_login_needed (Fixture       *fixture,
 }
 
 static void
-test_incomplete (Fixture       *fixture,
-                 gconstpointer  data)
+test_incomplete (Fixture *fixture, gconstpointer data)
 {
   const char *profiles[] = { "norole", "nosession" };
 
   for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(C3vCredentialsProvider) chain = c3v_credentials_chain_new (profiles[i], &error);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profiles[i], &error);
 
       g_assert_null (chain);
       g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
@@ -219,12 +208,11 @@ test_incomplete (Fixture       *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/aws/credentials/sso/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("session", test_session);
   ADD ("legacy", test_legacy);

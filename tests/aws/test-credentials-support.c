@@ -8,20 +8,28 @@
 
 #define WAIT_TIMEOUT_SECONDS 10
 
-static const char * const aws_variables[] = {
-  "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
-  "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-  "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
-  "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_ECS", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSO",
+static const char *const aws_variables[] = {
+  "AWS_PROFILE",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_ECS",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_ENDPOINT_URL_SSO",
   "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
 };
 
 char *
 test_home_setup (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *aws_dir = NULL;
-  char *home = g_dir_make_tmp ("c3vis-aws-XXXXXX", &error);
+  char            *home = g_dir_make_tmp ("c3vis-aws-XXXXXX", &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (aws_variables); i++)
@@ -36,7 +44,7 @@ test_home_setup (void)
 static void
 remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -59,13 +67,11 @@ test_home_teardown (char *home)
 }
 
 char *
-test_home_write (const char *home,
-                 const char *relative_path,
-                 const char *contents)
+test_home_write (const char *home, const char *relative_path, const char *contents)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
-  char *path = g_build_filename (home, relative_path, NULL);
+  char            *path = g_build_filename (home, relative_path, NULL);
 
   dir = g_path_get_dirname (path);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -87,7 +93,7 @@ void
 test_wait_for (gboolean *flag)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  guint    timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, &timed_out);
 
   while (!*flag && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -103,9 +109,7 @@ typedef struct
 } GetState;
 
 static void
-get_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
+get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   GetState *state = user_data;
 
@@ -114,10 +118,9 @@ get_cb (GObject      *object,
 }
 
 C3vCredentials *
-test_get_credentials (C3vCredentialsProvider *provider,
-                      GError                **error)
+test_get_credentials (C3vCredentialsProvider *provider, GError **error)
 {
-  GetState state = { NULL, FALSE };
+  GetState        state = { NULL, FALSE };
   C3vCredentials *credentials;
 
   c3v_credentials_provider_get_async (provider, NULL, get_cb, &state);
@@ -128,13 +131,11 @@ test_get_credentials (C3vCredentialsProvider *provider,
 }
 
 SoupServer *
-test_server_new (SoupServerCallback   callback,
-                 gpointer             user_data,
-                 char               **url)
+test_server_new (SoupServerCallback callback, gpointer user_data, char **url)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SoupServer *server = soup_server_new (NULL, NULL);
-  GSList *uris;
+  GSList     *uris;
 
   soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);

@@ -8,8 +8,8 @@
 static void
 test_fields (void)
 {
-  g_autoptr(C3vCredentials) with_token = c3v_credentials_new ("AKID", "secret", "token", 1000);
-  g_autoptr(C3vCredentials) without = c3v_credentials_new ("AKID", "secret", "", 0);
+  g_autoptr (C3vCredentials) with_token = c3v_credentials_new ("AKID", "secret", "token", 1000);
+  g_autoptr (C3vCredentials) without = c3v_credentials_new ("AKID", "secret", "", 0);
 
   g_assert_cmpstr (c3v_credentials_get_access_key_id (with_token), ==, "AKID");
   g_assert_cmpstr (c3v_credentials_get_secret_access_key (with_token), ==, "secret");
@@ -22,8 +22,8 @@ test_fields (void)
 static void
 test_expiry (void)
 {
-  g_autoptr(C3vCredentials) expiring = c3v_credentials_new ("AKID", "secret", NULL, 1000);
-  g_autoptr(C3vCredentials) forever = c3v_credentials_new ("AKID", "secret", NULL, 0);
+  g_autoptr (C3vCredentials) expiring = c3v_credentials_new ("AKID", "secret", NULL, 1000);
+  g_autoptr (C3vCredentials) forever = c3v_credentials_new ("AKID", "secret", NULL, 0);
 
   g_assert_false (c3v_credentials_expires_within (expiring, 0, 300));
   g_assert_true (c3v_credentials_expires_within (expiring, 700, 300));
@@ -34,7 +34,7 @@ test_expiry (void)
 static void
 test_boxed (void)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new ("AKID", "secret", NULL, 0);
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new ("AKID", "secret", NULL, 0);
   C3vCredentials *copy = g_boxed_copy (C3V_TYPE_CREDENTIALS, credentials);
 
   g_assert_true (copy == credentials);
@@ -43,12 +43,10 @@ test_boxed (void)
 }
 
 static void
-got_credentials (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+got_credentials (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   C3vCredentials **out = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *out = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, &error);
   g_assert_no_error (error);
@@ -57,9 +55,9 @@ got_credentials (GObject      *object,
 static void
 test_static_provider (void)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new ("AKID", "secret", "token", 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr(C3vCredentials) got = NULL;
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new ("AKID", "secret", "token", 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vCredentials) got = NULL;
   g_autofree char *description = c3v_credentials_provider_describe (provider);
 
   c3v_credentials_provider_get_async (provider, NULL, got_credentials, &got);
@@ -70,8 +68,7 @@ test_static_provider (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -28,11 +28,10 @@ typedef gboolean (*Condition) (gconstpointer data);
 
 /* Iterates the main context until @condition holds, failing after WAIT_MS. */
 static void
-wait_until (Condition     condition,
-            gconstpointer data)
+wait_until (Condition condition, gconstpointer data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
+  guint    id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -59,34 +58,31 @@ wait_for (const gboolean *done)
 }
 
 static C3vEcsClient *
-client_new (const char *url,
-            const char *secret,
-            const char *token)
+client_new (const char *url, const char *secret, const char *token)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, secret, token, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, secret, token, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
 
   return c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, url);
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   const C3vFakeEcsOptions *options = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->fake = c3v_fake_ecs_new (options);
   c3v_fake_ecs_start (fixture->fake, 0, &error);
   g_assert_no_error (error);
-  fixture->client = client_new (c3v_fake_ecs_get_url (fixture->fake),
-                                C3V_FAKE_ECS_SECRET_ACCESS_KEY,
-                                options ? options->session_token : NULL);
+  fixture->client
+      = client_new (c3v_fake_ecs_get_url (fixture->fake), C3V_FAKE_ECS_SECRET_ACCESS_KEY,
+                    options ? options->session_token : NULL);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->fake);
@@ -109,9 +105,7 @@ call_result_clear (CallResult *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallResult, call_result_clear)
 
 static void
-call_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+call_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   CallResult *r = user_data;
 
@@ -120,21 +114,17 @@ call_done (GObject      *object,
 }
 
 static void
-call (C3vEcsClient *client,
-      const char   *operation,
-      JsonObject   *request,
-      CallResult   *r)
+call (C3vEcsClient *client, const char *operation, JsonObject *request, CallResult *r)
 {
   c3v_ecs_client_call_async (client, operation, request, NULL, call_done, r);
   wait_for (&r->done);
 }
 
 static guint
-count_calls (C3vFakeEcs *fake,
-             const char *operation)
+count_calls (C3vFakeEcs *fake, const char *operation)
 {
   GArray *log = c3v_fake_ecs_get_call_log (fake);
-  guint count = 0;
+  guint   count = 0;
 
   for (guint i = 0; i < log->len; i++)
     if (g_strcmp0 (g_array_index (log, C3vFakeCall, i).operation, operation) == 0)
@@ -143,12 +133,11 @@ count_calls (C3vFakeEcs *fake,
 }
 
 static void
-test_list_clusters (Fixture       *fixture,
-                    gconstpointer  data)
+test_list_clusters (Fixture *fixture, gconstpointer data)
 {
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
   JsonArray *arns;
-  gboolean found = FALSE;
+  gboolean   found = FALSE;
 
   call (fixture->client, "ListClusters", NULL, &r);
   g_assert_no_error (r.error);
@@ -168,9 +157,7 @@ typedef struct
 } Paging;
 
 static gboolean
-collect_page (JsonObject *page,
-              JsonArray  *items,
-              gpointer    user_data)
+collect_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   Paging *paging = user_data;
 
@@ -181,9 +168,7 @@ collect_page (JsonObject *page,
 }
 
 static void
-paginate_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+paginate_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Paging *paging = user_data;
 
@@ -199,13 +184,12 @@ typedef struct
 } Describing;
 
 static void
-described (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+described (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Describing *describing = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) answer = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer
+      = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
 
   g_assert_no_error (error);
   describing->described += json_array_get_length (json_object_get_array_member (answer, "tasks"));
@@ -214,17 +198,15 @@ described (GObject      *object,
 }
 
 static void
-describe_in_batches (C3vEcsClient *client,
-                     GPtrArray    *arns,
-                     Describing   *describing)
+describe_in_batches (C3vEcsClient *client, GPtrArray *arns, Describing *describing)
 {
-  g_autoptr(GPtrArray) batches = c3v_ecs_split_batches (arns, 100);
+  g_autoptr (GPtrArray) batches = c3v_ecs_split_batches (arns, 100);
 
   describing->remaining = batches->len;
   for (guint i = 0; i < batches->len; i++)
     {
       GPtrArray *batch = g_ptr_array_index (batches, i);
-      g_autoptr(JsonObject) request = json_object_new ();
+      g_autoptr (JsonObject) request = json_object_new ();
       JsonArray *tasks = json_array_sized_new (batch->len);
 
       for (guint j = 0; j < batch->len; j++)
@@ -239,18 +221,17 @@ describe_in_batches (C3vEcsClient *client,
 
 /* ListTasks page by page, then DescribeTasks in batches of 100. */
 static void
-test_list_and_describe (Fixture       *fixture,
-                        gconstpointer  data)
+test_list_and_describe (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonObject) request = json_object_new ();
-  Paging paging = { arns, 0 };
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonObject) request = json_object_new ();
+  Paging     paging = { arns, 0 };
   Describing describing = { 0 };
 
   json_object_set_string_member (request, "cluster", "production");
   json_object_set_int_member (request, "maxResults", 100);
-  c3v_ecs_client_paginate_async (fixture->client, "ListTasks", request, "taskArns",
-                                 collect_page, &paging, NULL, NULL, paginate_done, &paging);
+  c3v_ecs_client_paginate_async (fixture->client, "ListTasks", request, "taskArns", collect_page,
+                                 &paging, NULL, NULL, paginate_done, &paging);
   wait_for (&paging.done);
   g_assert_no_error (paging.error);
   g_assert_cmpuint (arns->len, ==, 250);
@@ -264,13 +245,12 @@ test_list_and_describe (Fixture       *fixture,
 }
 
 static void
-test_session_token (Fixture       *fixture,
-                    gconstpointer  data)
+test_session_token (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(C3vEcsClient) without = client_new (c3v_fake_ecs_get_url (fixture->fake),
-                                                C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL);
-  g_auto(CallResult) with_token = { 0 };
-  g_auto(CallResult) no_token = { 0 };
+  g_autoptr (C3vEcsClient) without
+      = client_new (c3v_fake_ecs_get_url (fixture->fake), C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL);
+  g_auto (CallResult) with_token = { 0 };
+  g_auto (CallResult) no_token = { 0 };
 
   call (fixture->client, "ListClusters", NULL, &with_token);
   g_assert_no_error (with_token.error);
@@ -280,22 +260,20 @@ test_session_token (Fixture       *fixture,
 }
 
 static void
-test_wrong_secret (Fixture       *fixture,
-                   gconstpointer  data)
+test_wrong_secret (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(C3vEcsClient) wrong = client_new (c3v_fake_ecs_get_url (fixture->fake),
-                                              "not/the+secret", NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (C3vEcsClient) wrong
+      = client_new (c3v_fake_ecs_get_url (fixture->fake), "not/the+secret", NULL);
+  g_auto (CallResult) r = { 0 };
 
   call (wrong, "ListClusters", NULL, &r);
   g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_INVALID_SIGNATURE);
 }
 
 static void
-test_throttle_retried (Fixture       *fixture,
-                       gconstpointer  data)
+test_throttle_retried (Fixture *fixture, gconstpointer data)
 {
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListClusters", C3V_FAKE_FAULT_THROTTLE, 2);
   call (fixture->client, "ListClusters", NULL, &r);
@@ -304,10 +282,9 @@ test_throttle_retried (Fixture       *fixture,
 }
 
 static void
-test_server_error_exhausted (Fixture       *fixture,
-                             gconstpointer  data)
+test_server_error_exhausted (Fixture *fixture, gconstpointer data)
 {
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListClusters", C3V_FAKE_FAULT_SERVER_ERROR, 5);
   call (fixture->client, "ListClusters", NULL, &r);
@@ -316,14 +293,13 @@ test_server_error_exhausted (Fixture       *fixture,
 }
 
 static void
-test_malformed (Fixture       *fixture,
-                gconstpointer  data)
+test_malformed (Fixture *fixture, gconstpointer data)
 {
   const C3vFakeFault faults[] = { C3V_FAKE_FAULT_MALFORMED, C3V_FAKE_FAULT_TRUNCATED };
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
-      g_auto(CallResult) r = { 0 };
+      g_auto (CallResult) r = { 0 };
 
       c3v_fake_ecs_add_fault (fixture->fake, "ListClusters", faults[i], 1);
       call (fixture->client, "ListClusters", NULL, &r);
@@ -332,10 +308,9 @@ test_malformed (Fixture       *fixture,
 }
 
 static void
-test_dropped (Fixture       *fixture,
-              gconstpointer  data)
+test_dropped (Fixture *fixture, gconstpointer data)
 {
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListClusters", C3V_FAKE_FAULT_DROP, 100);
   call (fixture->client, "ListClusters", NULL, &r);
@@ -343,21 +318,19 @@ test_dropped (Fixture       *fixture,
 }
 
 static void
-count_down (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+count_down (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   guint *remaining = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) answer = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer
+      = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
 
   g_assert_no_error (error);
   (*remaining)--;
 }
 
 static void
-test_in_flight_bound (Fixture       *fixture,
-                      gconstpointer  data)
+test_in_flight_bound (Fixture *fixture, gconstpointer data)
 {
   guint remaining = 12;
 
@@ -372,11 +345,11 @@ test_in_flight_bound (Fixture       *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   static const C3vFakeEcsOptions small = { .seed = 7, .large_instances = 20, .large_tasks = 250 };
-  static const C3vFakeEcsOptions with_token = { .seed = 7, .session_token = "FakeSessionToken/+==" };
+  static const C3vFakeEcsOptions with_token
+      = { .seed = 7, .session_token = "FakeSessionToken/+==" };
 
   /* Backoff in milliseconds instead of seconds. Set before any thread runs. */
   g_setenv ("C3VIS_RETRY_BASE_MS", "1", TRUE);
@@ -386,7 +359,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, options, func) \
+#define ADD(path, options, func)                                                                   \
   g_test_add ("/ecs-client-fake/" path, Fixture, options, fixture_set_up, func, fixture_tear_down)
 
   ADD ("list-clusters", &small, test_list_clusters);

@@ -30,12 +30,10 @@ typedef gboolean (*Condition) (gconstpointer data);
 /* Iterates the main context until @condition holds, failing after
  * @timeout_ms. */
 static void
-wait_until (Condition      condition,
-            gconstpointer  data,
-            guint          timeout_ms)
+wait_until (Condition condition, gconstpointer data, guint timeout_ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
+  guint    id = g_timeout_add (timeout_ms, set_flag, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -50,8 +48,7 @@ flag_is_set (gconstpointer data)
 }
 
 static void
-wait_for (const gboolean *done,
-          guint           timeout_ms)
+wait_for (const gboolean *done, guint timeout_ms)
 {
   wait_until (flag_is_set, done, timeout_ms);
 }
@@ -87,9 +84,7 @@ call_result_clear (CallResult *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallResult, call_result_clear)
 
 static void
-call_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+call_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   CallResult *r = user_data;
 
@@ -98,20 +93,16 @@ call_done (GObject      *object,
 }
 
 static C3vEcsClient *
-client_for (TestServer *ts,
-            const char *token)
+client_for (TestServer *ts, const char *token)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, token, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, token, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
 
   return c3v_ecs_client_new (provider, REGION, ts->url);
 }
 
 static void
-call_and_wait (C3vEcsClient *client,
-               const char   *operation,
-               JsonObject   *request,
-               CallResult   *r)
+call_and_wait (C3vEcsClient *client, const char *operation, JsonObject *request, CallResult *r)
 {
   c3v_ecs_client_call_async (client, operation, request, NULL, call_done, r);
   wait_for (&r->done, WAIT_MS);
@@ -136,10 +127,10 @@ in_fresh_process (void)
 static void
 test_success (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_autoptr(JsonObject) request = json_object_new ();
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (JsonObject) request = json_object_new ();
+  g_auto (CallResult) r = { 0 };
   JsonArray *arns;
 
   json_object_set_string_member (request, "cluster", "prod-\xc3\xbc");
@@ -161,9 +152,9 @@ test_success (void)
 static void
 test_empty_request (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   call_and_wait (client, "ListClusters", NULL, &r);
   g_assert_no_error (r.error);
@@ -174,9 +165,9 @@ test_empty_request (void)
 static void
 test_bad_signature (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   ts->secret = "another/secret";
   call_and_wait (client, "ListClusters", NULL, &r);
@@ -189,10 +180,10 @@ test_bad_signature (void)
 static void
 test_clock_skew (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) first = { 0 };
-  g_auto(CallResult) second = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) first = { 0 };
+  g_auto (CallResult) second = { 0 };
 
   ts->clock_offset_s = 3600;
   call_and_wait (client, "ListClusters", NULL, &first);
@@ -209,9 +200,9 @@ test_clock_skew (void)
 static void
 test_clock_skew_once (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   ts->clock_offset_s = -7200;
   c3v_ecs_client_call_async (client, "ListClusters", NULL, NULL, call_done, &r);
@@ -226,9 +217,9 @@ test_clock_skew_once (void)
 static void
 test_session_token (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, SESSION_TOKEN);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, SESSION_TOKEN);
+  g_auto (CallResult) r = { 0 };
 
   ts->session_token = SESSION_TOKEN;
   call_and_wait (client, "DescribeClusters", NULL, &r);
@@ -242,7 +233,11 @@ test_session_token (void)
 static void
 test_error_type_normalization (void)
 {
-  struct { const char *type; const char *code; } cases[] = {
+  struct
+  {
+    const char *type;
+    const char *code;
+  } cases[] = {
     { "com.amazonaws.ecs#ClusterNotFoundException", "ClusterNotFoundException" },
     { "ClusterNotFoundException:http://internal.amazon.com/", "ClusterNotFoundException" },
     { "aws.protocoltests#AccessDeniedException:http://x/", "AccessDeniedException" },
@@ -259,13 +254,11 @@ test_error_type_normalization (void)
 }
 
 static void
-expect_error (const Reply *reply,
-              int          code,
-              const char  *message)
+expect_error (const Reply *reply, int code, const char *message)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   test_server_script (ts, reply, 1);
   call_and_wait (client, "ListTasks", NULL, &r);
@@ -277,12 +270,17 @@ expect_error (const Reply *reply,
 static void
 test_error_parsing (void)
 {
-  static const Reply not_found = {
-    400, "{\"__type\":\"com.amazonaws.ecs#ClusterNotFoundException:http://internal/\","
-         "\"message\":\"Cluster not found.\"}", NULL };
+  static const Reply not_found
+      = { 400,
+          "{\"__type\":\"com.amazonaws.ecs#ClusterNotFoundException:http://internal/\","
+          "\"message\":\"Cluster not found.\"}",
+          NULL };
   static const Reply denied = {
-    400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"User: arn:aws:iam::123456789012:user/dev "
-         "is not authorized to perform: ecs:ListTasks on resource: *\"}", NULL };
+    400,
+    "{\"__type\":\"AccessDeniedException\",\"Message\":\"User: arn:aws:iam::123456789012:user/dev "
+    "is not authorized to perform: ecs:ListTasks on resource: *\"}",
+    NULL
+  };
   static const Reply header_only = { 400, "{}", "InvalidParameterException:http://x/" };
   static const Reply html = { 403, "<html>Forbidden</html>", NULL };
 
@@ -296,17 +294,18 @@ test_error_parsing (void)
   expect_error (&html, C3V_ECS_ERROR_FAILED, "Unexpected HTTP status 403");
 }
 
-static const Reply throttled = {
-  400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}", NULL };
-static const Reply server_error = {
-  500, "{\"__type\":\"ServerException\",\"message\":\"Service unavailable, try again.\"}", NULL };
+static const Reply throttled
+    = { 400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}", NULL };
+static const Reply server_error
+    = { 500, "{\"__type\":\"ServerException\",\"message\":\"Service unavailable, try again.\"}",
+        NULL };
 
 static void
 test_throttled_then_success (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   test_server_script (ts, &throttled, 1);
   call_and_wait (client, "DescribeTasks", NULL, &r);
@@ -321,9 +320,9 @@ static void
 test_throttled_exhausted (void)
 {
   static const Reply script[] = { throttled, throttled, throttled, throttled };
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   test_server_script (ts, script, G_N_ELEMENTS (script));
   call_and_wait (client, "DescribeTasks", NULL, &r);
@@ -335,9 +334,9 @@ static void
 test_server_error_three_times (void)
 {
   static const Reply script[] = { server_error, server_error, server_error, server_error };
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   test_server_script (ts, script, G_N_ELEMENTS (script));
   call_and_wait (client, "ListContainerInstances", NULL, &r);
@@ -350,9 +349,9 @@ static void
 test_max_attempts_env (void)
 {
   static const Reply script[] = { server_error, server_error };
-  g_autoptr(TestServer) ts = NULL;
-  g_autoptr(C3vEcsClient) client = NULL;
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = NULL;
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_auto (CallResult) r = { 0 };
 
   if (!in_fresh_process ())
     return;
@@ -376,13 +375,13 @@ test_malformed (void)
     { 200, "{\"tasks\":[{\"taskArn\":\"arn", NULL },
     { 200, "[\"an array, not an object\"]", NULL },
   };
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
 
   test_server_script (ts, script, G_N_ELEMENTS (script));
   for (guint i = 0; i < G_N_ELEMENTS (script); i++)
     {
-      g_auto(CallResult) r = { 0 };
+      g_auto (CallResult) r = { 0 };
 
       call_and_wait (client, "DescribeTasks", NULL, &r);
       g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE);
@@ -394,12 +393,12 @@ test_malformed (void)
 static guint
 unused_port (void)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSocket) socket
+      = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_socket_bind (socket, any, FALSE, &error);
   g_assert_no_error (error);
@@ -411,11 +410,11 @@ unused_port (void)
 static void
 test_connection_refused (void)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, NULL, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
-  g_autoptr(C3vEcsClient) client = c3v_ecs_client_new (provider, REGION, url);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (C3vEcsClient) client = c3v_ecs_client_new (provider, REGION, url);
+  g_auto (CallResult) r = { 0 };
 
   call_and_wait (client, "ListClusters", NULL, &r);
   g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK);
@@ -424,10 +423,10 @@ test_connection_refused (void)
 static void
 test_invalid_endpoint (void)
 {
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, NULL, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr(C3vEcsClient) client = c3v_ecs_client_new (provider, REGION, "ftp://example.com");
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vEcsClient) client = c3v_ecs_client_new (provider, REGION, "ftp://example.com");
+  g_auto (CallResult) r = { 0 };
 
   call_and_wait (client, "ListClusters", NULL, &r);
   g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK);
@@ -437,10 +436,10 @@ test_invalid_endpoint (void)
 static void
 test_tls_untrusted (void)
 {
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(TestServer) ts = NULL;
-  g_autoptr(C3vEcsClient) client = NULL;
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (TestServer) ts = NULL;
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_auto (CallResult) r = { 0 };
 
 #ifdef __SANITIZE_ADDRESS__
   /* LeakSanitizer's tracer crashes at exit on the threads glib-networking's
@@ -468,10 +467,10 @@ test_tls_untrusted (void)
 static void
 test_cancel_in_flight (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   C3vEcsClient *client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
 
   ts->delay_ms = 30000;
   c3v_ecs_client_call_async (client, "ListTasks", NULL, cancellable, call_done, &r);
@@ -485,11 +484,11 @@ test_cancel_in_flight (void)
 static void
 test_cancel_queued (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) first = { 0 };
-  g_auto(CallResult) second = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) first = { 0 };
+  g_auto (CallResult) second = { 0 };
 
   c3v_ecs_client_set_max_in_flight (client, 1);
   ts->delay_ms = 200;
@@ -508,10 +507,10 @@ test_cancel_queued (void)
 static void
 test_cancel_backoff (void)
 {
-  g_autoptr(TestServer) ts = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr (TestServer) ts = NULL;
+  g_autoptr (GCancellable) cancellable = NULL;
   C3vEcsClient *client;
-  g_auto(CallResult) r = { 0 };
+  g_auto (CallResult) r = { 0 };
 
   if (!in_fresh_process ())
     return;
@@ -537,10 +536,10 @@ test_cancel_backoff (void)
 static void
 test_cancelled_before (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_auto(CallResult) r = { 0 };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
 
   g_cancellable_cancel (cancellable);
   c3v_ecs_client_call_async (client, "ListTasks", NULL, cancellable, call_done, &r);
@@ -550,13 +549,12 @@ test_cancelled_before (void)
 }
 
 static void
-count_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+count_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   guint *remaining = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) answer = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) answer
+      = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (answer);
@@ -572,8 +570,8 @@ all_done (gconstpointer data)
 static void
 test_in_flight_bound (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
   guint remaining = 10;
 
   g_assert_cmpuint (c3v_ecs_client_get_max_in_flight (client), ==, 16);
@@ -594,7 +592,7 @@ typedef struct
 {
   GPtrArray *arns;
   guint      pages;
-  guint      stop_after;   /* 0: never */
+  guint      stop_after; /* 0: never */
   gboolean   done;
   gboolean   ok;
   guint      n_items;
@@ -602,9 +600,7 @@ typedef struct
 } Paging;
 
 static gboolean
-collect_page (JsonObject *page,
-              JsonArray  *items,
-              gpointer    user_data)
+collect_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   Paging *paging = user_data;
 
@@ -615,26 +611,23 @@ collect_page (JsonObject *page,
 }
 
 static void
-paginate_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+paginate_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   Paging *paging = user_data;
 
-  paging->ok = c3v_ecs_client_paginate_finish (C3V_ECS_CLIENT (object), result,
-                                               &paging->n_items, &paging->error);
+  paging->ok = c3v_ecs_client_paginate_finish (C3V_ECS_CLIENT (object), result, &paging->n_items,
+                                               &paging->error);
   paging->done = TRUE;
 }
 
 static void
-paginate (C3vEcsClient *client,
-          Paging       *paging)
+paginate (C3vEcsClient *client, Paging *paging)
 {
-  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr (JsonObject) request = json_object_new ();
 
   json_object_set_string_member (request, "cluster", "default");
-  c3v_ecs_client_paginate_async (client, "ListTasks", request, "taskArns",
-                                 collect_page, paging, NULL, NULL, paginate_done, paging);
+  c3v_ecs_client_paginate_async (client, "ListTasks", request, "taskArns", collect_page, paging,
+                                 NULL, NULL, paginate_done, paging);
   wait_for (&paging->done, WAIT_MS);
   /* The caller's request is not modified. */
   g_assert_false (json_object_has_member (request, "nextToken"));
@@ -643,9 +636,9 @@ paginate (C3vEcsClient *client,
 static void
 test_paginate (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_autoptr(GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
   Paging paging = { arns, 0 };
 
   paginate (client, &paging);
@@ -663,9 +656,9 @@ test_paginate (void)
 static void
 test_paginate_stop (void)
 {
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_autoptr(GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
   Paging paging = { arns, 0, 1 };
 
   paginate (client, &paging);
@@ -681,9 +674,9 @@ test_paginate_repeated_token (void)
     { 200, "{\"taskArns\":[\"a\"],\"nextToken\":\"same\"}", NULL },
     { 200, "{\"taskArns\":[\"b\"],\"nextToken\":\"same\"}", NULL },
   };
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, NULL);
-  g_autoptr(GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
   Paging paging = { arns, 0 };
 
   test_server_script (ts, script, G_N_ELEMENTS (script));
@@ -696,9 +689,9 @@ test_paginate_repeated_token (void)
 static void
 test_split_batches (void)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) batches = NULL;
-  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) batches = NULL;
+  g_autoptr (GPtrArray) none = NULL;
   GPtrArray *last;
 
   for (guint i = 0; i < 250; i++)
@@ -724,17 +717,15 @@ test_split_batches (void)
 /* --- secret hygiene ------------------------------------------------------ */
 
 static GLogWriterOutput
-capture_writer (GLogLevelFlags   log_level,
-                const GLogField *fields,
-                gsize            n_fields,
-                gpointer         user_data)
+capture_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields,
+                gpointer user_data)
 {
   for (gsize i = 0; captured_log != NULL && i < n_fields; i++)
     {
       gssize length = fields[i].length < 0 ? (gssize) strlen (fields[i].value) : fields[i].length;
 
-      g_string_append_printf (captured_log, "%s=%.*s\n", fields[i].key,
-                              (int) length, (const char *) fields[i].value);
+      g_string_append_printf (captured_log, "%s=%.*s\n", fields[i].key, (int) length,
+                              (const char *) fields[i].value);
     }
 
   if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
@@ -759,16 +750,19 @@ test_secret_hygiene (void)
     { 400, "{\"__type\":\"AccessDeniedException\",\"message\":\"denied\"}", NULL },
     { 200, "not json", NULL },
     /* AWS quotes the canonical request it expected, token included. */
-    { 403, "{\"__type\":\"InvalidSignatureException\",\"message\":\"The request signature we "
-           "calculated does not match.\\n\\nThe Canonical String for this request should have been\\n"
-           "'POST\\n/\\n\\nx-amz-security-token:" SESSION_TOKEN "\\n'\"}", NULL },
+    { 403,
+      "{\"__type\":\"InvalidSignatureException\",\"message\":\"The request signature we "
+      "calculated does not match.\\n\\nThe Canonical String for this request should have been\\n"
+      "'POST\\n/\\n\\nx-amz-security-token:" SESSION_TOKEN "\\n'\"}",
+      NULL },
     /* A service echoing the token on one line must not leak it either. */
-    { 400, "{\"__type\":\"ValidationException\",\"message\":\"Bad token " SESSION_TOKEN "\"}", NULL },
+    { 400, "{\"__type\":\"ValidationException\",\"message\":\"Bad token " SESSION_TOKEN "\"}",
+      NULL },
   };
-  g_autoptr(TestServer) ts = test_server_new ();
-  g_autoptr(C3vEcsClient) client = client_for (ts, SESSION_TOKEN);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, SESSION_TOKEN);
   g_autofree char *refused_url = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
-  g_autoptr(C3vEcsClient) refused = NULL;
+  g_autoptr (C3vEcsClient) refused = NULL;
 
   ts->session_token = SESSION_TOKEN;
   test_server_script (ts, script, G_N_ELEMENTS (script));
@@ -777,29 +771,31 @@ test_secret_hygiene (void)
   /* The first call is throttled once, then answered: five calls in all. */
   for (guint i = 0; i < 5; i++)
     {
-      g_auto(CallResult) r = { 0 };
+      g_auto (CallResult) r = { 0 };
 
       call_and_wait (client, "ListClusters", NULL, &r);
       if (r.error != NULL)
         assert_no_secret (r.error->message);
       if (i == 3)
-        g_assert_cmpstr (r.error->message, ==,
-                         "InvalidSignatureException: The request signature we calculated does not match.");
+        g_assert_cmpstr (
+            r.error->message, ==,
+            "InvalidSignatureException: The request signature we calculated does not match.");
       if (i == 4)
         g_assert_cmpstr (r.error->message, ==, "ValidationException: Bad token [redacted]");
     }
   ts->secret = "wrong";
   {
-    g_auto(CallResult) r = { 0 };
+    g_auto (CallResult) r = { 0 };
 
     call_and_wait (client, "ListClusters", NULL, &r);
     g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_INVALID_SIGNATURE);
     assert_no_secret (r.error->message);
   }
   {
-    g_autoptr(C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, SESSION_TOKEN, 0);
-    g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-    g_auto(CallResult) r = { 0 };
+    g_autoptr (C3vCredentials) credentials
+        = c3v_credentials_new (ACCESS_KEY, SECRET, SESSION_TOKEN, 0);
+    g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+    g_auto (CallResult) r = { 0 };
 
     refused = c3v_ecs_client_new (provider, REGION, refused_url);
     call_and_wait (refused, "ListClusters", NULL, &r);
@@ -815,8 +811,7 @@ test_secret_hygiene (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Every message, debug included, must be free of secrets. */
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);

@@ -12,8 +12,7 @@
 #include "test-ecs-server.h"
 
 static const char *
-header (SoupServerMessage *message,
-        const char        *name)
+header (SoupServerMessage *message, const char *name)
 {
   return soup_message_headers_get_one (soup_server_message_get_request_headers (message), name);
 }
@@ -32,17 +31,15 @@ signed_headers_of (const char *authorization)
 
 /* Recomputes the Authorization from what arrived, as AWS does. */
 static gboolean
-server_verify (TestServer        *ts,
-               SoupServerMessage *message,
-               GBytes            *body)
+server_verify (TestServer *ts, SoupServerMessage *message, GBytes *body)
 {
-  const char *authorization = header (message, "Authorization");
-  const char *amz_date = header (message, "X-Amz-Date");
+  const char      *authorization = header (message, "Authorization");
+  const char      *amz_date = header (message, "X-Amz-Date");
   g_autofree char *names = signed_headers_of (authorization);
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GArray) headers = g_array_new (FALSE, FALSE, sizeof (C3vHttpHeader));
+  g_auto (GStrv) split = NULL;
+  g_autoptr (GArray) headers = g_array_new (FALSE, FALSE, sizeof (C3vHttpHeader));
   g_autofree char *expected = NULL;
-  C3vSigv4Request request = { 0 };
+  C3vSigv4Request  request = { 0 };
 
   if (names == NULL || amz_date == NULL)
     return FALSE;
@@ -62,8 +59,8 @@ server_verify (TestServer        *ts,
   request.headers = (const C3vHttpHeader *) headers->data;
   request.n_headers = headers->len;
   request.body = g_bytes_get_data (body, &request.body_length);
-  expected = c3v_sigv4_authorization (ts->signer, ACCESS_KEY, ts->secret, &request,
-                                      amz_date, REGION, "ecs");
+  expected = c3v_sigv4_authorization (ts->signer, ACCESS_KEY, ts->secret, &request, amz_date,
+                                      REGION, "ecs");
   return g_strcmp0 (expected, authorization) == 0;
 }
 
@@ -74,10 +71,9 @@ server_now (TestServer *ts)
 }
 
 static void
-server_send_date (TestServer        *ts,
-                  SoupServerMessage *message)
+server_send_date (TestServer *ts, SoupServerMessage *message)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (server_now (ts));
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (server_now (ts));
   g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
 
   soup_message_headers_replace (soup_server_message_get_response_headers (message), "Date", date);
@@ -85,13 +81,12 @@ server_send_date (TestServer        *ts,
 
 /* AWS's rule: X-Amz-Date within 5 minutes of the service's clock. */
 static gboolean
-server_clock_agrees (TestServer        *ts,
-                     SoupServerMessage *message)
+server_clock_agrees (TestServer *ts, SoupServerMessage *message)
 {
   const char *amz_date = header (message, "X-Amz-Date");
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (server_now (ts));
-  g_autoptr(GDateTime) low = g_date_time_add_minutes (now, -5);
-  g_autoptr(GDateTime) high = g_date_time_add_minutes (now, 5);
+  g_autoptr (GDateTime) now = g_date_time_new_from_unix_utc (server_now (ts));
+  g_autoptr (GDateTime) low = g_date_time_add_minutes (now, -5);
+  g_autoptr (GDateTime) high = g_date_time_add_minutes (now, 5);
   g_autofree char *earliest = g_date_time_format (low, "%Y%m%dT%H%M%SZ");
   g_autofree char *latest = g_date_time_format (high, "%Y%m%dT%H%M%SZ");
 
@@ -100,8 +95,7 @@ server_clock_agrees (TestServer        *ts,
 }
 
 static void
-set_reply (SoupServerMessage *message,
-           const Reply       *reply)
+set_reply (SoupServerMessage *message, const Reply *reply)
 {
   soup_server_message_set_status (message, reply->status, NULL);
   soup_server_message_set_response (message, "application/x-amz-json-1.1", SOUP_MEMORY_COPY,
@@ -123,16 +117,16 @@ list_tasks_page (const char *body)
 }
 
 static void
-server_answer (TestServer        *ts,
-               SoupServerMessage *message,
-               const char        *body)
+server_answer (TestServer *ts, SoupServerMessage *message, const char *body)
 {
   const char *token = header (message, "X-Amz-Security-Token");
   Reply reply = { 200, "{\"clusterArns\":[\"arn:aws:ecs:eu-west-1:1:cluster/default\"]}", NULL };
 
   if (ts->session_token != NULL && g_strcmp0 (token, ts->session_token) != 0)
-    reply = (Reply) { 400, "{\"__type\":\"UnrecognizedClientException\","
-                           "\"message\":\"The security token included in the request is invalid.\"}", NULL };
+    reply = (Reply){ 400,
+                     "{\"__type\":\"UnrecognizedClientException\","
+                     "\"message\":\"The security token included in the request is invalid.\"}",
+                     NULL };
   else if (ts->script_position < ts->script_length)
     reply = ts->script[ts->script_position++];
   else if (g_str_has_suffix (ts->last_target, ".ListTasks"))
@@ -168,8 +162,7 @@ server_unpause (gpointer data)
 }
 
 static void
-server_delay (TestServer        *ts,
-              SoupServerMessage *message)
+server_delay (TestServer *ts, SoupServerMessage *message)
 {
   Delayed *delayed = g_new0 (Delayed, 1);
 
@@ -181,14 +174,12 @@ server_delay (TestServer        *ts,
 }
 
 static void
-server_handler (SoupServer        *server,
-                SoupServerMessage *message,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+server_handler (SoupServer *server, SoupServerMessage *message, const char *path, GHashTable *query,
+                gpointer user_data)
 {
   TestServer *ts = user_data;
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  g_autoptr (GBytes) body
+      = soup_message_body_flatten (soup_server_message_get_request_body (message));
   g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
   ts->requests++;
@@ -202,16 +193,21 @@ server_handler (SoupServer        *server,
   server_send_date (ts, message);
   if (!server_clock_agrees (ts, message))
     {
-      static const Reply expired = { 403, "{\"__type\":\"InvalidSignatureException\","
-                                          "\"message\":\"Signature expired: too far from the server time\"}",
-                                     NULL };
+      static const Reply expired
+          = { 403,
+              "{\"__type\":\"InvalidSignatureException\","
+              "\"message\":\"Signature expired: too far from the server time\"}",
+              NULL };
 
       set_reply (message, &expired);
     }
   else if (!server_verify (ts, message, body))
     {
-      static const Reply bad = { 403, "{\"__type\":\"InvalidSignatureException\","
-                                      "\"message\":\"The request signature we calculated does not match.\"}", NULL };
+      static const Reply bad
+          = { 403,
+              "{\"__type\":\"InvalidSignatureException\","
+              "\"message\":\"The request signature we calculated does not match.\"}",
+              NULL };
 
       ts->bad_signatures++;
       set_reply (message, &bad);
@@ -234,7 +230,7 @@ TestServer *
 test_server_new_full (GTlsCertificate *certificate)
 {
   TestServer *ts = g_new0 (TestServer, 1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GSList *uris;
 
   ts->server = soup_server_new ("tls-certificate", certificate, NULL);
@@ -242,9 +238,9 @@ test_server_new_full (GTlsCertificate *certificate)
   ts->secret = SECRET;
   ts->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
   soup_server_add_handler (ts->server, "/", server_handler, ts, NULL);
-  soup_server_listen_local (ts->server, 0,
-                            SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0),
-                            &error);
+  soup_server_listen_local (
+      ts->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate ? SOUP_SERVER_LISTEN_HTTPS : 0),
+      &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (ts->server);
@@ -277,9 +273,7 @@ test_server_free (TestServer *ts)
 }
 
 void
-test_server_script (TestServer  *ts,
-                    const Reply *script,
-                    guint        length)
+test_server_script (TestServer *ts, const Reply *script, guint length)
 {
   ts->script = script;
   ts->script_length = length;
@@ -289,22 +283,23 @@ test_server_script (TestServer  *ts,
 GTlsCertificate *
 test_server_self_signed_certificate (void)
 {
-  EVP_PKEY *key = EVP_EC_gen ("P-256");
-  X509 *x509 = X509_new ();
-  BIO *bio = BIO_new (BIO_s_mem ());
+  EVP_PKEY  *key = EVP_EC_gen ("P-256");
+  X509      *x509 = X509_new ();
+  BIO       *bio = BIO_new (BIO_s_mem ());
   X509_NAME *name = X509_get_subject_name (x509);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *pem = NULL;
   GTlsCertificate *certificate;
-  char *data = NULL;
-  long length;
+  char            *data = NULL;
+  long             length;
 
   g_assert_nonnull (key);
   ASN1_INTEGER_set (X509_get_serialNumber (x509), 1);
   X509_gmtime_adj (X509_getm_notBefore (x509), -60);
   X509_gmtime_adj (X509_getm_notAfter (x509), 3600);
   X509_set_pubkey (x509, key);
-  X509_NAME_add_entry_by_txt (name, "CN", MBSTRING_ASC, (const unsigned char *) "127.0.0.1", -1, -1, 0);
+  X509_NAME_add_entry_by_txt (name, "CN", MBSTRING_ASC, (const unsigned char *) "127.0.0.1", -1, -1,
+                              0);
   X509_set_issuer_name (x509, name);
   g_assert_cmpint (X509_sign (x509, key, EVP_sha256 ()), >, 0);
   PEM_write_bio_X509 (bio, x509);

@@ -23,7 +23,7 @@ typedef struct
 {
   guint       status;
   const char *body;
-  const char *error_type_header;  /* X-Amzn-ErrorType, or NULL */
+  const char *error_type_header; /* X-Amzn-ErrorType, or NULL */
 } Reply;
 
 typedef struct
@@ -31,9 +31,9 @@ typedef struct
   SoupServer     *server;
   char           *url;
   C3vSigv4Signer *signer;
-  const char     *secret;         /* the secret it verifies with */
-  const char     *session_token;  /* required when set */
-  const Reply    *script;         /* answered first, in order */
+  const char     *secret;        /* the secret it verifies with */
+  const char     *session_token; /* required when set */
+  const Reply    *script;        /* answered first, in order */
   guint           script_length;
   guint           script_position;
   guint           delay_ms;       /* before each answer */
@@ -46,17 +46,15 @@ typedef struct
   char           *last_signed_headers;
   char           *last_body;
   char           *last_token;
-  GPtrArray      *delayed;        /* Delayed answers not sent yet */
+  GPtrArray      *delayed; /* Delayed answers not sent yet */
 } TestServer;
 
 /* @certificate: serve https with it; NULL for http. */
-TestServer      *test_server_new_full                (GTlsCertificate *certificate);
-TestServer      *test_server_new                     (void);
-void             test_server_free                    (TestServer      *ts);
+TestServer *test_server_new_full (GTlsCertificate *certificate);
+TestServer *test_server_new (void);
+void        test_server_free (TestServer *ts);
 /* @script is borrowed: answered in order before the defaults. */
-void             test_server_script                  (TestServer      *ts,
-                                                      const Reply     *script,
-                                                      guint            length);
+void test_server_script (TestServer *ts, const Reply *script, guint length);
 /* A certificate for 127.0.0.1 that no CA signed. */
 GTlsCertificate *test_server_self_signed_certificate (void);
 

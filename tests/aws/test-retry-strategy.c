@@ -39,7 +39,7 @@ test_codes (void)
 static void
 test_attempts_and_kinds (void)
 {
-  g_autoptr(C3vRetryStrategy) retry = c3v_retry_strategy_new_standard ();
+  g_autoptr (C3vRetryStrategy) retry = c3v_retry_strategy_new_standard ();
   guint delay = 0;
   guint cost = 0;
 
@@ -60,7 +60,7 @@ test_attempts_and_kinds (void)
 static void
 test_token_bucket (void)
 {
-  g_autoptr(C3vRetryStrategy) retry = c3v_retry_strategy_new_standard ();
+  g_autoptr (C3vRetryStrategy) retry = c3v_retry_strategy_new_standard ();
   guint delay = 0;
   guint cost = 0;
 
@@ -82,8 +82,7 @@ test_token_bucket (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Before any thread exists: the standard settings, whole seconds. */
   g_unsetenv ("AWS_MAX_ATTEMPTS");

@@ -22,8 +22,8 @@ typedef struct
   char      *method;
   char      *path;
   char      *query;
-  GPtrArray *names;   /* char * */
-  GPtrArray *values;  /* char * */
+  GPtrArray *names;  /* char * */
+  GPtrArray *values; /* char * */
   char      *body;
   GArray    *headers; /* C3vHttpHeader pointing into names/values */
 } ParsedRequest;
@@ -44,13 +44,11 @@ parsed_request_free (ParsedRequest *request)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParsedRequest, parsed_request_free)
 
 static char *
-read_case_file (const char *dir,
-                const char *name,
-                const char *extension)
+read_case_file (const char *dir, const char *name, const char *extension)
 {
   g_autofree char *file_name = g_strconcat (name, extension, NULL);
   g_autofree char *path = g_build_filename (dir, file_name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *contents = NULL;
   gsize length = 0;
 
@@ -63,13 +61,12 @@ read_case_file (const char *dir,
 }
 
 static void
-parse_request_line (ParsedRequest *request,
-                    const char    *line)
+parse_request_line (ParsedRequest *request, const char *line)
 {
-  const char *space = strchr (line, ' ');
-  const char *version = g_strrstr (line, " HTTP/");
+  const char      *space = strchr (line, ' ');
+  const char      *version = g_strrstr (line, " HTTP/");
   g_autofree char *target = NULL;
-  char *question;
+  char            *question;
 
   g_assert_nonnull (space);
   g_assert_nonnull (version);
@@ -86,26 +83,23 @@ parse_request_line (ParsedRequest *request,
 }
 
 static void
-add_header (ParsedRequest *request,
-            const char    *name,
-            const char    *value)
+add_header (ParsedRequest *request, const char *name, const char *value)
 {
   g_ptr_array_add (request->names, g_strdup (name));
   g_ptr_array_add (request->values, g_strdup (value));
 }
 
 static void
-parse_header_line (ParsedRequest *request,
-                   const char    *line)
+parse_header_line (ParsedRequest *request, const char *line)
 {
-  const char *colon;
+  const char      *colon;
   g_autofree char *name = NULL;
 
   /* A folded line continues the previous value. */
   if (g_ascii_isspace (line[0]))
     {
       char **last = (char **) &request->values->pdata[request->values->len - 1];
-      char *joined;
+      char  *joined;
 
       g_assert_cmpuint (request->values->len, >, 0);
       joined = g_strconcat (*last, "\n", line, NULL);
@@ -123,10 +117,10 @@ parse_header_line (ParsedRequest *request,
 static ParsedRequest *
 parse_request (const char *text)
 {
-  ParsedRequest *request = g_new0 (ParsedRequest, 1);
-  const char *blank = strstr (text, "\n\n");
+  ParsedRequest   *request = g_new0 (ParsedRequest, 1);
+  const char      *blank = strstr (text, "\n\n");
   g_autofree char *head = blank ? g_strndup (text, blank - text) : g_strdup (text);
-  g_auto(GStrv) lines = g_strsplit (head, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (head, "\n", -1);
 
   request->names = g_ptr_array_new_with_free_func (g_free);
   request->values = g_ptr_array_new_with_free_func (g_free);
@@ -140,8 +134,7 @@ parse_request (const char *text)
 }
 
 static gboolean
-has_header (ParsedRequest *request,
-            const char    *name)
+has_header (ParsedRequest *request, const char *name)
 {
   for (guint i = 0; i < request->names->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (request->names, i), name) == 0)
@@ -152,10 +145,9 @@ has_header (ParsedRequest *request,
 /* The suite leaves the session token out of .req and puts it in .creq: a
  * header signer has to be given it, as the ECS client does. */
 static void
-add_session_token_from_creq (ParsedRequest *request,
-                             const char    *creq)
+add_session_token_from_creq (ParsedRequest *request, const char *creq)
 {
-  const char *line = strstr (creq, "\nx-amz-security-token:");
+  const char      *line = strstr (creq, "\nx-amz-security-token:");
   g_autofree char *token = NULL;
 
   if (line == NULL || has_header (request, "X-Amz-Security-Token"))
@@ -195,18 +187,18 @@ as_sigv4_request (ParsedRequest *request)
 static void
 test_known_answer (gconstpointer data)
 {
-  const char *dir = data;
+  const char      *dir = data;
   g_autofree char *name = g_path_get_basename (dir);
   g_autofree char *req = read_case_file (dir, name, ".req");
   g_autofree char *expected_creq = read_case_file (dir, name, ".creq");
   g_autofree char *expected_sts = read_case_file (dir, name, ".sts");
   g_autofree char *expected_authz = read_case_file (dir, name, ".authz");
-  g_autoptr(ParsedRequest) parsed = parse_request (req);
-  g_autoptr(C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
+  g_autoptr (ParsedRequest) parsed = parse_request (req);
+  g_autoptr (C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
   g_autofree char *creq = NULL;
   g_autofree char *sts = NULL;
   g_autofree char *authz = NULL;
-  C3vSigv4Request request;
+  C3vSigv4Request  request;
 
   add_session_token_from_creq (parsed, expected_creq);
   request = as_sigv4_request (parsed);
@@ -215,8 +207,8 @@ test_known_answer (gconstpointer data)
   g_assert_cmpstr (creq, ==, expected_creq);
   sts = c3v_sigv4_string_to_sign (SUITE_DATE, SUITE_REGION, SUITE_SERVICE, creq);
   g_assert_cmpstr (sts, ==, expected_sts);
-  authz = c3v_sigv4_authorization (signer, SUITE_ACCESS_KEY, SUITE_SECRET, &request,
-                                   SUITE_DATE, SUITE_REGION, SUITE_SERVICE);
+  authz = c3v_sigv4_authorization (signer, SUITE_ACCESS_KEY, SUITE_SECRET, &request, SUITE_DATE,
+                                   SUITE_REGION, SUITE_SERVICE);
   g_assert_cmpstr (authz, ==, expected_authz);
 }
 
@@ -234,14 +226,13 @@ test_suite_absent (void)
 
 /* Every folder NAME holding NAME.req is one case, at any depth. */
 static void
-collect_cases (const char *dir,
-               GPtrArray  *cases)
+collect_cases (const char *dir, GPtrArray *cases)
 {
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
   g_autofree char *name = g_path_get_basename (dir);
   g_autofree char *req_name = g_strconcat (name, ".req", NULL);
   g_autofree char *req_path = g_build_filename (dir, req_name, NULL);
-  const char *entry;
+  const char      *entry;
 
   if (listing == NULL)
     return;
@@ -258,10 +249,9 @@ collect_cases (const char *dir,
 }
 
 static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
+compare_paths (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* post-sts-header-after adds the token after signing: nothing for a header
@@ -277,9 +267,9 @@ skip_reason (const char *case_name)
 static void
 add_known_answer_tests (void)
 {
-  const char *shared = g_getenv ("C3VIS_SHARED_DIR");
+  const char      *shared = g_getenv ("C3VIS_SHARED_DIR");
   g_autofree char *suite = shared ? g_build_filename (shared, "sigv4-testsuite", NULL) : NULL;
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
 
   if (suite == NULL || !g_file_test (suite, G_FILE_TEST_IS_DIR))
     {
@@ -292,10 +282,10 @@ add_known_answer_tests (void)
   g_assert_cmpuint (cases->len, >, 0);
   for (guint i = 0; i < cases->len; i++)
     {
-      const char *dir = g_ptr_array_index (cases, i);
+      const char      *dir = g_ptr_array_index (cases, i);
       g_autofree char *case_name = g_path_get_basename (dir);
       g_autofree char *test_path = g_strconcat ("/sigv4/testsuite/", case_name, NULL);
-      const char *reason = skip_reason (case_name);
+      const char      *reason = skip_reason (case_name);
 
       if (reason != NULL)
         g_test_add_data_func (test_path, reason, test_skipped);
@@ -322,11 +312,11 @@ static gboolean
 probe_botocore (void)
 {
   const char *argv[] = { "/usr/bin/python3", "-c", "import botocore.auth", NULL };
-  gint status = -1;
+  gint        status = -1;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, NULL))
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, NULL))
     return FALSE;
   return g_spawn_check_wait_status (status, NULL);
 }
@@ -342,18 +332,14 @@ have_botocore (void)
 }
 
 static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_member (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value);
 }
 
 static void
-add_header_pair (JsonBuilder *builder,
-                 const char  *name,
-                 const char  *value)
+add_header_pair (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, name);
@@ -364,8 +350,8 @@ add_header_pair (JsonBuilder *builder,
 static char *
 botocore_spec (const EcsCase *c)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *body64 = g_base64_encode ((const guchar *) c->body, strlen (c->body));
 
   json_builder_begin_object (builder);
@@ -393,10 +379,10 @@ botocore_spec (const EcsCase *c)
 static char *
 botocore_authorization (const EcsCase *c)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *spec = botocore_spec (c);
-  char *out = NULL;
+  char            *out = NULL;
 
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                               &error, "/usr/bin/python3", BOTOCORE_SIGN, NULL);
@@ -410,7 +396,7 @@ botocore_authorization (const EcsCase *c)
 static char *
 c3v_authorization (const EcsCase *c)
 {
-  g_autoptr(C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
+  g_autoptr (C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
   C3vHttpHeader headers[] = {
     { "Host", c->host },
     { "X-Amz-Date", c->amz_date },
@@ -427,14 +413,14 @@ c3v_authorization (const EcsCase *c)
     .body_length = strlen (c->body),
   };
 
-  return c3v_sigv4_authorization (signer, c->access_key_id, c->secret_access_key,
-                                  &request, c->amz_date, "eu-west-1", "ecs");
+  return c3v_sigv4_authorization (signer, c->access_key_id, c->secret_access_key, &request,
+                                  c->amz_date, "eu-west-1", "ecs");
 }
 
 static const EcsCase ecs_cases[] = {
   { "https://ecs.eu-west-1.amazonaws.com/", "ecs.eu-west-1.amazonaws.com",
-    "AmazonEC2ContainerServiceV20141113.ListClusters", "{}",
-    "AKIAEXAMPLE000000001", "ab/cd+ef/GH+ij0123456789/+KLmnopqrstuvwx", NULL, "20260301T101112Z" },
+    "AmazonEC2ContainerServiceV20141113.ListClusters", "{}", "AKIAEXAMPLE000000001",
+    "ab/cd+ef/GH+ij0123456789/+KLmnopqrstuvwx", NULL, "20260301T101112Z" },
   { "https://ecs.eu-west-1.amazonaws.com/", "ecs.eu-west-1.amazonaws.com",
     "AmazonEC2ContainerServiceV20141113.DescribeClusters",
     "{\"clusters\":[\"prod-\xc3\xbc-\xe9\x9b\x86\xe7\xbe\xa4\"],\"include\":[\"STATISTICS\"]}",
@@ -446,15 +432,14 @@ static const EcsCase ecs_cases[] = {
     "IQoJb3JpZ2luX2VjEJr//////////wEaCWV1LXdlc3QtMSJHMEUCIQ+token/with+chars==",
     "20260115T080000Z" },
   /* A non-default port is part of the signed host. */
-  { "http://127.0.0.1:4566/", "127.0.0.1:4566",
-    "AmazonEC2ContainerServiceV20141113.DescribeTasks", "{\"tasks\":[]}",
-    "AKIAEXAMPLE000000004", "local/secret+key", NULL, "20260704T120000Z" },
+  { "http://127.0.0.1:4566/", "127.0.0.1:4566", "AmazonEC2ContainerServiceV20141113.DescribeTasks",
+    "{\"tasks\":[]}", "AKIAEXAMPLE000000004", "local/secret+key", NULL, "20260704T120000Z" },
 };
 
 static void
 test_botocore (gconstpointer data)
 {
-  const EcsCase *c = data;
+  const EcsCase   *c = data;
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
 
@@ -487,7 +472,7 @@ test_canonical_headers (void)
     { "x-a", "first" },
     { "X-A", " second " },
   };
-  C3vSigv4Request request = { "POST", "/", NULL, headers, G_N_ELEMENTS (headers), "", 0 };
+  C3vSigv4Request  request = { "POST", "/", NULL, headers, G_N_ELEMENTS (headers), "", 0 };
   g_autofree char *signed_headers = NULL;
   g_autofree char *creq = c3v_sigv4_canonical_request (&request, &signed_headers);
 
@@ -499,7 +484,7 @@ test_canonical_headers (void)
 static void
 test_key_cache (void)
 {
-  g_autoptr(C3vSigv4Signer) cached = c3v_sigv4_signer_new ();
+  g_autoptr (C3vSigv4Signer) cached = c3v_sigv4_signer_new ();
   const char *secrets[] = { "secret-one", "secret-two" };
   const char *dates[] = { "20260101T000000Z", "20260102T000000Z" };
   const char *regions[] = { "eu-west-1", "us-east-1" };
@@ -509,19 +494,18 @@ test_key_cache (void)
       for (guint d = 0; d < 2; d++)
         for (guint r = 0; r < 2; r++)
           {
-            g_autoptr(C3vSigv4Signer) fresh = c3v_sigv4_signer_new ();
-            g_autofree char *a = c3v_sigv4_signature (cached, secrets[s], dates[d], regions[r],
-                                                      "ecs", "text");
-            g_autofree char *b = c3v_sigv4_signature (fresh, secrets[s], dates[d], regions[r],
-                                                      "ecs", "text");
+            g_autoptr (C3vSigv4Signer) fresh = c3v_sigv4_signer_new ();
+            g_autofree char *a
+                = c3v_sigv4_signature (cached, secrets[s], dates[d], regions[r], "ecs", "text");
+            g_autofree char *b
+                = c3v_sigv4_signature (fresh, secrets[s], dates[d], regions[r], "ecs", "text");
 
             g_assert_cmpstr (a, ==, b);
           }
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

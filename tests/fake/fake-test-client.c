@@ -25,7 +25,7 @@ void
 fake_test_wait_for (const gboolean *flag)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, set_flag, &timed_out);
+  guint    timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, set_flag, &timed_out);
 
   while (!*flag && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -43,15 +43,13 @@ struct _FakeTestCall
 };
 
 static void
-on_read (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   FakeTestCall *call = user_data;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
-                                                               &call->response->error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize length = 0;
+  g_autoptr (GBytes) bytes
+      = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &call->response->error);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  gsize       length = 0;
   const char *data;
 
   call->done = TRUE;
@@ -66,27 +64,26 @@ on_read (GObject      *source,
 }
 
 static void
-sign (SoupMessage           *msg,
-      const char            *operation_target,
-      const char            *body,
+sign (SoupMessage *msg, const char *operation_target, const char *body,
       const FakeTestSigning *signing)
 {
   SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-  GUri *uri = soup_message_get_uri (msg);
-  g_autofree char *host = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
-  g_autofree char *amz_date = c3v_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC + signing->clock_offset);
-  g_autoptr(C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
+  GUri               *uri = soup_message_get_uri (msg);
+  g_autofree char    *host = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  g_autofree char    *amz_date
+      = c3v_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC + signing->clock_offset);
+  g_autoptr (C3vSigv4Signer) signer = c3v_sigv4_signer_new ();
   g_autofree char *authorization = NULL;
-  C3vHttpHeader signed_headers[5] = {
-    { "host", host },
-    { "x-amz-date", amz_date },
-    { "content-type", "application/x-amz-json-1.1" },
-    { "x-amz-target", operation_target },
-    { "x-amz-security-token", signing->session_token },
+  C3vHttpHeader    signed_headers[5] = {
+       { "host", host },
+       { "x-amz-date", amz_date },
+       { "content-type", "application/x-amz-json-1.1" },
+       { "x-amz-target", operation_target },
+       { "x-amz-security-token", signing->session_token },
   };
-  C3vSigv4Request request = {
-    "POST", "/", NULL, signed_headers, signing->session_token != NULL ? 5 : 4, body, strlen (body)
-  };
+  C3vSigv4Request request
+      = { "POST", "/",          NULL, signed_headers, signing->session_token != NULL ? 5 : 4,
+          body,   strlen (body) };
 
   soup_message_headers_replace (headers, "X-Amz-Date", amz_date);
   if (signing->session_token != NULL)
@@ -94,26 +91,23 @@ sign (SoupMessage           *msg,
   if (signing->unsigned_request)
     return;
 
-  authorization = c3v_sigv4_authorization (signer,
-                                           signing->access_key_id ? signing->access_key_id : C3V_FAKE_ECS_ACCESS_KEY_ID,
-                                           signing->secret_access_key ? signing->secret_access_key : C3V_FAKE_ECS_SECRET_ACCESS_KEY,
-                                           &request, amz_date,
-                                           signing->region ? signing->region : C3V_FAKE_ECS_REGION,
-                                           signing->service ? signing->service : "ecs");
+  authorization = c3v_sigv4_authorization (
+      signer, signing->access_key_id ? signing->access_key_id : C3V_FAKE_ECS_ACCESS_KEY_ID,
+      signing->secret_access_key ? signing->secret_access_key : C3V_FAKE_ECS_SECRET_ACCESS_KEY,
+      &request, amz_date, signing->region ? signing->region : C3V_FAKE_ECS_REGION,
+      signing->service ? signing->service : "ecs");
   soup_message_headers_replace (headers, "Authorization", authorization);
 }
 
 FakeTestCall *
-fake_test_call_start (const char            *url,
-                      const char            *operation,
-                      const char            *body,
+fake_test_call_start (const char *url, const char *operation, const char *body,
                       const FakeTestSigning *signing)
 {
   static const FakeTestSigning defaults = { 0 };
   g_autofree char *target = g_strdup_printf ("AmazonEC2ContainerServiceV20141113.%s", operation);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   FakeTestCall *call = g_new0 (FakeTestCall, 1);
-  const char *sent;
+  const char   *sent;
 
   if (body == NULL)
     body = "{}";
@@ -127,10 +121,12 @@ fake_test_call_start (const char            *url,
   g_assert_nonnull (call->msg);
   bytes = g_bytes_new (sent, strlen (sent));
   soup_message_set_request_body_from_bytes (call->msg, "application/x-amz-json-1.1", bytes);
-  soup_message_headers_replace (soup_message_get_request_headers (call->msg), "X-Amz-Target", target);
+  soup_message_headers_replace (soup_message_get_request_headers (call->msg), "X-Amz-Target",
+                                target);
   sign (call->msg, target, body, signing);
 
-  soup_session_send_and_read_async (call->session, call->msg, G_PRIORITY_DEFAULT, NULL, on_read, call);
+  soup_session_send_and_read_async (call->session, call->msg, G_PRIORITY_DEFAULT, NULL, on_read,
+                                    call);
   return call;
 }
 
@@ -148,9 +144,7 @@ fake_test_call_finish (FakeTestCall *call)
 }
 
 FakeTestResponse *
-fake_test_call (const char            *url,
-                const char            *operation,
-                const char            *body,
+fake_test_call (const char *url, const char *operation, const char *body,
                 const FakeTestSigning *signing)
 {
   return fake_test_call_finish (fake_test_call_start (url, operation, body, signing));
@@ -180,9 +174,7 @@ fake_test_response_object (FakeTestResponse *response)
 }
 
 void
-fake_test_assert_error (FakeTestResponse *response,
-                        guint             status,
-                        const char       *type)
+fake_test_assert_error (FakeTestResponse *response, guint status, const char *type)
 {
   JsonObject *object;
 

@@ -17,11 +17,11 @@ typedef struct
 } Fixture;
 
 static void
-start (Fixture    *fixture,
-       const char *session_token)
+start (Fixture *fixture, const char *session_token)
 {
-  g_autoptr(GError) error = NULL;
-  C3vFakeEcsOptions options = { .session_token = session_token, .large_instances = 10, .large_tasks = 50 };
+  g_autoptr (GError) error = NULL;
+  C3vFakeEcsOptions options
+      = { .session_token = session_token, .large_instances = 10, .large_tasks = 50 };
 
   fixture->fake = c3v_fake_ecs_new (&options);
   g_assert_true (c3v_fake_ecs_start (fixture->fake, 0, &error));
@@ -30,25 +30,20 @@ start (Fixture    *fixture,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   start (fixture, data);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->fake);
 }
 
 /* Asserts the error and that the answer leaks no secret. */
 static FakeTestResponse *
-call_refused (Fixture               *fixture,
-              const FakeTestSigning *signing,
-              guint                  status,
-              const char            *type)
+call_refused (Fixture *fixture, const FakeTestSigning *signing, guint status, const char *type)
 {
   FakeTestResponse *response = fake_test_call (fixture->url, "ListClusters", NULL, signing);
 
@@ -66,93 +61,100 @@ message (FakeTestResponse *response)
 }
 
 static void
-test_valid (Fixture       *fixture,
-            gconstpointer  data)
+test_valid (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning skewed = { .clock_offset = 4 * 60 };
-  g_autoptr(FakeTestResponse) response = fake_test_call (fixture->url, "ListClusters", NULL, NULL);
-  g_autoptr(FakeTestResponse) late = fake_test_call (fixture->url, "ListClusters", NULL, &skewed);
+  g_autoptr (FakeTestResponse) response = fake_test_call (fixture->url, "ListClusters", NULL, NULL);
+  g_autoptr (FakeTestResponse) late = fake_test_call (fixture->url, "ListClusters", NULL, &skewed);
 
   fake_test_response_object (response);
   fake_test_response_object (late);
 }
 
 static void
-test_bad_secret (Fixture       *fixture,
-                 gconstpointer  data)
+test_bad_secret (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning signing = { .secret_access_key = OTHER_SECRET };
-  g_autoptr(FakeTestResponse) response = call_refused (fixture, &signing, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) response
+      = call_refused (fixture, &signing, 403, "InvalidSignatureException");
 
-  g_assert_true (g_str_has_prefix (message (response), "The request signature we calculated does not match"));
+  g_assert_true (
+      g_str_has_prefix (message (response), "The request signature we calculated does not match"));
 }
 
 static void
-test_tampered_body (Fixture       *fixture,
-                    gconstpointer  data)
+test_tampered_body (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning signing = { .sent_body = "{\"maxResults\": 1}" };
-  g_autoptr(FakeTestResponse) response = call_refused (fixture, &signing, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) response
+      = call_refused (fixture, &signing, 403, "InvalidSignatureException");
 
-  g_assert_true (g_str_has_prefix (message (response), "The request signature we calculated does not match"));
+  g_assert_true (
+      g_str_has_prefix (message (response), "The request signature we calculated does not match"));
 }
 
 static void
-test_unknown_key (Fixture       *fixture,
-                  gconstpointer  data)
+test_unknown_key (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning signing = { .access_key_id = "AKIAUNKNOWNKEY000000" };
-  g_autoptr(FakeTestResponse) response = call_refused (fixture, &signing, 400, "UnrecognizedClientException");
+  g_autoptr (FakeTestResponse) response
+      = call_refused (fixture, &signing, 400, "UnrecognizedClientException");
 
-  g_assert_cmpstr (message (response), ==, "The security token included in the request is invalid.");
+  g_assert_cmpstr (message (response), ==,
+                   "The security token included in the request is invalid.");
 }
 
 static void
-test_clock_skew (Fixture       *fixture,
-                 gconstpointer  data)
+test_clock_skew (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning old = { .clock_offset = -10 * 60 };
   FakeTestSigning future = { .clock_offset = 10 * 60 };
-  g_autoptr(FakeTestResponse) expired = call_refused (fixture, &old, 403, "InvalidSignatureException");
-  g_autoptr(FakeTestResponse) early = call_refused (fixture, &future, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) expired
+      = call_refused (fixture, &old, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) early
+      = call_refused (fixture, &future, 403, "InvalidSignatureException");
 
   g_assert_true (g_str_has_prefix (message (expired), "Signature expired: "));
   g_assert_true (g_str_has_prefix (message (early), "Signature not yet current: "));
 }
 
 static void
-test_scope (Fixture       *fixture,
-            gconstpointer  data)
+test_scope (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning region = { .region = "us-east-1" };
   FakeTestSigning service = { .service = "ec2" };
-  g_autoptr(FakeTestResponse) wrong_region = call_refused (fixture, &region, 403, "InvalidSignatureException");
-  g_autoptr(FakeTestResponse) wrong_service = call_refused (fixture, &service, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) wrong_region
+      = call_refused (fixture, &region, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) wrong_service
+      = call_refused (fixture, &service, 403, "InvalidSignatureException");
 
-  g_assert_true (g_str_has_prefix (message (wrong_region), "Credential should be scoped to a valid region"));
-  g_assert_true (g_str_has_prefix (message (wrong_service), "Credential should be scoped to correct service"));
+  g_assert_true (
+      g_str_has_prefix (message (wrong_region), "Credential should be scoped to a valid region"));
+  g_assert_true (
+      g_str_has_prefix (message (wrong_service), "Credential should be scoped to correct service"));
 }
 
 static void
-test_missing_authorization (Fixture       *fixture,
-                            gconstpointer  data)
+test_missing_authorization (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning signing = { .unsigned_request = TRUE };
-  g_autoptr(FakeTestResponse) response = call_refused (fixture, &signing, 400,
-                                                       "MissingAuthenticationTokenException");
+  g_autoptr (FakeTestResponse) response
+      = call_refused (fixture, &signing, 400, "MissingAuthenticationTokenException");
 
   g_assert_cmpstr (message (response), ==, "Missing Authentication Token");
 }
 
 static void
-test_session_token (Fixture       *fixture,
-                    gconstpointer  data)
+test_session_token (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning with_token = { .session_token = SESSION_TOKEN };
   FakeTestSigning other_token = { .session_token = "FwoGZXIvYXdzEOTHER" };
-  g_autoptr(FakeTestResponse) ok = fake_test_call (fixture->url, "ListClusters", NULL, &with_token);
-  g_autoptr(FakeTestResponse) missing = call_refused (fixture, NULL, 400, "UnrecognizedClientException");
-  g_autoptr(FakeTestResponse) wrong = call_refused (fixture, &other_token, 400, "UnrecognizedClientException");
+  g_autoptr (FakeTestResponse) ok
+      = fake_test_call (fixture->url, "ListClusters", NULL, &with_token);
+  g_autoptr (FakeTestResponse) missing
+      = call_refused (fixture, NULL, 400, "UnrecognizedClientException");
+  g_autoptr (FakeTestResponse) wrong
+      = call_refused (fixture, &other_token, 400, "UnrecognizedClientException");
 
   fake_test_response_object (ok);
   g_assert_cmpstr (message (missing), ==, "The security token included in the request is invalid.");
@@ -161,11 +163,11 @@ test_session_token (Fixture       *fixture,
 
 /* Refused calls are answered and logged like any other. */
 static void
-test_logged (Fixture       *fixture,
-             gconstpointer  data)
+test_logged (Fixture *fixture, gconstpointer data)
 {
   FakeTestSigning signing = { .secret_access_key = OTHER_SECRET };
-  g_autoptr(FakeTestResponse) response = call_refused (fixture, &signing, 403, "InvalidSignatureException");
+  g_autoptr (FakeTestResponse) response
+      = call_refused (fixture, &signing, 403, "InvalidSignatureException");
   GArray *log = c3v_fake_ecs_get_call_log (fixture->fake);
 
   g_assert_nonnull (response->json);
@@ -174,12 +176,11 @@ test_logged (Fixture       *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, token, func) \
+#define ADD(path, token, func)                                                                     \
   g_test_add ("/fake/auth/" path, Fixture, token, fixture_set_up, func, fixture_tear_down)
   ADD ("valid", NULL, test_valid);
   ADD ("bad-secret", NULL, test_bad_secret);

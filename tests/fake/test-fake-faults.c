@@ -16,10 +16,9 @@ typedef struct
 } Fixture;
 
 static void
-start (Fixture                 *fixture,
-       const C3vFakeEcsOptions *options)
+start (Fixture *fixture, const C3vFakeEcsOptions *options)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->fake = c3v_fake_ecs_new (options);
   g_assert_true (c3v_fake_ecs_start (fixture->fake, 0, &error));
@@ -28,8 +27,7 @@ start (Fixture                 *fixture,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   C3vFakeEcsOptions options = { .seed = 3, .large_instances = 20, .large_tasks = 150 };
 
@@ -37,8 +35,7 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->fake);
 }
@@ -50,13 +47,12 @@ list_tasks (Fixture *fixture)
 }
 
 static void
-test_scripted_throttle (Fixture       *fixture,
-                        gconstpointer  data)
+test_scripted_throttle (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) first = NULL;
-  g_autoptr(FakeTestResponse) other_operation = NULL;
-  g_autoptr(FakeTestResponse) second = NULL;
-  g_autoptr(FakeTestResponse) third = NULL;
+  g_autoptr (FakeTestResponse) first = NULL;
+  g_autoptr (FakeTestResponse) other_operation = NULL;
+  g_autoptr (FakeTestResponse) second = NULL;
+  g_autoptr (FakeTestResponse) third = NULL;
   GArray *log;
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListTasks", C3V_FAKE_FAULT_THROTTLE, 2);
@@ -66,7 +62,8 @@ test_scripted_throttle (Fixture       *fixture,
   third = list_tasks (fixture);
 
   fake_test_assert_error (first, 400, "ThrottlingException");
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (first->json), "message"), ==, "Rate exceeded");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (first->json), "message"),
+                   ==, "Rate exceeded");
   fake_test_response_object (other_operation);
   fake_test_assert_error (second, 400, "ThrottlingException");
   fake_test_response_object (third);
@@ -78,15 +75,15 @@ test_scripted_throttle (Fixture       *fixture,
   g_assert_cmpstr (g_array_index (log, C3vFakeCall, 1).operation, ==, "ListClusters");
   g_assert_cmpuint (g_array_index (log, C3vFakeCall, 1).status, ==, 200);
   g_assert_cmpuint (g_array_index (log, C3vFakeCall, 3).status, ==, 200);
-  g_assert_cmpint (g_array_index (log, C3vFakeCall, 0).time_us, <=, g_array_index (log, C3vFakeCall, 3).time_us);
+  g_assert_cmpint (g_array_index (log, C3vFakeCall, 0).time_us, <=,
+                   g_array_index (log, C3vFakeCall, 3).time_us);
 }
 
 static void
-test_server_error (Fixture       *fixture,
-                   gconstpointer  data)
+test_server_error (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) failed = NULL;
-  g_autoptr(FakeTestResponse) ok = NULL;
+  g_autoptr (FakeTestResponse) failed = NULL;
+  g_autoptr (FakeTestResponse) ok = NULL;
 
   c3v_fake_ecs_add_fault (fixture->fake, NULL, C3V_FAKE_FAULT_SERVER_ERROR, 1);
   failed = fake_test_call (fixture->url, "ListClusters", NULL, NULL);
@@ -97,12 +94,11 @@ test_server_error (Fixture       *fixture,
 }
 
 static void
-test_malformed_and_truncated (Fixture       *fixture,
-                              gconstpointer  data)
+test_malformed_and_truncated (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) malformed = NULL;
-  g_autoptr(FakeTestResponse) truncated = NULL;
-  g_autoptr(FakeTestResponse) whole = NULL;
+  g_autoptr (FakeTestResponse) malformed = NULL;
+  g_autoptr (FakeTestResponse) truncated = NULL;
+  g_autoptr (FakeTestResponse) whole = NULL;
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListTasks", C3V_FAKE_FAULT_MALFORMED, 1);
   c3v_fake_ecs_add_fault (fixture->fake, "ListTasks", C3V_FAKE_FAULT_TRUNCATED, 1);
@@ -121,11 +117,10 @@ test_malformed_and_truncated (Fixture       *fixture,
 }
 
 static void
-test_drop (Fixture       *fixture,
-           gconstpointer  data)
+test_drop (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) dropped = NULL;
-  g_autoptr(FakeTestResponse) ok = NULL;
+  g_autoptr (FakeTestResponse) dropped = NULL;
+  g_autoptr (FakeTestResponse) ok = NULL;
   GArray *log;
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListClusters", C3V_FAKE_FAULT_DROP, 1);
@@ -142,18 +137,18 @@ test_drop (Fixture       *fixture,
 
 /* Answers come from timeouts: calls overlap instead of queueing. */
 static void
-test_latency_concurrent (Fixture       *fixture,
-                         gconstpointer  data)
+test_latency_concurrent (Fixture *fixture, gconstpointer data)
 {
   FakeTestCall *calls[6];
 
   c3v_fake_ecs_set_latency (fixture->fake, 150);
   c3v_fake_ecs_add_fault (fixture->fake, "DescribeClusters", C3V_FAKE_FAULT_DROP, 1);
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    calls[i] = fake_test_call_start (fixture->url, i == 0 ? "DescribeClusters" : "ListClusters", NULL, NULL);
+    calls[i] = fake_test_call_start (fixture->url, i == 0 ? "DescribeClusters" : "ListClusters",
+                                     NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
-      g_autoptr(FakeTestResponse) response = fake_test_call_finish (calls[i]);
+      g_autoptr (FakeTestResponse) response = fake_test_call_finish (calls[i]);
 
       if (i == 0)
         g_assert_nonnull (response->error);
@@ -171,10 +166,9 @@ test_latency_concurrent (Fixture       *fixture,
 /* A server freed with answers still delayed must neither fire them into
  * freed memory (ASan runs this too) nor leave the client hanging. */
 static void
-test_dispose_with_delayed (Fixture       *fixture,
-                           gconstpointer  data)
+test_dispose_with_delayed (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) response = NULL;
+  g_autoptr (FakeTestResponse) response = NULL;
   FakeTestCall *call;
 
   c3v_fake_ecs_set_latency (fixture->fake, 100);
@@ -188,15 +182,14 @@ test_dispose_with_delayed (Fixture       *fixture,
 }
 
 static void
-test_delete_cluster (Fixture       *fixture,
-                     gconstpointer  data)
+test_delete_cluster (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(FakeTestResponse) before = NULL;
-  g_autoptr(FakeTestResponse) after = NULL;
-  g_autoptr(FakeTestResponse) described = NULL;
-  g_autoptr(FakeTestResponse) tasks = NULL;
+  g_autoptr (FakeTestResponse) before = NULL;
+  g_autoptr (FakeTestResponse) after = NULL;
+  g_autoptr (FakeTestResponse) described = NULL;
+  g_autoptr (FakeTestResponse) tasks = NULL;
   g_autofree char *body = NULL;
-  JsonObject *object;
+  JsonObject      *object;
 
   c3v_fake_ecs_delete_cluster (fixture->fake, "staging", 1);
   before = fake_test_call (fixture->url, "ListTasks", "{\"cluster\": \"staging\"}", NULL);
@@ -204,26 +197,32 @@ test_delete_cluster (Fixture       *fixture,
   after = fake_test_call (fixture->url, "ListTasks", "{\"cluster\": \"staging\"}", NULL);
   fake_test_assert_error (after, 400, "ClusterNotFoundException");
 
-  described = fake_test_call (fixture->url, "DescribeClusters", "{\"clusters\": [\"staging\"]}", NULL);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (fake_test_response_object (described), "failures")),
+  described
+      = fake_test_call (fixture->url, "DescribeClusters", "{\"clusters\": [\"staging\"]}", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        fake_test_response_object (described), "failures")),
                     ==, 1);
-  body = g_strdup_printf ("{\"cluster\": \"staging\", \"tasks\": [\"%s\"]}",
-                          json_array_get_string_element (json_object_get_array_member (object, "taskArns"), 0));
+  body = g_strdup_printf (
+      "{\"cluster\": \"staging\", \"tasks\": [\"%s\"]}",
+      json_array_get_string_element (json_object_get_array_member (object, "taskArns"), 0));
   tasks = fake_test_call (fixture->url, "DescribeTasks", body, NULL);
   object = fake_test_response_object (tasks);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tasks")), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "failures")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "failures")), ==,
+                    1);
 }
 
 static void
 test_rates (void)
 {
-  C3vFakeEcsOptions throttled = { .seed = 1, .large_instances = 5, .large_tasks = 10, .throttle_rate = 1.0 };
-  C3vFakeEcsOptions failing = { .seed = 1, .large_instances = 5, .large_tasks = 10, .error_rate = 1.0 };
+  C3vFakeEcsOptions throttled
+      = { .seed = 1, .large_instances = 5, .large_tasks = 10, .throttle_rate = 1.0 };
+  C3vFakeEcsOptions failing
+      = { .seed = 1, .large_instances = 5, .large_tasks = 10, .error_rate = 1.0 };
   Fixture fixture = { 0 };
-  g_autoptr(FakeTestResponse) first = NULL;
-  g_autoptr(FakeTestResponse) second = NULL;
-  g_autoptr(FakeTestResponse) third = NULL;
+  g_autoptr (FakeTestResponse) first = NULL;
+  g_autoptr (FakeTestResponse) second = NULL;
+  g_autoptr (FakeTestResponse) third = NULL;
 
   start (&fixture, &throttled);
   first = fake_test_call (fixture.url, "ListClusters", NULL, NULL);
@@ -243,14 +242,16 @@ test_rates (void)
 static GString *
 fault_pattern (guint32 seed)
 {
-  C3vFakeEcsOptions options = { .seed = seed, .large_instances = 5, .large_tasks = 10, .throttle_rate = 0.5 };
-  Fixture fixture = { 0 };
+  C3vFakeEcsOptions options
+      = { .seed = seed, .large_instances = 5, .large_tasks = 10, .throttle_rate = 0.5 };
+  Fixture  fixture = { 0 };
   GString *pattern = g_string_new (NULL);
 
   start (&fixture, &options);
   for (guint i = 0; i < 16; i++)
     {
-      g_autoptr(FakeTestResponse) response = fake_test_call (fixture.url, "ListClusters", NULL, NULL);
+      g_autoptr (FakeTestResponse) response
+          = fake_test_call (fixture.url, "ListClusters", NULL, NULL);
 
       g_string_append_c (pattern, response->status == 200 ? '.' : 'T');
     }
@@ -261,8 +262,8 @@ fault_pattern (guint32 seed)
 static void
 test_seeded_rates (void)
 {
-  g_autoptr(GString) first = fault_pattern (5);
-  g_autoptr(GString) again = fault_pattern (5);
+  g_autoptr (GString) first = fault_pattern (5);
+  g_autoptr (GString) again = fault_pattern (5);
 
   g_assert_cmpstr (first->str, ==, again->str);
   g_assert_nonnull (strchr (first->str, 'T'));
@@ -270,12 +271,11 @@ test_seeded_rates (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/fake/faults/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("scripted-throttle", test_scripted_throttle);
   ADD ("server-error", test_server_error);

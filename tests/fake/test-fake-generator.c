@@ -9,9 +9,7 @@
 #include "c3v-fake-account.h"
 
 static C3vFakeAccount *
-generate (guint32 seed,
-          guint   instances,
-          guint   tasks)
+generate (guint32 seed, guint instances, guint tasks)
 {
   C3vFakeAccountOptions options = { seed, "eu-west-1", instances, tasks };
 
@@ -19,8 +17,7 @@ generate (guint32 seed,
 }
 
 static C3vFakeCluster *
-cluster (C3vFakeAccount *account,
-         const char     *name)
+cluster (C3vFakeAccount *account, const char *name)
 {
   C3vFakeCluster *found = c3v_fake_account_find_cluster (account, name, FALSE);
 
@@ -47,8 +44,8 @@ count_live_tasks (C3vFakeCluster *found)
 static void
 assert_reservations_consistent (C3vFakeCluster *found)
 {
-  g_autoptr(GHashTable) cpu = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) memory = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) cpu = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) memory = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < found->tasks->len; i++)
     {
@@ -56,12 +53,14 @@ assert_reservations_consistent (C3vFakeCluster *found)
 
       if (task->instance == NULL || strcmp (task->last_status, "STOPPED") == 0)
         continue;
-      g_hash_table_insert (cpu, task->instance,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cpu, task->instance)) +
-                                             c3v_fake_task_reserved_cpu (task)));
-      g_hash_table_insert (memory, task->instance,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (memory, task->instance)) +
-                                             c3v_fake_task_reserved_memory (task)));
+      g_hash_table_insert (
+          cpu, task->instance,
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cpu, task->instance))
+                            + c3v_fake_task_reserved_cpu (task)));
+      g_hash_table_insert (
+          memory, task->instance,
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (memory, task->instance))
+                            + c3v_fake_task_reserved_memory (task)));
     }
 
   for (guint i = 0; i < found->instances->len; i++)
@@ -80,7 +79,7 @@ assert_reservations_consistent (C3vFakeCluster *found)
 static void
 test_reservations (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (7, 0, 0);
+  g_autoptr (C3vFakeAccount) account = generate (7, 0, 0);
 
   for (guint i = 0; i < account->clusters->len; i++)
     assert_reservations_consistent (g_ptr_array_index (account->clusters, i));
@@ -89,10 +88,10 @@ test_reservations (void)
 static void
 test_counts (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (1, 0, 0);
+  g_autoptr (C3vFakeAccount) account = generate (1, 0, 0);
   C3vFakeCluster *fargate = cluster (account, "fargate-only");
-  gboolean any_draining = FALSE;
-  gboolean any_disconnected = FALSE;
+  gboolean        any_draining = FALSE;
+  gboolean        any_disconnected = FALSE;
 
   g_assert_cmpuint (cluster (account, "production")->instances->len, ==, 300);
   g_assert_cmpuint (count_live_tasks (cluster (account, "production")), ==, 3000);
@@ -126,7 +125,7 @@ test_counts (void)
 static void
 test_cluster_names (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (1, 0, 0);
+  g_autoptr (C3vFakeAccount) account = generate (1, 0, 0);
   gboolean mixed = FALSE;
 
   for (guint i = 0; i < account->clusters->len; i++)
@@ -144,7 +143,7 @@ test_cluster_names (void)
 static void
 test_memory_shapes (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (3, 0, 0);
+  g_autoptr (C3vFakeAccount) account = generate (3, 0, 0);
   guint hard = 0, soft = 0, both = 0, task_level = 0;
 
   for (guint i = 0; i < account->task_defs->len; i++)
@@ -164,7 +163,7 @@ test_memory_shapes (void)
             g_assert_cmpuint (container->memory_reservation, <=, container->memory);
         }
       /* An EC2 task needs some memory stated, at one level or the other. */
-      g_assert_cmpuint (c3v_fake_task_reserved_memory (&(C3vFakeTask) { .definition = def }), >, 0);
+      g_assert_cmpuint (c3v_fake_task_reserved_memory (&(C3vFakeTask){ .definition = def }), >, 0);
     }
   g_assert_cmpuint (hard, >, 0);
   g_assert_cmpuint (soft, >, 0);
@@ -175,9 +174,9 @@ test_memory_shapes (void)
 static void
 test_services_and_groups (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (5, 0, 0);
+  g_autoptr (C3vFakeAccount) account = generate (5, 0, 0);
   C3vFakeCluster *production = cluster (account, "production");
-  g_autoptr(GHashTable) running = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) running = g_hash_table_new (NULL, NULL);
   guint standalone = 0;
 
   g_assert_cmpuint (production->services->len, >, 10);
@@ -193,8 +192,10 @@ test_services_and_groups (void)
           g_assert_true (g_str_has_prefix (task->started_by, "ecs-svc/"));
           g_assert_cmpstr (task->definition->family, ==, task->service->definition->family);
           if (strcmp (task->last_status, "RUNNING") == 0)
-            g_hash_table_insert (running, task->service,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (running, task->service)) + 1));
+            g_hash_table_insert (
+                running, task->service,
+                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (running, task->service))
+                                  + 1));
         }
       else
         {
@@ -211,7 +212,8 @@ test_services_and_groups (void)
     {
       C3vFakeService *service = g_ptr_array_index (production->services, i);
 
-      g_assert_cmpuint (service->running_count, ==, GPOINTER_TO_UINT (g_hash_table_lookup (running, service)));
+      g_assert_cmpuint (service->running_count, ==,
+                        GPOINTER_TO_UINT (g_hash_table_lookup (running, service)));
     }
 }
 
@@ -235,7 +237,8 @@ fingerprint (C3vFakeAccount *account)
         {
           C3vFakeTask *task = g_ptr_array_index (found->tasks, j);
 
-          g_string_append_printf (text, "%s %s %.3f\n", task->arn, task->definition->arn, task->created_at);
+          g_string_append_printf (text, "%s %s %.3f\n", task->arn, task->definition->arn,
+                                  task->created_at);
         }
     }
   return text;
@@ -244,12 +247,12 @@ fingerprint (C3vFakeAccount *account)
 static void
 test_determinism (void)
 {
-  g_autoptr(C3vFakeAccount) first = generate (42, 50, 500);
-  g_autoptr(C3vFakeAccount) again = generate (42, 50, 500);
-  g_autoptr(C3vFakeAccount) other = generate (43, 50, 500);
-  g_autoptr(GString) first_text = fingerprint (first);
-  g_autoptr(GString) again_text = fingerprint (again);
-  g_autoptr(GString) other_text = fingerprint (other);
+  g_autoptr (C3vFakeAccount) first = generate (42, 50, 500);
+  g_autoptr (C3vFakeAccount) again = generate (42, 50, 500);
+  g_autoptr (C3vFakeAccount) other = generate (43, 50, 500);
+  g_autoptr (GString) first_text = fingerprint (first);
+  g_autoptr (GString) again_text = fingerprint (again);
+  g_autoptr (GString) other_text = fingerprint (other);
 
   g_assert_cmpstr (first_text->str, ==, again_text->str);
   g_assert_cmpstr (first_text->str, !=, other_text->str);
@@ -258,7 +261,7 @@ test_determinism (void)
 static void
 test_big (void)
 {
-  g_autoptr(C3vFakeAccount) account = generate (9, 2000, 20000);
+  g_autoptr (C3vFakeAccount) account = generate (9, 2000, 20000);
   C3vFakeCluster *production = cluster (account, "production");
 
   g_assert_cmpuint (production->instances->len, ==, 2000);
@@ -267,8 +270,7 @@ test_big (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -234,6 +234,44 @@ test_replace_same_arn (void)
 }
 
 static void
+test_sort (void)
+{
+  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr(C3vSnapshot) before = NULL;
+  g_autoptr(C3vSnapshot) snapshot = NULL;
+
+  add_task (builder, TASK_ARN ("3"), INSTANCE_ARN ("b"), 3, 30);
+  add_instance (builder, INSTANCE_ARN ("b"), 2048, 0, 2048, 0);
+  add_task (builder, TASK_ARN ("1"), INSTANCE_ARN ("a"), 1, 10);
+  add_instance (builder, INSTANCE_ARN ("a"), 2048, 0, 2048, 0);
+  add_task (builder, TASK_ARN ("2"), INSTANCE_ARN ("b"), 2, 20);
+  before = c3v_snapshot_builder_build (builder, 1, FALSE);
+  c3v_snapshot_builder_sort (builder);
+  /* Replacing after sorting finds the moved slot. */
+  add_task (builder, TASK_ARN ("2"), INSTANCE_ARN ("b"), 4, 40);
+  snapshot = c3v_snapshot_builder_build (builder, 2, TRUE);
+
+  g_assert_cmpstr (c3v_snapshot_get_task (before, 0)->id, ==, "t3");
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const C3vTask *task = c3v_snapshot_get_task (snapshot, i);
+      g_autofree char *id = g_strdup_printf ("t%u", i + 1);
+
+      g_assert_cmpstr (task->id, ==, id);
+      g_assert_cmpint (c3v_snapshot_find_task (snapshot, task->arn), ==, (gint) i);
+    }
+  /* Containers moved with their tasks. */
+  g_assert_cmpint (c3v_snapshot_get_task (snapshot, 0)->containers[0].memory_reservation, ==, 10);
+  g_assert_cmpint (c3v_snapshot_get_task (snapshot, 1)->containers[0].memory_reservation, ==, 40);
+  g_assert_cmpint (c3v_snapshot_get_task (snapshot, 2)->containers[0].memory_reservation, ==, 30);
+  g_assert_cmpstr (c3v_snapshot_get_instance (snapshot, 0)->id, ==, "cia");
+  g_assert_cmpuint (c3v_snapshot_get_instance (snapshot, 1)->n_tasks, ==, 2);
+  g_assert_cmpuint (c3v_snapshot_get_instance (snapshot, 1)->reserved_cpu, ==, 7);
+  g_assert_cmpint (c3v_snapshot_get_task (snapshot, 0)->instance_index, ==, 0);
+}
+
+static void
 test_services (void)
 {
   g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
@@ -254,7 +292,12 @@ test_empty (void)
 {
   g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("x", NULL, NULL);
   g_autoptr(C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  g_autoptr(C3vSnapshot) named = NULL;
   guint n = 1;
+
+  c3v_snapshot_builder_set_arn (builder, "arn:aws:ecs:r:1:cluster/x");
+  named = c3v_snapshot_builder_build (builder, 0, TRUE);
+  g_assert_cmpstr (c3v_snapshot_get_cluster_arn (named), ==, "arn:aws:ecs:r:1:cluster/x");
 
   g_assert_cmpuint (c3v_snapshot_get_n_instances (snapshot), ==, 0);
   g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 0);
@@ -316,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/lookups-and-interning", test_lookups_and_interning);
   g_test_add_func ("/snapshot/partial", test_partial);
   g_test_add_func ("/snapshot/replace-same-arn", test_replace_same_arn);
+  g_test_add_func ("/snapshot/sort", test_sort);
   g_test_add_func ("/snapshot/services", test_services);
   g_test_add_func ("/snapshot/empty", test_empty);
   g_test_add_func ("/snapshot/large", test_large);

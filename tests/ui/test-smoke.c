@@ -36,8 +36,7 @@ quit_from_idle (gpointer user_data)
 }
 
 static void
-on_window_mapped (GtkWidget *window,
-                  gpointer   user_data)
+on_window_mapped (GtkWidget *window, gpointer user_data)
 {
   SmokeState *state = user_data;
 
@@ -47,9 +46,7 @@ on_window_mapped (GtkWidget *window,
 }
 
 static void
-on_window_added (GtkApplication *app,
-                 GtkWindow      *window,
-                 gpointer        user_data)
+on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
 {
   g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), user_data);
 }
@@ -58,10 +55,10 @@ static void
 test_window_maps_and_quits (void)
 {
   g_autoptr (C3vApplication) app = c3v_application_new ();
-  char *argv[] = { (char *) "c3vis", NULL };
+  char      *argv[] = { (char *) "c3vis", NULL };
   SmokeState state = { FALSE, FALSE };
-  guint timeout_id;
-  int status;
+  guint      timeout_id;
+  int        status;
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &state);
   timeout_id = g_timeout_add_seconds (30, on_timeout, &state);
@@ -76,8 +73,7 @@ test_window_maps_and_quits (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/smoke/window-maps-and-quits", test_window_maps_and_quits);

@@ -1,6 +1,7 @@
 /* test-tooltip.c: hovering a task shows its family and revision.
  *
- * Starts the real application on the demo account, selects a cluster,
+ * Starts the real application on the demo account, selects a cluster in
+ * the sidebar,
  * moves the X pointer over a task's box (XWarpPointer: a real motion event
  * through the X server, as a mouse makes) and waits for GTK's tooltip to
  * show the task's family:revision. Every wait is on a condition, with a
@@ -14,9 +15,10 @@
 #include <X11/Xlib.h>
 
 #include "c3v-application.h"
+#include "c3v-cluster-row.h"
 #include "c3v-cluster-view.h"
 
-#define CLUSTER "staging"
+#define CLUSTER          "staging"
 #define DEADLINE_SECONDS 60
 
 typedef struct
@@ -27,13 +29,13 @@ typedef struct
   guint           expected_revision;
   guint           step_id;
   gint64          deadline;
+  gboolean        selected;
   gboolean        warped;
   gboolean        failed;
 } TooltipTest;
 
 static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 const char *type_name)
+find_descendant (GtkWidget *widget, const char *type_name)
 {
   if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
     return widget;
@@ -64,14 +66,32 @@ visible_tooltip_text (GtkWidget *toplevel)
   return label != NULL ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
 }
 
+/* Selects the cluster's row once the sidebar lists it, as a click does. */
+static gboolean
+select_cluster (GtkWidget *toplevel)
+{
+  GtkWidget *list = find_descendant (toplevel, "GtkListBox");
+
+  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL; row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (C3V_IS_CLUSTER_ROW (row)
+        && g_str_equal (c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)), CLUSTER))
+      {
+        gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static gboolean
 loaded (C3vClusterView *view)
 {
   C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (view);
 
-  return snapshot != NULL && c3v_snapshot_is_complete (snapshot) &&
-         g_str_equal (c3v_snapshot_get_cluster_name (snapshot), CLUSTER) &&
-         c3v_cluster_view_get_layout (view) != NULL;
+  return snapshot != NULL && c3v_snapshot_is_complete (snapshot)
+         && g_str_equal (c3v_snapshot_get_cluster_name (snapshot), CLUSTER)
+         && c3v_cluster_view_get_layout (view) != NULL;
 }
 
 /* Moves the pointer to the centre of the first task box on screen. */
@@ -79,9 +99,9 @@ static gboolean
 warp_to_task (TooltipTest *test)
 {
   C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (test->view);
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (test->view));
-  GdkSurface *surface = gtk_native_get_surface (native);
-  double x, y, nx, ny, sx, sy;
+  GtkNative   *native = gtk_widget_get_native (GTK_WIDGET (test->view));
+  GdkSurface  *surface = gtk_native_get_surface (native);
+  double       x, y, nx, ny, sx, sy;
 
   for (guint i = 0; i < c3v_snapshot_get_n_tasks (snapshot); i++)
     {
@@ -90,10 +110,12 @@ warp_to_task (TooltipTest *test)
       if (task->instance_index < 0 || !c3v_cluster_view_get_task_point (test->view, i, &x, &y))
         continue;
 
-      gtk_widget_translate_coordinates (GTK_WIDGET (test->view), GTK_WIDGET (native), x, y, &nx, &ny);
+      gtk_widget_translate_coordinates (GTK_WIDGET (test->view), GTK_WIDGET (native), x, y, &nx,
+                                        &ny);
       gtk_native_get_surface_transform (native, &sx, &sy);
       XWarpPointer (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)), None,
-                    gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, (int) (nx + sx), (int) (ny + sy));
+                    gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, (int) (nx + sx),
+                    (int) (ny + sy));
       XFlush (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)));
       test->expected_family = g_strdup (task->family);
       test->expected_revision = task->revision;
@@ -106,9 +128,9 @@ warp_to_task (TooltipTest *test)
 static gboolean
 step (gpointer user_data)
 {
-  TooltipTest *test = user_data;
+  TooltipTest    *test = user_data;
   GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkWindow *window = gtk_application_get_active_window (app);
+  GtkWindow      *window = gtk_application_get_active_window (app);
 
   if (g_get_monotonic_time () > test->deadline)
     {
@@ -122,6 +144,12 @@ step (gpointer user_data)
 
   if (test->view == NULL)
     test->view = C3V_CLUSTER_VIEW (find_descendant (GTK_WIDGET (window), "C3vClusterView"));
+
+  if (!test->selected)
+    {
+      test->selected = select_cluster (GTK_WIDGET (window));
+      return G_SOURCE_CONTINUE;
+    }
 
   if (test->view == NULL || !loaded (test->view))
     return G_SOURCE_CONTINUE;
@@ -145,10 +173,10 @@ static void
 test_task_tooltip (void)
 {
   g_autoptr (C3vApplication) app = c3v_application_new ();
-  char *argv[] = { (char *) "c3vis", (char *) "--demo", (char *) "--cluster", (char *) CLUSTER, NULL };
-  TooltipTest test = { 0 };
+  char            *argv[] = { (char *) "c3vis", (char *) "--demo", NULL };
+  TooltipTest      test = { 0 };
   g_autofree char *revision = NULL;
-  int status;
+  int              status;
 
   test.deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
   /* Polls state that GTK changes on its own (mapping, tooltips), which
@@ -171,8 +199,7 @@ test_task_tooltip (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_setenv ("GDK_BACKEND", "x11", TRUE);
   g_test_init (&argc, &argv, NULL);

@@ -20,10 +20,9 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("c3v-export-XXXXXX", &error);
   g_assert_no_error (error);
@@ -31,8 +30,7 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_remove (fixture->path);
   g_rmdir (fixture->dir);
@@ -54,16 +52,15 @@ export_layout (C3vSnapshot *snapshot)
 }
 
 static void
-test_png_colors (Fixture       *fixture,
-                 gconstpointer  data)
+test_png_colors (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_roomy ();
-  g_autoptr(C3vLayout) layout = export_layout (snapshot);
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface;
-  guint n_boxes = 0;
-  guint n_legend = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (layout, &n_boxes);
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_roomy ();
+  g_autoptr (C3vLayout) layout = export_layout (snapshot);
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t      *surface;
+  guint                 n_boxes = 0;
+  guint                 n_legend = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (layout, &n_boxes);
   const C3vLegendEntry *legend = c3v_layout_get_legend (layout, &n_legend);
 
   g_assert_true (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_MEMORY, WIDTH,
@@ -72,8 +69,10 @@ test_png_colors (Fixture       *fixture,
 
   surface = cairo_image_surface_create_from_png (fixture->path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) ceil (c3v_layout_get_width (layout)));
-  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) ceil (c3v_layout_get_height (layout)));
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==,
+                   (int) ceil (c3v_layout_get_width (layout)));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   (int) ceil (c3v_layout_get_height (layout)));
 
   /* The whole cluster, not a window of it: the last box and the last legend
    * entry are in the picture, each with its legend colour. A box's left
@@ -83,22 +82,22 @@ test_png_colors (Fixture       *fixture,
     {
       const C3vRect *r = &boxes[i].rect;
 
-      view_fixture_assert_pixel (surface, r->x + 1, r->y + r->height - 2, &legend[boxes[i].legend_index].color);
+      view_fixture_assert_pixel (surface, r->x + 1, r->y + r->height - 2,
+                                 &legend[boxes[i].legend_index].color);
     }
   view_fixture_assert_pixel (surface, legend[n_legend - 1].rect.x + 3,
-                   legend[n_legend - 1].rect.y + legend[n_legend - 1].rect.height / 2,
-                   &legend[n_legend - 1].color);
+                             legend[n_legend - 1].rect.y + legend[n_legend - 1].rect.height / 2,
+                             &legend[n_legend - 1].color);
   view_fixture_assert_pixel (surface, 1, 1, &c3v_theme_get_light ()->background);
 
   cairo_surface_destroy (surface);
 }
 
 static void
-test_dark (Fixture       *fixture,
-           gconstpointer  data)
+test_dark (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (5, 4, 1, 3, 2);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (5, 4, 1, 3, 2);
+  g_autoptr (GError) error = NULL;
   cairo_surface_t *surface;
 
   g_assert_true (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_CPU, 800,
@@ -111,11 +110,10 @@ test_dark (Fixture       *fixture,
 }
 
 static void
-test_unwritable (Fixture       *fixture,
-                 gconstpointer  data)
+test_unwritable (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (3, 2, 0, 2, 1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (3, 2, 0, 2, 1);
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "missing", "x.png", NULL);
 
   g_assert_false (c3v_export_png (snapshot, path, C3V_RESOURCE_MEMORY, 800, NULL, &error));
@@ -124,12 +122,11 @@ test_unwritable (Fixture       *fixture,
 }
 
 static void
-test_too_large (Fixture       *fixture,
-                gconstpointer  data)
+test_too_large (Fixture *fixture, gconstpointer data)
 {
   /* One bar per row down 2,000 rows: far beyond what an image can hold. */
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (2000, 1, 0, 2, 1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (2000, 1, 0, 2, 1);
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_MEMORY, 200, NULL, &error));
   g_assert_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE);
@@ -142,15 +139,17 @@ test_too_large (Fixture       *fixture,
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/view/export/png-colors", Fixture, NULL, fixture_set_up, test_png_colors, fixture_tear_down);
+  g_test_add ("/view/export/png-colors", Fixture, NULL, fixture_set_up, test_png_colors,
+              fixture_tear_down);
   g_test_add ("/view/export/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
-  g_test_add ("/view/export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);
-  g_test_add ("/view/export/too-large", Fixture, NULL, fixture_set_up, test_too_large, fixture_tear_down);
+  g_test_add ("/view/export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
+              fixture_tear_down);
+  g_test_add ("/view/export/too-large", Fixture, NULL, fixture_set_up, test_too_large,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,10 +10,7 @@
 #define EPSILON 1e-6
 
 static C3vLayout *
-layout_with (C3vSnapshot *snapshot,
-             double       width,
-             C3vSortKey   sort,
-             C3vGroupKey  group)
+layout_with (C3vSnapshot *snapshot, double width, C3vSortKey sort, C3vGroupKey group)
 {
   C3vLayoutOptions options;
 
@@ -25,10 +22,9 @@ layout_with (C3vSnapshot *snapshot,
 }
 
 static const C3vLayoutBar *
-bar_of_instance (C3vLayout *layout,
-                 gint       instance_index)
+bar_of_instance (C3vLayout *layout, gint instance_index)
 {
-  guint n = 0;
+  guint               n = 0;
   const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n);
 
   for (guint i = 0; i < n; i++)
@@ -41,10 +37,14 @@ bar_of_instance (C3vLayout *layout,
 static C3vSnapshot *
 small_cluster (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("small", "arn:small", "eu-west-1");
-  g_autofree char *a = view_fixture_add_instance (builder, "aaa", "m5.large", "eu-west-1a", 4096, 2048);
-  g_autofree char *b = view_fixture_add_instance (builder, "bbb", "m5.xlarge", "eu-west-1b", 8192, 4096);
-  g_autofree char *c = view_fixture_add_instance (builder, "ccc", "m5.2xlarge", "eu-west-1a", 16384, 8192);
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("small", "arn:small", "eu-west-1");
+  g_autofree char *a
+      = view_fixture_add_instance (builder, "aaa", "m5.large", "eu-west-1a", 4096, 2048);
+  g_autofree char *b
+      = view_fixture_add_instance (builder, "bbb", "m5.xlarge", "eu-west-1b", 8192, 4096);
+  g_autofree char *c
+      = view_fixture_add_instance (builder, "ccc", "m5.2xlarge", "eu-west-1a", 16384, 8192);
 
   view_fixture_add_task (builder, "t1", "web", "web", a, 1024, 256);
   view_fixture_add_task (builder, "t2", "worker", NULL, a, 2048, 512);
@@ -56,18 +56,19 @@ small_cluster (void)
 static void
 test_bar_heights (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
   double scale = c3v_layout_get_scale (layout);
 
   g_assert_cmpfloat (scale, >, 0);
   for (guint i = 0; i < c3v_snapshot_get_n_instances (snapshot); i++)
     {
-      const C3vInstance *instance = c3v_snapshot_get_instance (snapshot, i);
+      const C3vInstance  *instance = c3v_snapshot_get_instance (snapshot, i);
       const C3vLayoutBar *bar = bar_of_instance (layout, i);
 
       g_assert_nonnull (bar);
-      g_assert_cmpfloat_with_epsilon (bar->rect.height, instance->registered_memory * scale, EPSILON);
+      g_assert_cmpfloat_with_epsilon (bar->rect.height, instance->registered_memory * scale,
+                                      EPSILON);
     }
   /* One shared scale: 16 GiB is four times 4 GiB, and the tallest bar
    * fills the plot. */
@@ -78,10 +79,10 @@ test_bar_heights (void)
 static void
 test_cpu_heights (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
   C3vLayoutOptions options;
-  g_autoptr(C3vLayout) layout = NULL;
-  guint n_ticks = 0;
+  g_autoptr (C3vLayout) layout = NULL;
+  guint               n_ticks = 0;
   const C3vScaleTick *ticks;
 
   c3v_layout_options_init (&options);
@@ -99,10 +100,10 @@ test_cpu_heights (void)
 static void
 test_box_heights (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
-  double scale = c3v_layout_get_scale (layout);
-  guint n = 0;
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  double              scale = c3v_layout_get_scale (layout);
+  guint               n = 0;
   const C3vLayoutBox *boxes = c3v_layout_get_boxes (layout, &n);
 
   g_assert_cmpuint (n, ==, c3v_snapshot_get_n_tasks (snapshot));
@@ -115,8 +116,7 @@ test_box_heights (void)
 }
 
 static gboolean
-rect_inside (const C3vRect *inner,
-             const C3vRect *outer)
+rect_inside (const C3vRect *inner, const C3vRect *outer)
 {
   return inner->x >= outer->x - EPSILON && inner->y >= outer->y - EPSILON
          && inner->x + inner->width <= outer->x + outer->width + EPSILON
@@ -124,26 +124,24 @@ rect_inside (const C3vRect *inner,
 }
 
 static gboolean
-rects_overlap (const C3vRect *a,
-               const C3vRect *b)
+rects_overlap (const C3vRect *a, const C3vRect *b)
 {
   return a->x < b->x + b->width - EPSILON && b->x < a->x + a->width - EPSILON
          && a->y < b->y + b->height - EPSILON && b->y < a->y + a->height - EPSILON;
 }
 
 static void
-check_geometry (C3vSnapshot *snapshot,
-                C3vLayout   *layout)
+check_geometry (C3vSnapshot *snapshot, C3vLayout *layout)
 {
-  guint n_bars = 0;
-  guint n_boxes = 0;
-  guint n_rows = 0;
+  guint               n_bars = 0;
+  guint               n_boxes = 0;
+  guint               n_rows = 0;
   const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
   const C3vLayoutBox *boxes = c3v_layout_get_boxes (layout, &n_boxes);
   const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
-  guint n_tasks = c3v_snapshot_get_n_tasks (snapshot);
-  g_autofree guint *seen = g_new0 (guint, n_tasks);
-  guint n_unplaced = 0;
+  guint               n_tasks = c3v_snapshot_get_n_tasks (snapshot);
+  g_autofree guint   *seen = g_new0 (guint, n_tasks);
+  guint               n_unplaced = 0;
 
   c3v_snapshot_get_unplaced_tasks (snapshot, &n_unplaced);
   g_assert_cmpuint (n_bars, ==, c3v_snapshot_get_n_instances (snapshot) + n_unplaced);
@@ -154,7 +152,7 @@ check_geometry (C3vSnapshot *snapshot,
   for (guint i = 0; i < n_boxes; i++)
     {
       const C3vLayoutBox *box = &boxes[i];
-      const C3vTask *task = c3v_snapshot_get_task (snapshot, box->task_index);
+      const C3vTask      *task = c3v_snapshot_get_task (snapshot, box->task_index);
       const C3vLayoutBar *bar = &bars[box->bar_index];
 
       seen[box->task_index]++;
@@ -177,9 +175,11 @@ check_geometry (C3vSnapshot *snapshot,
         {
           g_assert_cmpuint (bars[i].row_index, ==, r);
           if (bars[i].instance_index >= 0)
-            g_assert_cmpint (c3v_layout_find_instance_bar (layout, bars[i].instance_index), ==, (gint) i);
+            g_assert_cmpint (c3v_layout_find_instance_bar (layout, bars[i].instance_index), ==,
+                             (gint) i);
           g_assert_cmpfloat (bars[i].rect.y, >=, rows[r].plot_top - EPSILON);
-          g_assert_cmpfloat_with_epsilon (bars[i].rect.y + bars[i].rect.height, rows[r].baseline, EPSILON);
+          g_assert_cmpfloat_with_epsilon (bars[i].rect.y + bars[i].rect.height, rows[r].baseline,
+                                          EPSILON);
           if (i > rows[r].first_bar)
             g_assert_cmpfloat (bars[i].rect.x, >=, bars[i - 1].rect.x + bars[i - 1].rect.width + 1);
         }
@@ -190,13 +190,13 @@ check_geometry (C3vSnapshot *snapshot,
 static void
 test_every_task_once (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (60, 12, 9, 15, 7);
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (60, 12, 9, 15, 7);
   C3vGroupKey groups[] = { C3V_GROUP_NONE, C3V_GROUP_ZONE, C3V_GROUP_INSTANCE_TYPE };
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (C3vSortKey sort = C3V_SORT_NAME; sort <= C3V_SORT_FREE_CPU; sort++)
       {
-        g_autoptr(C3vLayout) layout = layout_with (snapshot, 900, sort, groups[g]);
+        g_autoptr (C3vLayout) layout = layout_with (snapshot, 900, sort, groups[g]);
 
         check_geometry (snapshot, layout);
       }
@@ -205,10 +205,10 @@ test_every_task_once (void)
 static void
 test_lane (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
-  guint n_rows = 0;
-  guint n_bars = 0;
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint               n_rows = 0;
+  guint               n_bars = 0;
   const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
   const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
   const C3vLayoutRow *lane = &rows[n_rows - 1];
@@ -225,8 +225,7 @@ test_lane (void)
 }
 
 static const char *
-bar_name (C3vSnapshot        *snapshot,
-          const C3vLayoutBar *bar)
+bar_name (C3vSnapshot *snapshot, const C3vLayoutBar *bar)
 {
   return c3v_snapshot_get_instance (snapshot, bar->instance_index)->ec2_instance_id;
 }
@@ -234,11 +233,12 @@ bar_name (C3vSnapshot        *snapshot,
 static void
 test_sort (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (40, 8, 0, 10, 3);
-  g_autoptr(C3vLayout) by_name = layout_with (snapshot, 4000, C3V_SORT_NAME, C3V_GROUP_NONE);
-  g_autoptr(C3vLayout) by_free = layout_with (snapshot, 4000, C3V_SORT_FREE_MEMORY, C3V_GROUP_NONE);
-  g_autoptr(C3vLayout) by_type = layout_with (snapshot, 4000, C3V_SORT_TYPE, C3V_GROUP_NONE);
-  guint n = 0;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (40, 8, 0, 10, 3);
+  g_autoptr (C3vLayout) by_name = layout_with (snapshot, 4000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vLayout) by_free
+      = layout_with (snapshot, 4000, C3V_SORT_FREE_MEMORY, C3V_GROUP_NONE);
+  g_autoptr (C3vLayout) by_type = layout_with (snapshot, 4000, C3V_SORT_TYPE, C3V_GROUP_NONE);
+  guint               n = 0;
   const C3vLayoutBar *bars;
 
   bars = c3v_layout_get_bars (by_name, &n);
@@ -252,7 +252,8 @@ test_sort (void)
       const C3vInstance *a = c3v_snapshot_get_instance (snapshot, bars[i - 1].instance_index);
       const C3vInstance *b = c3v_snapshot_get_instance (snapshot, bars[i].instance_index);
 
-      g_assert_cmpuint (a->registered_memory - a->reserved_memory, >=, b->registered_memory - b->reserved_memory);
+      g_assert_cmpuint (a->registered_memory - a->reserved_memory, >=,
+                        b->registered_memory - b->reserved_memory);
     }
 
   bars = c3v_layout_get_bars (by_type, &n);
@@ -270,10 +271,10 @@ test_sort (void)
 static void
 test_group (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (30, 8, 0, 10, 5);
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 4000, C3V_SORT_NAME, C3V_GROUP_ZONE);
-  guint n_rows = 0;
-  guint n_bars = 0;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (30, 8, 0, 10, 5);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 4000, C3V_SORT_NAME, C3V_GROUP_ZONE);
+  guint               n_rows = 0;
+  guint               n_bars = 0;
   const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
   const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
 
@@ -281,14 +282,18 @@ test_group (void)
   g_assert_cmpuint (n_rows, ==, 3);
   for (guint r = 0; r < n_rows; r++)
     {
-      const char *zone = c3v_snapshot_get_instance (snapshot, bars[rows[r].first_bar].instance_index)->availability_zone;
+      const char *zone
+          = c3v_snapshot_get_instance (snapshot, bars[rows[r].first_bar].instance_index)
+                ->availability_zone;
 
       g_assert_nonnull (rows[r].header);
       g_assert_true (g_str_has_prefix (rows[r].header, zone));
       g_assert_cmpuint (rows[r].n_bars, ==, 10);
       for (guint i = rows[r].first_bar; i < rows[r].first_bar + rows[r].n_bars; i++)
         {
-          g_assert_cmpstr (c3v_snapshot_get_instance (snapshot, bars[i].instance_index)->availability_zone, ==, zone);
+          g_assert_cmpstr (
+              c3v_snapshot_get_instance (snapshot, bars[i].instance_index)->availability_zone, ==,
+              zone);
           if (i > rows[r].first_bar)
             g_assert_cmpstr (bar_name (snapshot, &bars[i - 1]), <, bar_name (snapshot, &bars[i]));
         }
@@ -300,12 +305,12 @@ test_group (void)
 static void
 test_wrapping (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (50, 4, 0, 5, 9);
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 640, C3V_SORT_NAME, C3V_GROUP_NONE);
-  g_autoptr(C3vLayout) wide = layout_with (snapshot, 6400, C3V_SORT_NAME, C3V_GROUP_NONE);
-  guint n_rows = 0;
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (50, 4, 0, 5, 9);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 640, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vLayout) wide = layout_with (snapshot, 6400, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint               n_rows = 0;
   const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
-  guint total = 0;
+  guint               total = 0;
 
   g_assert_cmpuint (n_rows, >, 1);
   for (guint r = 0; r < n_rows; r++)
@@ -326,11 +331,11 @@ test_wrapping (void)
 static void
 test_zoom (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
   C3vLayoutOptions options;
-  g_autoptr(C3vLayout) normal = NULL;
-  g_autoptr(C3vLayout) zoomed = NULL;
-  g_autoptr(C3vLayout) tiny = NULL;
+  g_autoptr (C3vLayout) normal = NULL;
+  g_autoptr (C3vLayout) zoomed = NULL;
+  g_autoptr (C3vLayout) tiny = NULL;
 
   c3v_layout_options_init (&options);
   normal = c3v_layout_new (snapshot, &options);
@@ -348,17 +353,18 @@ test_zoom (void)
   options.zoom = 0.1;
   tiny = c3v_layout_new (snapshot, &options);
   g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, ==, 8);
-  g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, <, bar_of_instance (normal, 0)->rect.width);
+  g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, <,
+                     bar_of_instance (normal, 0)->rect.width);
 }
 
 static void
 test_legend (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
   C3vLayoutOptions options;
-  g_autoptr(C3vLayout) by_service = NULL;
-  guint n = 0;
+  g_autoptr (C3vLayout) by_service = NULL;
+  guint                 n = 0;
   const C3vLegendEntry *legend = c3v_layout_get_legend (layout, &n);
 
   /* Most tasks first, then by label. */
@@ -381,16 +387,15 @@ test_legend (void)
 }
 
 static void
-check_hits (C3vSnapshot *snapshot,
-            C3vLayout   *layout)
+check_hits (C3vSnapshot *snapshot, C3vLayout *layout)
 {
-  guint n_boxes = 0;
-  guint n_bars = 0;
-  guint n_legend = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (layout, &n_boxes);
-  const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
+  guint                 n_boxes = 0;
+  guint                 n_bars = 0;
+  guint                 n_legend = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (layout, &n_boxes);
+  const C3vLayoutBar   *bars = c3v_layout_get_bars (layout, &n_bars);
   const C3vLegendEntry *legend = c3v_layout_get_legend (layout, &n_legend);
-  C3vHit hit;
+  C3vHit                hit;
 
   for (guint i = 0; i < n_boxes; i++)
     {
@@ -408,19 +413,22 @@ check_hits (C3vSnapshot *snapshot,
       const C3vRect *r = &bars[i].rect;
 
       /* The gap right of every bar is empty. */
-      g_assert_false (c3v_layout_hit_test (layout, r->x + r->width + 1, r->y + r->height / 2, &hit));
+      g_assert_false (
+          c3v_layout_hit_test (layout, r->x + r->width + 1, r->y + r->height / 2, &hit));
       g_assert_cmpint (hit.kind, ==, C3V_HIT_NONE);
       if (bars[i].instance_index < 0)
         continue;
       /* The label names the instance. */
-      g_assert_true (c3v_layout_hit_test (layout, r->x + r->width / 2, bars[i].label_rect.y + 10, &hit));
+      g_assert_true (
+          c3v_layout_hit_test (layout, r->x + r->width / 2, bars[i].label_rect.y + 10, &hit));
       g_assert_cmpint (hit.kind, ==, C3V_HIT_INSTANCE);
       g_assert_cmpint (hit.index, ==, bars[i].instance_index);
     }
 
   for (guint i = 0; i < n_legend; i++)
     {
-      g_assert_true (c3v_layout_hit_test (layout, legend[i].rect.x + 4, legend[i].rect.y + legend[i].rect.height / 2, &hit));
+      g_assert_true (c3v_layout_hit_test (layout, legend[i].rect.x + 4,
+                                          legend[i].rect.y + legend[i].rect.height / 2, &hit));
       g_assert_cmpint (hit.kind, ==, C3V_HIT_LEGEND_ENTRY);
       g_assert_cmpuint (hit.index, ==, i);
     }
@@ -433,18 +441,20 @@ check_hits (C3vSnapshot *snapshot,
 static void
 test_hit_test (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (80, 10, 12, 12, 11);
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_FREE_CPU, C3V_GROUP_INSTANCE_TYPE);
-  g_autoptr(C3vSnapshot) small = small_cluster ();
-  g_autoptr(C3vLayout) small_layout = layout_with (small, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (80, 10, 12, 12, 11);
+  g_autoptr (C3vLayout) layout
+      = layout_with (snapshot, 1000, C3V_SORT_FREE_CPU, C3V_GROUP_INSTANCE_TYPE);
+  g_autoptr (C3vSnapshot) small = small_cluster ();
+  g_autoptr (C3vLayout) small_layout = layout_with (small, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
   const C3vLayoutBar *bar = bar_of_instance (small_layout, 1);
-  C3vHit hit;
+  C3vHit              hit;
 
   check_hits (snapshot, layout);
   check_hits (small, small_layout);
 
   /* Instance 1 has no tasks: its free room is the instance. */
-  g_assert_true (c3v_layout_hit_test (small_layout, bar->rect.x + 2, bar->rect.y + bar->rect.height / 2, &hit));
+  g_assert_true (c3v_layout_hit_test (small_layout, bar->rect.x + 2,
+                                      bar->rect.y + bar->rect.height / 2, &hit));
   g_assert_cmpint (hit.kind, ==, C3V_HIT_INSTANCE);
   g_assert_cmpuint (hit.index, ==, 1);
   /* Above a short bar, in the plot, there is nothing. */
@@ -455,8 +465,8 @@ test_hit_test (void)
 static void
 test_search (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = small_cluster ();
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
   gint web = c3v_snapshot_find_task (snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/t1");
 
   g_assert_cmpint (web, >=, 0);
@@ -470,10 +480,11 @@ test_search (void)
 static void
 test_empty (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("empty", "arn:empty", "eu-west-1");
-  g_autoptr(C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, FALSE);
-  g_autoptr(C3vLayout) layout = layout_with (snapshot, 800, C3V_SORT_NAME, C3V_GROUP_ZONE);
-  guint n = 1;
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("empty", "arn:empty", "eu-west-1");
+  g_autoptr (C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, FALSE);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 800, C3V_SORT_NAME, C3V_GROUP_ZONE);
+  guint  n = 1;
   C3vHit hit;
 
   c3v_layout_get_bars (layout, &n);
@@ -485,8 +496,7 @@ test_empty (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -15,8 +15,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   C3vLayoutOptions options;
 
@@ -30,8 +29,7 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   cairo_surface_destroy (fixture->surface);
   g_object_unref (fixture->layout);
@@ -39,8 +37,7 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-paint (Fixture             *fixture,
-       const C3vPaintState *state)
+paint (Fixture *fixture, const C3vPaintState *state)
 {
   cairo_t *cr = cairo_create (fixture->surface);
 
@@ -51,10 +48,7 @@ paint (Fixture             *fixture,
 }
 
 static gboolean
-pixel_is (cairo_surface_t *surface,
-          double           x,
-          double           y,
-          const C3vRgba   *color)
+pixel_is (cairo_surface_t *surface, double x, double y, const C3vRgba *color)
 {
   int rgb[3];
 
@@ -66,31 +60,30 @@ pixel_is (cairo_surface_t *surface,
 
 /* Lit boxes keep their legend colour, the others are dimmed. */
 static void
-check_lit (Fixture    *fixture,
-           const char *lit_family)
+check_lit (Fixture *fixture, const char *lit_family)
 {
-  guint n_boxes = 0;
-  guint n_legend = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (fixture->layout, &n_boxes);
+  guint                 n_boxes = 0;
+  guint                 n_legend = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (fixture->layout, &n_boxes);
   const C3vLegendEntry *legend = c3v_layout_get_legend (fixture->layout, &n_legend);
-  guint lit = 0;
+  guint                 lit = 0;
 
   for (guint i = 0; i < n_boxes; i++)
     {
       const C3vTask *task = c3v_snapshot_get_task (fixture->snapshot, boxes[i].task_index);
       const C3vRect *r = &boxes[i].rect;
-      gboolean expected = strcmp (task->family, lit_family) == 0;
+      gboolean       expected = strcmp (task->family, lit_family) == 0;
 
       g_assert_cmpint (pixel_is (fixture->surface, r->x + 1, r->y + r->height - 2,
-                                 &legend[boxes[i].legend_index].color), ==, expected);
+                                 &legend[boxes[i].legend_index].color),
+                       ==, expected);
       lit += expected;
     }
   g_assert_cmpuint (lit, >, 0);
 }
 
 static void
-test_search (Fixture       *fixture,
-             gconstpointer  data)
+test_search (Fixture *fixture, gconstpointer data)
 {
   C3vPaintState state;
 
@@ -101,11 +94,10 @@ test_search (Fixture       *fixture,
 }
 
 static void
-test_highlight_labels (Fixture       *fixture,
-                       gconstpointer  data)
+test_highlight_labels (Fixture *fixture, gconstpointer data)
 {
-  const char * const labels[] = { "service-5:1", NULL };
-  C3vPaintState state;
+  const char *const labels[] = { "service-5:1", NULL };
+  C3vPaintState     state;
 
   c3v_paint_state_init (&state);
   state.highlight_labels = labels;
@@ -114,19 +106,19 @@ test_highlight_labels (Fixture       *fixture,
 }
 
 static void
-test_hover (Fixture       *fixture,
-            gconstpointer  data)
+test_hover (Fixture *fixture, gconstpointer data)
 {
-  guint n = 0;
+  guint               n = 0;
   const C3vLayoutBox *box = &c3v_layout_get_boxes (fixture->layout, &n)[5];
-  C3vPaintState state;
+  C3vPaintState       state;
 
   c3v_paint_state_init (&state);
   paint (fixture, &state);
   g_assert_false (pixel_is (fixture->surface, box->rect.x - 1, box->rect.y + box->rect.height / 2,
                             &c3v_theme_get_light ()->hover));
 
-  g_assert_true (c3v_layout_hit_test (fixture->layout, box->rect.x + 3, box->rect.y + 3, &state.hover));
+  g_assert_true (
+      c3v_layout_hit_test (fixture->layout, box->rect.x + 3, box->rect.y + 3, &state.hover));
   g_assert_cmpint (state.hover.kind, ==, C3V_HIT_TASK);
   paint (fixture, &state);
   g_assert_true (pixel_is (fixture->surface, box->rect.x - 1, box->rect.y + box->rect.height / 2,
@@ -140,21 +132,21 @@ test_hover (Fixture       *fixture,
 }
 
 static void
-test_clip (Fixture       *fixture,
-           gconstpointer  data)
+test_clip (Fixture *fixture, gconstpointer data)
 {
-  static const C3vRgba sentinel = { 1, 0, 0, 1 };
-  guint n = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (fixture->layout, &n);
+  static const C3vRgba  sentinel = { 1, 0, 0, 1 };
+  guint                 n = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (fixture->layout, &n);
   const C3vLegendEntry *legend = c3v_layout_get_legend (fixture->layout, &n);
-  const C3vLayoutBox *box = &boxes[0];
-  cairo_t *cr = cairo_create (fixture->surface);
+  const C3vLayoutBox   *box = &boxes[0];
+  cairo_t              *cr = cairo_create (fixture->surface);
 
   /* Paint only a window around the first box, as the widget does when
    * scrolled: nothing outside it may be touched. */
   cairo_set_source_rgb (cr, 1, 0, 0);
   cairo_paint (cr);
-  cairo_rectangle (cr, box->rect.x - 10, box->rect.y - 10, box->rect.width + 20, box->rect.height + 20);
+  cairo_rectangle (cr, box->rect.x - 10, box->rect.y - 10, box->rect.width + 20,
+                   box->rect.height + 20);
   cairo_clip (cr);
   c3v_painter_paint (cr, fixture->layout, c3v_theme_get_light (), NULL);
   cairo_destroy (cr);
@@ -162,7 +154,8 @@ test_clip (Fixture       *fixture,
 
   g_assert_true (pixel_is (fixture->surface, box->rect.x + 1, box->rect.y + box->rect.height - 2,
                            &legend[box->legend_index].color));
-  g_assert_true (pixel_is (fixture->surface, box->rect.x + box->rect.width + 12, box->rect.y, &sentinel));
+  g_assert_true (
+      pixel_is (fixture->surface, box->rect.x + box->rect.width + 12, box->rect.y, &sentinel));
   g_assert_true (pixel_is (fixture->surface, 2, 2, &sentinel));
 }
 
@@ -170,15 +163,15 @@ static void
 test_status_marks (void)
 {
   /* Instance 1 is DRAINING, 2 has lost its agent, 3 reports a mismatch. */
-  g_autoptr(C3vSnapshot) snapshot = view_fixture_cluster (5, 4, 0, 3, 2);
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (5, 4, 0, 3, 2);
   C3vLayoutOptions options;
-  g_autoptr(C3vLayout) layout = NULL;
-  const C3vTheme *theme = c3v_theme_get_dark ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n = 0;
+  g_autoptr (C3vLayout) layout = NULL;
+  const C3vTheme     *theme = c3v_theme_get_dark ();
+  cairo_surface_t    *surface;
+  cairo_t            *cr;
+  guint               n = 0;
   const C3vLayoutBar *bars;
-  const C3vRect *draining, *disconnected, *mismatch, *plain;
+  const C3vRect      *draining, *disconnected, *mismatch, *plain;
 
   c3v_layout_options_init (&options);
   layout = c3v_layout_new (snapshot, &options);
@@ -196,8 +189,10 @@ test_status_marks (void)
   cairo_surface_flush (surface);
 
   g_assert_true (pixel_is (surface, draining->x + 3, draining->y - 4, &theme->draining));
-  g_assert_true (pixel_is (surface, disconnected->x + 3, disconnected->y - 4, &theme->disconnected));
-  g_assert_true (pixel_is (surface, mismatch->x + mismatch->width - 2, mismatch->y + 1, &theme->mismatch));
+  g_assert_true (
+      pixel_is (surface, disconnected->x + 3, disconnected->y - 4, &theme->disconnected));
+  g_assert_true (
+      pixel_is (surface, mismatch->x + mismatch->width - 2, mismatch->y + 1, &theme->mismatch));
   g_assert_true (pixel_is (surface, plain->x + 3, plain->y - 4, &theme->background));
   g_assert_false (pixel_is (surface, plain->x + plain->width - 2, plain->y + 1, &theme->mismatch));
 
@@ -205,13 +200,14 @@ test_status_marks (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/view/painter/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
-  g_test_add ("/view/painter/highlight-labels", Fixture, NULL, fixture_set_up, test_highlight_labels, fixture_tear_down);
+  g_test_add ("/view/painter/search", Fixture, NULL, fixture_set_up, test_search,
+              fixture_tear_down);
+  g_test_add ("/view/painter/highlight-labels", Fixture, NULL, fixture_set_up,
+              test_highlight_labels, fixture_tear_down);
   g_test_add ("/view/painter/hover", Fixture, NULL, fixture_set_up, test_hover, fixture_tear_down);
   g_test_add ("/view/painter/clip", Fixture, NULL, fixture_set_up, test_clip, fixture_tear_down);
   g_test_add_func ("/view/painter/status-marks", test_status_marks);

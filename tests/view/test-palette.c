@@ -48,8 +48,8 @@ test_readable (void)
   for (guint i = 0; i < 2000; i++)
     {
       g_autofree char *label = g_strdup_printf ("family-%u:%u", i, i % 7);
-      C3vRgba fill;
-      C3vRgba ink;
+      C3vRgba          fill;
+      C3vRgba          ink;
 
       c3v_palette_color_variant (label, i % 3, &fill);
       c3v_palette_text_color (&fill, &ink);
@@ -57,8 +57,10 @@ test_readable (void)
       g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &ink), >=, 4.5);
       g_assert_false (c3v_palette_colors_collide (&fill, &c3v_theme_get_light ()->background));
       g_assert_false (c3v_palette_colors_collide (&fill, &c3v_theme_get_dark ()->background));
-      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_light ()->background), >, 1.3);
-      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_dark ()->background), >, 1.3);
+      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_light ()->background), >,
+                         1.3);
+      g_assert_cmpfloat (c3v_rgba_contrast_ratio (&fill, &c3v_theme_get_dark ()->background), >,
+                         1.3);
     }
 }
 
@@ -78,8 +80,7 @@ test_text_color (void)
 /* Two labels whose own colours look alike; found by search so the test
  * does not depend on a hand-picked pair. */
 static void
-find_colliding_labels (char **a,
-                       char **b)
+find_colliding_labels (char **a, char **b)
 {
   for (guint i = 0; i < 200; i++)
     for (guint j = i + 1; j < 200; j++)
@@ -88,8 +89,8 @@ find_colliding_labels (char **a,
         g_autofree char *lb = g_strdup_printf ("fam%u", j);
         g_autofree char *full_a = g_strdup_printf ("%s:1", la);
         g_autofree char *full_b = g_strdup_printf ("%s:1", lb);
-        C3vRgba ca;
-        C3vRgba cb;
+        C3vRgba          ca;
+        C3vRgba          cb;
 
         c3v_palette_color_for_label (full_a, &ca);
         c3v_palette_color_for_label (full_b, &cb);
@@ -108,19 +109,21 @@ test_neighbours_distinct (void)
 {
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
-  g_autofree char *arn = view_fixture_add_instance (builder, "one", "m5.large", "eu-west-1a", 8192, 2048);
-  g_autofree char *other = view_fixture_add_instance (builder, "two", "m5.large", "eu-west-1a", 8192, 2048);
-  g_autoptr(C3vSnapshot) snapshot = NULL;
-  g_autoptr(C3vLayout) layout = NULL;
-  C3vLayoutOptions options;
-  guint n = 0;
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *arn
+      = view_fixture_add_instance (builder, "one", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autofree char *other
+      = view_fixture_add_instance (builder, "two", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  guint                 n = 0;
   const C3vLegendEntry *legend;
-  C3vRgba own;
-  g_autofree char *la = NULL;
-  g_autofree char *lb = NULL;
-  gint ia;
-  gint ib;
+  C3vRgba               own;
+  g_autofree char      *la = NULL;
+  g_autofree char      *lb = NULL;
+  gint                  ia;
+  gint                  ib;
 
   find_colliding_labels (&a, &b);
   view_fixture_add_task (builder, "t1", a, NULL, arn, 1024, 256);
@@ -146,12 +149,13 @@ test_neighbours_distinct (void)
   c3v_palette_color_for_label (strcmp (la, lb) < 0 ? la : lb, &own);
   g_assert_true (memcmp (&legend[strcmp (la, lb) < 0 ? ia : ib].color, &own, sizeof own) == 0);
   c3v_palette_color_for_label ("alone:1", &own);
-  g_assert_true (memcmp (&legend[c3v_layout_find_legend_entry (layout, "alone:1")].color, &own, sizeof own) == 0);
+  g_assert_true (
+      memcmp (&legend[c3v_layout_find_legend_entry (layout, "alone:1")].color, &own, sizeof own)
+      == 0);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -11,13 +11,14 @@
 static C3vSnapshot *
 build (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
-  g_autofree char *arn = view_fixture_add_instance (builder, "0abc", "m5.large", "eu-west-1b", 7680, 2048);
-  C3vTask task = { 0 };
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *arn
+      = view_fixture_add_instance (builder, "0abc", "m5.large", "eu-west-1b", 7680, 2048);
+  C3vTask      task = { 0 };
   C3vContainer containers[2] = { { 0 } };
 
-  containers[0] = (C3vContainer) { "app", "repo/app:<v1>", "RUNNING", 256, C3V_UNSET, 384 };
-  containers[1] = (C3vContainer) { "sidecar & co", "repo/envoy:1", "RUNNING", 128, 128, C3V_UNSET };
+  containers[0] = (C3vContainer){ "app", "repo/app:<v1>", "RUNNING", 256, C3V_UNSET, 384 };
+  containers[1] = (C3vContainer){ "sidecar & co", "repo/envoy:1", "RUNNING", 128, 128, C3V_UNSET };
   task.arn = "arn:aws:ecs:eu-west-1:1:task/c/abc123";
   task.id = "abc123";
   task.task_definition_arn = "arn:aws:ecs:eu-west-1:1:task-definition/a<b:7";
@@ -42,7 +43,7 @@ build (void)
 static void
 assert_valid_markup (const char *markup)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -51,7 +52,7 @@ assert_valid_markup (const char *markup)
 static void
 test_task (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = build ();
+  g_autoptr (C3vSnapshot) snapshot = build ();
   g_autofree char *text = c3v_tooltip_text_for_task (snapshot, 0);
 
   assert_valid_markup (text);
@@ -73,7 +74,7 @@ test_task (void)
 static void
 test_instance (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = build ();
+  g_autoptr (C3vSnapshot) snapshot = build ();
   g_autofree char *text = c3v_tooltip_text_for_instance (snapshot, 0);
 
   assert_valid_markup (text);
@@ -82,19 +83,19 @@ test_instance (void)
   g_assert_nonnull (strstr (text, "m5.large"));
   g_assert_nonnull (strstr (text, "eu-west-1b"));
   g_assert_nonnull (strstr (text, "ACTIVE"));
-  g_assert_nonnull (strstr (text, "7.5 GiB"));   /* registered */
-  g_assert_nonnull (strstr (text, "512 MiB"));   /* reserved */
-  g_assert_nonnull (strstr (text, "7 GiB"));     /* free */
+  g_assert_nonnull (strstr (text, "7.5 GiB")); /* registered */
+  g_assert_nonnull (strstr (text, "512 MiB")); /* reserved */
+  g_assert_nonnull (strstr (text, "7 GiB"));   /* free */
   g_assert_nonnull (strstr (text, "2 vCPU"));
 }
 
 static void
 test_hit (void)
 {
-  g_autoptr(C3vSnapshot) snapshot = build ();
+  g_autoptr (C3vSnapshot) snapshot = build ();
   C3vLayoutOptions options;
-  g_autoptr(C3vLayout) layout = NULL;
-  C3vHit hit = { C3V_HIT_LEGEND_ENTRY, 0, 0, 0 };
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vHit           hit = { C3V_HIT_LEGEND_ENTRY, 0, 0, 0 };
   g_autofree char *legend = NULL;
   g_autofree char *none = NULL;
 
@@ -117,8 +118,7 @@ test_hit (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -6,8 +6,7 @@
 #include "view-fixture.h"
 
 static void
-check (char       *text,
-       const char *expected)
+check (char *text, const char *expected)
 {
   g_assert_cmpstr (text, ==, expected);
   g_free (text);
@@ -40,8 +39,7 @@ test_cpu (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -9,17 +9,13 @@
 #define ARN_PREFIX "arn:aws:ecs:eu-west-1:123456789012:"
 
 char *
-view_fixture_add_instance (C3vSnapshotBuilder *builder,
-                           const char         *name,
-                           const char         *type,
-                           const char         *zone,
-                           guint32             memory,
-                           guint32             cpu)
+view_fixture_add_instance (C3vSnapshotBuilder *builder, const char *name, const char *type,
+                           const char *zone, guint32 memory, guint32 cpu)
 {
-  C3vInstance instance = { 0 };
+  C3vInstance      instance = { 0 };
   g_autofree char *id = g_strdup_printf ("ci-%s", name);
   g_autofree char *ec2 = g_strdup_printf ("i-%s", name);
-  char *arn = g_strdup_printf (ARN_PREFIX "container-instance/demo/%s", id);
+  char            *arn = g_strdup_printf (ARN_PREFIX "container-instance/demo/%s", id);
 
   instance.arn = arn;
   instance.id = id;
@@ -38,20 +34,15 @@ view_fixture_add_instance (C3vSnapshotBuilder *builder,
 }
 
 void
-view_fixture_add_task (C3vSnapshotBuilder *builder,
-                       const char         *id,
-                       const char         *family,
-                       const char         *service,
-                       const char         *instance_arn,
-                       gint32              memory,
-                       gint32              cpu)
+view_fixture_add_task (C3vSnapshotBuilder *builder, const char *id, const char *family,
+                       const char *service, const char *instance_arn, gint32 memory, gint32 cpu)
 {
-  C3vTask task = { 0 };
-  C3vContainer container = { 0 };
+  C3vTask          task = { 0 };
+  C3vContainer     container = { 0 };
   g_autofree char *arn = g_strdup_printf (ARN_PREFIX "task/demo/%s", id);
   g_autofree char *td = g_strdup_printf (ARN_PREFIX "task-definition/%s:1", family);
-  g_autofree char *group = service ? g_strdup_printf ("service:%s", service)
-                                   : g_strdup_printf ("family:%s", family);
+  g_autofree char *group
+      = service ? g_strdup_printf ("service:%s", service) : g_strdup_printf ("family:%s", family);
   g_autofree char *image = g_strdup_printf ("registry.example.com/%s:latest", family);
 
   container.name = family;
@@ -95,27 +86,23 @@ static const InstanceType types[] = {
   { "r5.2xlarge", 63352, 8192 },
 };
 
-static const char * const zones[] = { "eu-west-1a", "eu-west-1b", "eu-west-1c" };
+static const char *const zones[] = { "eu-west-1a", "eu-west-1b", "eu-west-1c" };
 
 static void
-fill_instance (C3vSnapshotBuilder *builder,
-               GRand              *rand,
-               C3vInstance        *instance,
-               guint               index,
-               guint               tasks_per_instance,
-               guint               n_families)
+fill_instance (C3vSnapshotBuilder *builder, GRand *rand, C3vInstance *instance, guint index,
+               guint tasks_per_instance, guint n_families)
 {
   guint32 used_memory = 0;
   guint32 used_cpu = 0;
 
   for (guint t = 0; t < tasks_per_instance; t++)
     {
-      guint family_index = g_rand_int_range (rand, 0, n_families);
+      guint            family_index = g_rand_int_range (rand, 0, n_families);
       g_autofree char *family = g_strdup_printf ("app-%02u", family_index);
       g_autofree char *service = g_strdup_printf ("svc-%02u", family_index);
       g_autofree char *id = g_strdup_printf ("%08x%04u", index, t);
-      gint32 memory = 128 << g_rand_int_range (rand, 0, 4);
-      gint32 cpu = 128 << g_rand_int_range (rand, 0, 3);
+      gint32           memory = 128 << g_rand_int_range (rand, 0, 4);
+      gint32           cpu = 128 << g_rand_int_range (rand, 0, 3);
 
       if (used_memory + memory > instance->registered_memory
           || used_cpu + cpu > instance->registered_cpu)
@@ -133,22 +120,20 @@ fill_instance (C3vSnapshotBuilder *builder,
 }
 
 C3vSnapshot *
-view_fixture_cluster (guint   n_instances,
-                      guint   tasks_per_instance,
-                      guint   n_fargate,
-                      guint   n_families,
-                      guint32 seed)
+view_fixture_cluster (guint n_instances, guint tasks_per_instance, guint n_fargate,
+                      guint n_families, guint32 seed)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("demo", ARN_PREFIX "cluster/demo", "eu-west-1");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("demo", ARN_PREFIX "cluster/demo", "eu-west-1");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
 
   for (guint i = 0; i < n_instances; i++)
     {
       const InstanceType *type = &types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))];
-      g_autofree char *id = g_strdup_printf ("ci-%05u", i);
-      g_autofree char *ec2 = g_strdup_printf ("i-%017x", g_rand_int (rand) ^ i);
-      g_autofree char *arn = g_strdup_printf (ARN_PREFIX "container-instance/demo/%s", id);
-      C3vInstance instance = { 0 };
+      g_autofree char    *id = g_strdup_printf ("ci-%05u", i);
+      g_autofree char    *ec2 = g_strdup_printf ("i-%017x", g_rand_int (rand) ^ i);
+      g_autofree char    *arn = g_strdup_printf (ARN_PREFIX "container-instance/demo/%s", id);
+      C3vInstance         instance = { 0 };
 
       instance.arn = arn;
       instance.id = id;
@@ -179,12 +164,14 @@ view_fixture_cluster (guint   n_instances,
 C3vSnapshot *
 view_fixture_roomy (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("roomy", "arn:roomy", "eu-west-1");
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("roomy", "arn:roomy", "eu-west-1");
 
   for (guint i = 0; i < 24; i++)
     {
       g_autofree char *name = g_strdup_printf ("%04u", i);
-      g_autofree char *arn = view_fixture_add_instance (builder, name, "m5.xlarge", "eu-west-1a", 8192, 4096);
+      g_autofree char *arn
+          = view_fixture_add_instance (builder, name, "m5.xlarge", "eu-west-1a", 8192, 4096);
 
       for (guint t = 0; t < 4; t++)
         {
@@ -202,13 +189,10 @@ view_fixture_roomy (void)
 
 /* The pixel at (x, y) as 0..255 channels. */
 void
-view_fixture_read_pixel (cairo_surface_t *surface,
-            int              x,
-            int              y,
-            int              rgb[3])
+view_fixture_read_pixel (cairo_surface_t *surface, int x, int y, int rgb[3])
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
-  guint32 pixel;
+  guint32        pixel;
 
   g_assert_cmpint (x, >=, 0);
   g_assert_cmpint (y, >=, 0);
@@ -221,10 +205,7 @@ view_fixture_read_pixel (cairo_surface_t *surface,
 }
 
 void
-view_fixture_assert_pixel (cairo_surface_t *surface,
-                 double           x,
-                 double           y,
-                 const C3vRgba   *color)
+view_fixture_assert_pixel (cairo_surface_t *surface, double x, double y, const C3vRgba *color)
 {
   int rgb[3];
 
