@@ -88,22 +88,6 @@ new_list_request (C3vClusterLoad *self)
   return request;
 }
 
-static GPtrArray *
-json_array_dup_strings (JsonArray *items)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (ids, (gpointer) json_node_get_string (node));
-    }
-
-  return ids;
-}
-
 static gboolean
 is_live (C3vClusterLoad *self)
 {
@@ -134,40 +118,26 @@ maybe_publish_partial (C3vClusterLoad *self)
 }
 
 static void
-add_failures (C3vClusterLoad *self,
-              JsonObject     *answer)
+add_failure (JsonObject *object,
+             gpointer    user_data)
 {
-  JsonArray *failures = c3v_json_get_array (answer, "failures");
-  guint n = failures != NULL ? json_array_get_length (failures) : 0;
+  C3vClusterLoad *self = user_data;
+  C3vFailure failure;
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (failures, i);
-      C3vFailure failure;
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          c3v_ecs_json_parse_failure (json_node_get_object (node), &failure))
-        c3v_snapshot_builder_add_failure (self->builder, &failure);
-    }
+  if (c3v_ecs_json_parse_failure (object, &failure))
+    c3v_snapshot_builder_add_failure (self->builder, &failure);
 }
 
-/* Calls @func on each object element of @answer's @member. */
+/* Keeps @answer's failures; they count as done: listed, then answered. */
 static void
-foreach_object (JsonObject *answer,
-                const char *member,
-                void      (*func) (C3vClusterLoad *, JsonObject *),
-                C3vClusterLoad *self)
+add_failures (C3vClusterLoad *self,
+              JsonObject     *answer,
+              Count          *count)
 {
-  JsonArray *array = c3v_json_get_array (answer, member);
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  JsonArray *failures = c3v_json_get_array (answer, "failures");
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        func (self, json_node_get_object (node));
-    }
+  count->done += failures != NULL ? json_array_get_length (failures) : 0;
+  c3v_json_foreach_object (answer, "failures", add_failure, self);
 }
 
 /* --- the cluster itself --- */
@@ -200,9 +170,10 @@ on_cluster (JsonObject *answer,
 /* --- container instances --- */
 
 static void
-add_instance (C3vClusterLoad *self,
-              JsonObject     *object)
+add_instance (JsonObject *object,
+              gpointer    user_data)
 {
+  C3vClusterLoad *self = user_data;
   C3vInstance instance;
 
   if (c3v_ecs_json_parse_instance (object, &instance))
@@ -218,8 +189,8 @@ on_instances (JsonObject *answer,
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
-  foreach_object (answer, "containerInstances", add_instance, self);
-  add_failures (self, answer);
+  c3v_json_foreach_object (answer, "containerInstances", add_instance, self);
+  add_failures (self, answer, &self->instances);
   emit_progress (self, _("Loading container instances"), &self->instances);
   maybe_publish_partial (self);
 }
@@ -233,7 +204,7 @@ describe_page (C3vClusterLoad         *self,
                guint                   batch_size,
                C3vCallGroupAnswerFunc  answer_func)
 {
-  g_autoptr(GPtrArray) ids = json_array_dup_strings (items);
+  g_autoptr(GPtrArray) ids = c3v_json_array_get_strings (items);
   g_autoptr(GPtrArray) batches = c3v_ecs_split_batches (ids, batch_size);
 
   self->answered = TRUE;
@@ -322,9 +293,10 @@ wait_for_definition (C3vClusterLoad *self,
 }
 
 static void
-resolve_task (C3vClusterLoad *self,
-              JsonObject     *object)
+resolve_task (JsonObject *object,
+              gpointer    user_data)
 {
+  C3vClusterLoad *self = user_data;
   const char *arn = c3v_json_get_string (object, "taskDefinitionArn");
   C3vTaskDefinition *definition = c3v_task_definition_cache_lookup (self->definitions, arn);
 
@@ -342,8 +314,8 @@ on_tasks (JsonObject *answer,
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
-  foreach_object (answer, "tasks", resolve_task, self);
-  add_failures (self, answer);
+  c3v_json_foreach_object (answer, "tasks", resolve_task, self);
+  add_failures (self, answer, &self->tasks);
   emit_progress (self, _("Loading tasks"), &self->tasks);
   maybe_publish_partial (self);
 }
@@ -366,9 +338,10 @@ on_tasks_page (JsonObject *page,
 /* --- services --- */
 
 static void
-add_service (C3vClusterLoad *self,
-             JsonObject     *object)
+add_service (JsonObject *object,
+             gpointer    user_data)
 {
+  C3vClusterLoad *self = user_data;
   C3vService service;
 
   if (c3v_ecs_json_parse_service (object, &service))
@@ -384,8 +357,8 @@ on_services (JsonObject *answer,
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
-  foreach_object (answer, "services", add_service, self);
-  add_failures (self, answer);
+  c3v_json_foreach_object (answer, "services", add_service, self);
+  add_failures (self, answer, &self->services);
   emit_progress (self, _("Loading services"), &self->services);
 }
 

@@ -218,9 +218,10 @@ get_count (JsonObject *object,
 }
 
 static void
-add_cluster (ListClusters *list,
-             JsonObject   *object)
+add_cluster (JsonObject *object,
+             gpointer    user_data)
 {
+  ListClusters *list = user_data;
   C3vClusterSummary *summary;
   const char *name = c3v_json_get_string (object, "clusterName");
 
@@ -243,16 +244,7 @@ on_clusters (JsonObject *answer,
              const char *data,
              gpointer    user_data)
 {
-  ListClusters *list = user_data;
-  JsonArray *clusters = c3v_json_get_array (answer, "clusters");
-
-  for (guint i = 0; clusters != NULL && i < json_array_get_length (clusters); i++)
-    {
-      JsonNode *node = json_array_get_element (clusters, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        add_cluster (list, json_node_get_object (node));
-    }
+  c3v_json_foreach_object (answer, "clusters", add_cluster, user_data);
 }
 
 static gboolean
@@ -261,19 +253,11 @@ on_clusters_page (JsonObject *page,
                   gpointer    user_data)
 {
   ListClusters *list = user_data;
-  g_autoptr(GPtrArray) arns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) arns = c3v_json_array_get_strings (items);
   JsonObject *request;
 
   if (c3v_call_group_is_stopped (list->calls))
     return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        g_ptr_array_add (arns, (gpointer) json_node_get_string (node));
-    }
   if (arns->len == 0)
     return TRUE;
 

@@ -159,10 +159,8 @@ array_get_object (JsonArray *array,
 }
 
 GPtrArray *
-c3v_json_get_strings (JsonObject *object,
-                      const char *member)
+c3v_json_array_get_strings (JsonArray *array)
 {
-  JsonArray *array = c3v_json_get_array (object, member);
   GPtrArray *strings = g_ptr_array_new ();
   guint n = array != NULL ? json_array_get_length (array) : 0;
 
@@ -175,6 +173,33 @@ c3v_json_get_strings (JsonObject *object,
     }
 
   return strings;
+}
+
+GPtrArray *
+c3v_json_get_strings (JsonObject *object,
+                      const char *member)
+{
+  return c3v_json_array_get_strings (c3v_json_get_array (object, member));
+}
+
+void
+c3v_json_foreach_object (JsonObject        *object,
+                         const char        *member,
+                         C3vJsonObjectFunc  func,
+                         gpointer           user_data)
+{
+  JsonArray *array = c3v_json_get_array (object, member);
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = array_get_object (array, i);
+
+      if (item != NULL)
+        func (item, user_data);
+    }
 }
 
 /* The entry called @name of an array of {"name": ..., @value_member: ...}

@@ -35,6 +35,17 @@ gint32             c3v_json_get_size                  (JsonObject              *
 /* The string elements of the array @member (borrowed), never NULL. */
 GPtrArray         *c3v_json_get_strings               (JsonObject              *object,
                                                        const char              *member);
+/* The string elements of @array (borrowed; @array may be NULL). */
+GPtrArray         *c3v_json_array_get_strings         (JsonArray               *array);
+
+typedef void (*C3vJsonObjectFunc) (JsonObject *item,
+                                   gpointer    user_data);
+/* Calls @func on each object element of the array @member; other
+ * elements (and a missing or wrongly typed member) are skipped. */
+void               c3v_json_foreach_object            (JsonObject              *object,
+                                                       const char              *member,
+                                                       C3vJsonObjectFunc        func,
+                                                       gpointer                 user_data);
 
 /* DescribeContainerInstances containerInstances[] entry. */
 gboolean           c3v_ecs_json_parse_instance        (JsonObject              *object,

@@ -44,17 +44,24 @@ set_flag (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the main context until *@done, failing after WAIT_MS. */
+/* Iterates the main context until *@value is non-zero, failing after
+ * WAIT_MS. */
 static void
-wait_for (const gboolean *done)
+wait_for_nonzero (const guint *value)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
 
-  while (!*done && !timed_out)
+  while (*value == 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+static void
+wait_for (const gboolean *done)
+{
+  wait_for_nonzero ((const guint *) done);
 }
 
 static void
@@ -391,6 +398,34 @@ test_throttling_retried (Fixture       *fixture,
   load_result_clear (&result);
 }
 
+/* Many calls throttled or failing: the load either gets through whole or
+ * ends with an ECS error and what it had, never anything in between. */
+static void
+test_flaky_endpoint (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LoadResult result = { 0 };
+
+  c3v_fake_ecs_set_fault_rates (fixture->fake, 0.15, 0.05);
+  for (guint i = 0; i < 3; i++)
+    {
+      load (fixture->loader, "production", NULL, &result);
+      g_test_message ("load %u: %s", i, result.error != NULL ? result.error->message : "complete");
+      if (result.error != NULL)
+        {
+          g_assert_true (result.error->domain == C3V_ECS_ERROR);
+          g_assert_nonnull (result.partial);
+          g_assert_false (c3v_snapshot_is_complete (result.partial));
+        }
+      else
+        {
+          g_assert_null (result.partial);
+          assert_matches_fake (fixture, result.snapshot, "production");
+        }
+      load_result_clear (&result);
+    }
+}
+
 static void
 test_cluster_deleted (Fixture       *fixture,
                       gconstpointer  data)
@@ -433,8 +468,7 @@ test_new_load_cancels_old (Fixture       *fixture,
   c3v_fake_ecs_set_latency (fixture->fake, 30);
   c3v_loader_load_async (fixture->loader, "production", NULL, on_loaded, &first);
   /* Let the first load get going: its first answers are in. */
-  while (fixture->n_progress == 0)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_nonzero (&fixture->n_progress);
 
   g_ptr_array_set_size (fixture->partials, 0);
   c3v_loader_load_async (fixture->loader, "staging", NULL, on_loaded, &second);
@@ -463,8 +497,7 @@ test_cancel (Fixture       *fixture,
 
   c3v_fake_ecs_set_latency (fixture->fake, 30);
   c3v_loader_load_async (fixture->loader, "production", cancellable, on_loaded, &result);
-  while (fixture->n_progress == 0)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_nonzero (&fixture->n_progress);
   g_cancellable_cancel (cancellable);
   n_progress = fixture->n_progress;
   wait_for (&result.done);
@@ -536,6 +569,7 @@ main (int   argc,
   ADD ("cluster-by-arn", test_cluster_by_arn);
   ADD ("task-definition-cache", test_task_definition_cache);
   ADD ("throttling-retried", test_throttling_retried);
+  ADD ("flaky-endpoint", test_flaky_endpoint);
   ADD ("cluster-deleted", test_cluster_deleted);
   ADD ("cluster-missing", test_cluster_missing);
   ADD ("new-load-cancels-old", test_new_load_cancels_old);

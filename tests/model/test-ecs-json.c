@@ -297,12 +297,21 @@ test_malformed (void)
 }
 
 static void
+count_object (JsonObject *item,
+              gpointer    user_data)
+{
+  g_assert_nonnull (item);
+  (*(guint *) user_data)++;
+}
+
+static void
 test_helpers (void)
 {
   g_autoptr(JsonObject) object =
     parse_object ("{\"ids\": [\"a\", 1, null, \"b\", {}], \"n\": \" 42 \", \"o\": {}, \"s\": \"x\"}");
   g_autoptr(GPtrArray) ids = c3v_json_get_strings (object, "ids");
   g_autoptr(GPtrArray) none = c3v_json_get_strings (object, "missing");
+  guint n_objects = 0;
 
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (ids, 1), ==, "b");
@@ -313,6 +322,13 @@ test_helpers (void)
   g_assert_null (c3v_json_get_array (object, "o"));
   g_assert_null (c3v_json_get_string (object, "o"));
   g_assert_null (c3v_json_get_string (NULL, "o"));
+
+  /* Only the object elements, and nothing for a non-array. */
+  c3v_json_foreach_object (object, "ids", count_object, &n_objects);
+  g_assert_cmpuint (n_objects, ==, 1);
+  c3v_json_foreach_object (object, "o", count_object, &n_objects);
+  c3v_json_foreach_object (NULL, "ids", count_object, &n_objects);
+  g_assert_cmpuint (n_objects, ==, 1);
 }
 
 int
