@@ -62,7 +62,7 @@ c3v_credentials_cached_get_async (C3vCredentialsProvider *provider, GCancellable
   C3vCredentialsCached *self = C3V_CREDENTIALS_CACHED (provider);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, c3v_credentials_cached_get_async);
+  g_task_set_name (task, G_STRFUNC);
 
   if (cached_is_fresh (self))
     {

@@ -69,7 +69,7 @@ c3v_credentials_chain_get_async (C3vCredentialsProvider *provider, GCancellable 
 {
   GTask *task = g_task_new (provider, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, c3v_credentials_chain_get_async);
+  g_task_set_name (task, G_STRFUNC);
   g_task_set_task_data (task, g_new0 (guint, 1), g_free);
   try_provider (task);
 }

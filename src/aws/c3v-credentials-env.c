@@ -57,7 +57,7 @@ c3v_credentials_env_get_async (C3vCredentialsProvider *provider, GCancellable *c
   GError         *error = NULL;
   C3vCredentials *credentials;
 
-  g_task_set_source_tag (task, c3v_credentials_env_get_async);
+  g_task_set_name (task, G_STRFUNC);
   credentials = credentials_from_env (&error);
   if (credentials == NULL)
     g_task_return_error (task, error);

@@ -207,7 +207,7 @@ c3v_credentials_process_get_async (C3vCredentialsProvider *provider, GCancellabl
   g_autoptr (GSubprocess) process = NULL;
   GError *error = NULL;
 
-  g_task_set_source_tag (task, c3v_credentials_process_get_async);
+  g_task_set_name (task, G_STRFUNC);
 
   process = spawn_command (self, &error);
   if (process == NULL)

@@ -201,7 +201,7 @@ c3v_credentials_sso_get_async (C3vCredentialsProvider *provider, GCancellable *c
   g_autofree char *token = NULL;
   SoupMessage     *message;
 
-  g_task_set_source_tag (task, c3v_credentials_sso_get_async);
+  g_task_set_name (task, G_STRFUNC);
 
   token = read_cached_token (self);
   if (token == NULL)

@@ -25,7 +25,7 @@ c3v_credentials_static_get_async (C3vCredentialsProvider *provider, GCancellable
   C3vCredentialsStatic *self = C3V_CREDENTIALS_STATIC (provider);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, c3v_credentials_static_get_async);
+  g_task_set_name (task, G_STRFUNC);
   g_task_return_pointer (task, c3v_credentials_ref (self->credentials),
                          (GDestroyNotify) c3v_credentials_unref);
 }

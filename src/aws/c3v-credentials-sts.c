@@ -281,7 +281,7 @@ c3v_credentials_sts_get_async (C3vCredentialsProvider *provider, GCancellable *c
   C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
   GTask             *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, c3v_credentials_sts_get_async);
+  g_task_set_name (task, G_STRFUNC);
   c3v_credentials_provider_get_async (self->source, cancellable, source_get_cb, task);
 }
 

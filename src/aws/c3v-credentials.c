@@ -4,6 +4,7 @@
  */
 
 #include "c3v-credentials.h"
+#include "c3v-boxed-type.h"
 
 #include <string.h>
 
@@ -18,7 +19,7 @@ struct _C3vCredentials
   gint64          expiration_unix; /* 0: never */
 };
 
-G_DEFINE_BOXED_TYPE (C3vCredentials, c3v_credentials, c3v_credentials_ref, c3v_credentials_unref)
+C3V_DEFINE_BOXED_TYPE (C3vCredentials, c3v_credentials, c3v_credentials_ref, c3v_credentials_unref)
 
 static void
 wipe_and_free (char *secret)

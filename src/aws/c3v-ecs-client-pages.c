@@ -143,7 +143,7 @@ c3v_ecs_client_paginate_async (C3vEcsClient *self, const char *operation, JsonOb
   g_return_if_fail (page_func != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, c3v_ecs_client_paginate_async);
+  g_task_set_name (task, G_STRFUNC);
 
   data = g_new0 (PaginateData, 1);
   data->operation = g_strdup (operation);

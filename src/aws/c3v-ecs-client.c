@@ -607,7 +607,7 @@ c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, c3v_ecs_client_call_async);
+  g_task_set_name (task, G_STRFUNC);
   g_task_set_name (task, operation);
 
   call = g_new0 (CallData, 1);

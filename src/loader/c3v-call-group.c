@@ -6,27 +6,26 @@
 
 struct _C3vCallGroup
 {
-  C3vEcsClient         *client;
-  GCancellable         *outer;       /* the caller's */
-  GCancellable         *cancellable; /* the calls': outer or first error */
-  gulong                outer_handler;
-  C3vCallGroupDoneFunc  done_func;
-  gpointer              user_data;
-  guint                 pending;     /* calls in flight, +1 until closed */
-  GError               *error;
+  C3vEcsClient        *client;
+  GCancellable        *outer;       /* the caller's */
+  GCancellable        *cancellable; /* the calls': outer or first error */
+  gulong               outer_handler;
+  C3vCallGroupDoneFunc done_func;
+  gpointer             user_data;
+  guint                pending; /* calls in flight, +1 until closed */
+  GError              *error;
 };
 
 typedef struct
 {
-  C3vCallGroup           *group;
-  C3vCallGroupAnswerFunc  answer_func;
-  char                   *data;
-  gboolean                tolerant;
+  C3vCallGroup          *group;
+  C3vCallGroupAnswerFunc answer_func;
+  char                  *data;
+  gboolean               tolerant;
 } Call;
 
 static void
-cancel_calls (GCancellable *outer,
-              gpointer      user_data)
+cancel_calls (GCancellable *outer, gpointer user_data)
 {
   C3vCallGroup *self = user_data;
 
@@ -34,10 +33,8 @@ cancel_calls (GCancellable *outer,
 }
 
 C3vCallGroup *
-c3v_call_group_new (C3vEcsClient         *client,
-                    GCancellable         *cancellable,
-                    C3vCallGroupDoneFunc  done_func,
-                    gpointer              user_data)
+c3v_call_group_new (C3vEcsClient *client, GCancellable *cancellable, C3vCallGroupDoneFunc done_func,
+                    gpointer user_data)
 {
   C3vCallGroup *self = g_new0 (C3vCallGroup, 1);
 
@@ -51,7 +48,8 @@ c3v_call_group_new (C3vEcsClient         *client,
   if (cancellable != NULL)
     {
       self->outer = g_object_ref (cancellable);
-      self->outer_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_calls), self, NULL);
+      self->outer_handler
+          = g_cancellable_connect (cancellable, G_CALLBACK (cancel_calls), self, NULL);
     }
 
   return self;
@@ -109,16 +107,15 @@ c3v_call_group_get_error (C3vCallGroup *self)
 }
 
 void
-c3v_call_group_fail (C3vCallGroup *self,
-                     GError       *error)
+c3v_call_group_fail (C3vCallGroup *self, GError *error)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (error != NULL);
 
   /* The cancellations that follow the first error are its echo. */
-  if (self->error != NULL ||
-      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-       g_cancellable_is_cancelled (self->cancellable)))
+  if (self->error != NULL
+      || (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && g_cancellable_is_cancelled (self->cancellable)))
     {
       g_error_free (error);
       return;
@@ -129,14 +126,12 @@ c3v_call_group_fail (C3vCallGroup *self,
 }
 
 static void
-on_call_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  Call *call = user_data;
+  Call         *call = user_data;
   C3vCallGroup *self = call->group;
-  g_autoptr(JsonObject) answer = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (GError) error = NULL;
 
   answer = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (source), result, &error);
   if (answer != NULL)
@@ -155,14 +150,10 @@ on_call_done (GObject      *source,
 }
 
 static void
-start_call (C3vCallGroup           *self,
-            const char             *operation,
-            JsonObject             *request,
-            C3vCallGroupAnswerFunc  answer_func,
-            const char             *data,
-            gboolean                tolerant)
+start_call (C3vCallGroup *self, const char *operation, JsonObject *request,
+            C3vCallGroupAnswerFunc answer_func, const char *data, gboolean tolerant)
 {
-  g_autoptr(JsonObject) owned = request;
+  g_autoptr (JsonObject) owned = request;
   Call *call = g_new0 (Call, 1);
 
   call->group = self;
@@ -174,11 +165,8 @@ start_call (C3vCallGroup           *self,
 }
 
 void
-c3v_call_group_call (C3vCallGroup           *self,
-                     const char             *operation,
-                     JsonObject             *request,
-                     C3vCallGroupAnswerFunc  answer_func,
-                     const char             *data)
+c3v_call_group_call (C3vCallGroup *self, const char *operation, JsonObject *request,
+                     C3vCallGroupAnswerFunc answer_func, const char *data)
 {
   g_return_if_fail (self != NULL && self->pending > 0);
 
@@ -186,11 +174,8 @@ c3v_call_group_call (C3vCallGroup           *self,
 }
 
 void
-c3v_call_group_try (C3vCallGroup           *self,
-                    const char             *operation,
-                    JsonObject             *request,
-                    C3vCallGroupAnswerFunc  answer_func,
-                    const char             *data)
+c3v_call_group_try (C3vCallGroup *self, const char *operation, JsonObject *request,
+                    C3vCallGroupAnswerFunc answer_func, const char *data)
 {
   g_return_if_fail (self != NULL && self->pending > 0);
 
@@ -198,12 +183,10 @@ c3v_call_group_try (C3vCallGroup           *self,
 }
 
 static void
-on_paginate_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_paginate_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   C3vCallGroup *self = user_data;
-  GError *error = NULL;
+  GError       *error = NULL;
 
   if (!c3v_ecs_client_paginate_finish (C3V_ECS_CLIENT (source), result, NULL, &error))
     c3v_call_group_fail (self, error);
@@ -212,29 +195,23 @@ on_paginate_done (GObject      *source,
 }
 
 void
-c3v_call_group_paginate (C3vCallGroup   *self,
-                         const char     *operation,
-                         JsonObject     *request,
-                         const char     *result_key,
-                         C3vEcsPageFunc  page_func)
+c3v_call_group_paginate (C3vCallGroup *self, const char *operation, JsonObject *request,
+                         const char *result_key, C3vEcsPageFunc page_func)
 {
-  g_autoptr(JsonObject) owned = request;
+  g_autoptr (JsonObject) owned = request;
 
   g_return_if_fail (self != NULL && self->pending > 0);
 
   self->pending++;
-  c3v_ecs_client_paginate_async (self->client, operation, owned, result_key,
-                                 page_func, self->user_data, NULL,
-                                 self->cancellable, on_paginate_done, self);
+  c3v_ecs_client_paginate_async (self->client, operation, owned, result_key, page_func,
+                                 self->user_data, NULL, self->cancellable, on_paginate_done, self);
 }
 
 JsonObject *
-c3v_call_group_new_describe_request (const char *cluster,
-                                     const char *member,
-                                     GPtrArray  *ids)
+c3v_call_group_new_describe_request (const char *cluster, const char *member, GPtrArray *ids)
 {
   JsonObject *request = json_object_new ();
-  JsonArray *array = json_array_sized_new (ids->len);
+  JsonArray  *array = json_array_sized_new (ids->len);
 
   if (cluster != NULL)
     json_object_set_string_member (request, "cluster", cluster);

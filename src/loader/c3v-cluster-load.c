@@ -11,9 +11,9 @@
 
 /* At most this often a partial snapshot: building one costs a few ms on a
  * 20,000-task cluster, and the eye does not need more. */
-#define PARTIAL_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
-#define PAGE_SIZE 100
-#define DESCRIBE_BATCH 100
+#define PARTIAL_INTERVAL_US     (100 * G_TIME_SPAN_MILLISECOND)
+#define PAGE_SIZE               100
+#define DESCRIBE_BATCH          100
 #define DESCRIBE_SERVICES_BATCH 10
 
 typedef struct
@@ -26,21 +26,21 @@ struct _C3vClusterLoad
 {
   C3vLoader              *loader;
   C3vTaskDefinitionCache *definitions;
-  GTask                  *task;          /* held while loading */
+  GTask                  *task; /* held while loading */
   GCancellable           *user_cancellable;
   gulong                  user_handler;
   C3vCallGroup           *calls;
-  char                   *cluster;       /* as the caller named it */
+  char                   *cluster; /* as the caller named it */
   char                   *cluster_name;
   C3vSnapshotBuilder     *builder;
   /* task definition ARN -> GPtrArray of the JsonObject tasks that wait */
-  GHashTable             *waiting;
-  gboolean                answered;      /* some call succeeded */
-  gint64                  last_partial_us;
-  Count                   instances;
-  Count                   tasks;
-  Count                   services;
-  C3vSnapshot            *partial;
+  GHashTable  *waiting;
+  gboolean     answered; /* some call succeeded */
+  gint64       last_partial_us;
+  Count        instances;
+  Count        tasks;
+  Count        services;
+  C3vSnapshot *partial;
 };
 
 static void
@@ -95,9 +95,7 @@ is_live (C3vClusterLoad *self)
 }
 
 static void
-emit_progress (C3vClusterLoad *self,
-               const char     *phase,
-               const Count    *count)
+emit_progress (C3vClusterLoad *self, const char *phase, const Count *count)
 {
   if (is_live (self))
     c3v_loader_emit_progress (self->loader, phase, count->done, count->total);
@@ -107,7 +105,7 @@ static void
 maybe_publish_partial (C3vClusterLoad *self)
 {
   gint64 now = g_get_monotonic_time ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshot) snapshot = NULL;
 
   if (!is_live (self) || now - self->last_partial_us < PARTIAL_INTERVAL_US)
     return;
@@ -118,11 +116,10 @@ maybe_publish_partial (C3vClusterLoad *self)
 }
 
 static void
-add_failure (JsonObject *object,
-             gpointer    user_data)
+add_failure (JsonObject *object, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  C3vFailure failure;
+  C3vFailure      failure;
 
   if (c3v_ecs_json_parse_failure (object, &failure))
     c3v_snapshot_builder_add_failure (self->builder, &failure);
@@ -130,9 +127,7 @@ add_failure (JsonObject *object,
 
 /* Keeps @answer's failures; they count as done: listed, then answered. */
 static void
-add_failures (C3vClusterLoad *self,
-              JsonObject     *answer,
-              Count          *count)
+add_failures (C3vClusterLoad *self, JsonObject *answer, Count *count)
 {
   JsonArray *failures = c3v_json_get_array (answer, "failures");
 
@@ -143,14 +138,13 @@ add_failures (C3vClusterLoad *self,
 /* --- the cluster itself --- */
 
 static void
-on_cluster (JsonObject *answer,
-            const char *data,
-            gpointer    user_data)
+on_cluster (JsonObject *answer, const char *data, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  JsonArray *clusters = c3v_json_get_array (answer, "clusters");
-  JsonNode *first = clusters != NULL && json_array_get_length (clusters) > 0 ?
-                    json_array_get_element (clusters, 0) : NULL;
+  JsonArray      *clusters = c3v_json_get_array (answer, "clusters");
+  JsonNode       *first = clusters != NULL && json_array_get_length (clusters) > 0
+                              ? json_array_get_element (clusters, 0)
+                              : NULL;
 
   /* DescribeClusters reports an unknown cluster as a failure, not an
    * error: make it the same error the other calls give. */
@@ -170,11 +164,10 @@ on_cluster (JsonObject *answer,
 /* --- container instances --- */
 
 static void
-add_instance (JsonObject *object,
-              gpointer    user_data)
+add_instance (JsonObject *object, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  C3vInstance instance;
+  C3vInstance     instance;
 
   if (c3v_ecs_json_parse_instance (object, &instance))
     c3v_snapshot_builder_add_instance (self->builder, &instance);
@@ -182,43 +175,35 @@ add_instance (JsonObject *object,
 }
 
 static void
-on_instances (JsonObject *answer,
-              const char *data,
-              gpointer    user_data)
+on_instances (JsonObject *answer, const char *data, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
   c3v_json_foreach_object (answer, "containerInstances", add_instance, self);
   add_failures (self, answer, &self->instances);
-  emit_progress (self, _("Loading container instances"), &self->instances);
+  emit_progress (self, _ ("Loading container instances"), &self->instances);
   maybe_publish_partial (self);
 }
 
 /* Describes @items (ARNs from a list page) in batches of @batch_size. */
 static void
-describe_page (C3vClusterLoad         *self,
-               JsonArray              *items,
-               const char             *operation,
-               const char             *member,
-               guint                   batch_size,
-               C3vCallGroupAnswerFunc  answer_func)
+describe_page (C3vClusterLoad *self, JsonArray *items, const char *operation, const char *member,
+               guint batch_size, C3vCallGroupAnswerFunc answer_func)
 {
-  g_autoptr(GPtrArray) ids = c3v_json_array_get_strings (items);
-  g_autoptr(GPtrArray) batches = c3v_ecs_split_batches (ids, batch_size);
+  g_autoptr (GPtrArray) ids = c3v_json_array_get_strings (items);
+  g_autoptr (GPtrArray) batches = c3v_ecs_split_batches (ids, batch_size);
 
   self->answered = TRUE;
   for (guint i = 0; i < batches->len; i++)
-    c3v_call_group_call (self->calls, operation,
-                         c3v_call_group_new_describe_request (self->cluster, member,
-                                                              g_ptr_array_index (batches, i)),
-                         answer_func, NULL);
+    c3v_call_group_call (
+        self->calls, operation,
+        c3v_call_group_new_describe_request (self->cluster, member, g_ptr_array_index (batches, i)),
+        answer_func, NULL);
 }
 
 static gboolean
-on_instances_page (JsonObject *page,
-                   JsonArray  *items,
-                   gpointer    user_data)
+on_instances_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
@@ -226,17 +211,15 @@ on_instances_page (JsonObject *page,
     return FALSE;
 
   self->instances.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeContainerInstances", "containerInstances",
-                 DESCRIBE_BATCH, on_instances);
+  describe_page (self, items, "DescribeContainerInstances", "containerInstances", DESCRIBE_BATCH,
+                 on_instances);
   return TRUE;
 }
 
 /* --- tasks and their definitions --- */
 
 static void
-add_task (C3vClusterLoad          *self,
-          JsonObject              *object,
-          const C3vTaskDefinition *definition)
+add_task (C3vClusterLoad *self, JsonObject *object, const C3vTaskDefinition *definition)
 {
   C3vTask task;
 
@@ -247,19 +230,18 @@ add_task (C3vClusterLoad          *self,
 }
 
 static void
-on_task_definition (JsonObject *answer,
-                    const char *arn,
-                    gpointer    user_data)
+on_task_definition (JsonObject *answer, const char *arn, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  g_autoptr(C3vTaskDefinition) definition = NULL;
-  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr (C3vTaskDefinition) definition = NULL;
+  g_autoptr (GPtrArray) tasks = NULL;
   g_autofree char *key = NULL;
 
   /* Without its definition (deregistered and gone, no permission) a task
    * still shows, reserving what its own containers say. */
   if (answer != NULL)
-    definition = c3v_ecs_json_parse_task_definition (c3v_json_get_object (answer, "taskDefinition"));
+    definition
+        = c3v_ecs_json_parse_task_definition (c3v_json_get_object (answer, "taskDefinition"));
   if (definition != NULL)
     c3v_task_definition_cache_store (self->definitions, definition);
 
@@ -267,16 +249,14 @@ on_task_definition (JsonObject *answer,
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
     add_task (self, g_ptr_array_index (tasks, i), definition);
 
-  emit_progress (self, _("Loading tasks"), &self->tasks);
+  emit_progress (self, _ ("Loading tasks"), &self->tasks);
   maybe_publish_partial (self);
 }
 
 static void
-wait_for_definition (C3vClusterLoad *self,
-                     JsonObject     *object,
-                     const char     *arn)
+wait_for_definition (C3vClusterLoad *self, JsonObject *object, const char *arn)
 {
-  GPtrArray *tasks = g_hash_table_lookup (self->waiting, arn);
+  GPtrArray  *tasks = g_hash_table_lookup (self->waiting, arn);
   JsonObject *request;
 
   if (tasks == NULL)
@@ -293,11 +273,10 @@ wait_for_definition (C3vClusterLoad *self,
 }
 
 static void
-resolve_task (JsonObject *object,
-              gpointer    user_data)
+resolve_task (JsonObject *object, gpointer user_data)
 {
-  C3vClusterLoad *self = user_data;
-  const char *arn = c3v_json_get_string (object, "taskDefinitionArn");
+  C3vClusterLoad    *self = user_data;
+  const char        *arn = c3v_json_get_string (object, "taskDefinitionArn");
   C3vTaskDefinition *definition = c3v_task_definition_cache_lookup (self->definitions, arn);
 
   if (definition != NULL || arn == NULL)
@@ -307,23 +286,19 @@ resolve_task (JsonObject *object,
 }
 
 static void
-on_tasks (JsonObject *answer,
-          const char *data,
-          gpointer    user_data)
+on_tasks (JsonObject *answer, const char *data, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
   c3v_json_foreach_object (answer, "tasks", resolve_task, self);
   add_failures (self, answer, &self->tasks);
-  emit_progress (self, _("Loading tasks"), &self->tasks);
+  emit_progress (self, _ ("Loading tasks"), &self->tasks);
   maybe_publish_partial (self);
 }
 
 static gboolean
-on_tasks_page (JsonObject *page,
-               JsonArray  *items,
-               gpointer    user_data)
+on_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
@@ -338,11 +313,10 @@ on_tasks_page (JsonObject *page,
 /* --- services --- */
 
 static void
-add_service (JsonObject *object,
-             gpointer    user_data)
+add_service (JsonObject *object, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  C3vService service;
+  C3vService      service;
 
   if (c3v_ecs_json_parse_service (object, &service))
     c3v_snapshot_builder_add_service (self->builder, &service);
@@ -350,22 +324,18 @@ add_service (JsonObject *object,
 }
 
 static void
-on_services (JsonObject *answer,
-             const char *data,
-             gpointer    user_data)
+on_services (JsonObject *answer, const char *data, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
   self->answered = TRUE;
   c3v_json_foreach_object (answer, "services", add_service, self);
   add_failures (self, answer, &self->services);
-  emit_progress (self, _("Loading services"), &self->services);
+  emit_progress (self, _ ("Loading services"), &self->services);
 }
 
 static gboolean
-on_services_page (JsonObject *page,
-                  JsonArray  *items,
-                  gpointer    user_data)
+on_services_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
 
@@ -373,16 +343,14 @@ on_services_page (JsonObject *page,
     return FALSE;
 
   self->services.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeServices", "services",
-                 DESCRIBE_SERVICES_BATCH, on_services);
+  describe_page (self, items, "DescribeServices", "services", DESCRIBE_SERVICES_BATCH, on_services);
   return TRUE;
 }
 
 /* --- the end --- */
 
 static GError *
-explain_error (C3vClusterLoad *self,
-               const GError   *error)
+explain_error (C3vClusterLoad *self, const GError *error)
 {
   if (!g_error_matches (error, C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND))
     return g_error_copy (error);
@@ -391,17 +359,16 @@ explain_error (C3vClusterLoad *self,
    * ECS; to the user the first is news about the cluster. */
   if (self->answered)
     return g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND,
-                        _("Cluster “%s” no longer exists"), self->cluster_name);
+                        _ ("Cluster “%s” no longer exists"), self->cluster_name);
   return g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND,
-                      _("Cluster “%s” does not exist"), self->cluster_name);
+                      _ ("Cluster “%s” does not exist"), self->cluster_name);
 }
 
 static void
-on_done (const GError *error,
-         gpointer      user_data)
+on_done (const GError *error, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr (GTask) task = g_steal_pointer (&self->task);
   gint64 now_ms = g_get_real_time () / 1000;
 
   if (g_task_return_error_if_cancelled (task))
@@ -420,32 +387,28 @@ on_done (const GError *error,
 }
 
 static void
-forward_cancel (GCancellable *user_cancellable,
-                gpointer      cancellable)
+forward_cancel (GCancellable *user_cancellable, gpointer cancellable)
 {
   g_cancellable_cancel (cancellable);
 }
 
 void
-c3v_cluster_load_run (C3vLoader    *loader,
-                      const char   *cluster,
-                      GCancellable *cancellable,
-                      GCancellable *user_cancellable,
-                      GTask        *task)
+c3v_cluster_load_run (C3vLoader *loader, const char *cluster, GCancellable *cancellable,
+                      GCancellable *user_cancellable, GTask *task)
 {
   C3vClusterLoad *self = g_new0 (C3vClusterLoad, 1);
-  C3vEcsClient *client = c3v_loader_get_client (loader);
-  JsonObject *request;
+  C3vEcsClient   *client = c3v_loader_get_client (loader);
+  JsonObject     *request;
 
   self->loader = g_object_ref (loader);
   self->definitions = c3v_loader_get_task_definitions (loader);
   self->task = g_object_ref (task);
   self->cluster = g_strdup (cluster);
   self->cluster_name = dup_cluster_name (cluster);
-  self->builder = c3v_snapshot_builder_new (self->cluster_name, NULL,
-                                            c3v_ecs_client_get_region (client));
-  self->waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
+  self->builder
+      = c3v_snapshot_builder_new (self->cluster_name, NULL, c3v_ecs_client_get_region (client));
+  self->waiting
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->last_partial_us = g_get_monotonic_time ();
   self->calls = c3v_call_group_new (client, cancellable, on_done, self);
   g_task_set_task_data (task, self, c3v_cluster_load_free);
@@ -463,11 +426,11 @@ c3v_cluster_load_run (C3vLoader    *loader,
   c3v_call_group_call (self->calls, "DescribeClusters", request, on_cluster, NULL);
 
   /* The task chain is the longest: start it first. */
-  c3v_call_group_paginate (self->calls, "ListTasks", new_list_request (self),
-                           "taskArns", on_tasks_page);
+  c3v_call_group_paginate (self->calls, "ListTasks", new_list_request (self), "taskArns",
+                           on_tasks_page);
   c3v_call_group_paginate (self->calls, "ListContainerInstances", new_list_request (self),
                            "containerInstanceArns", on_instances_page);
-  c3v_call_group_paginate (self->calls, "ListServices", new_list_request (self),
-                           "serviceArns", on_services_page);
+  c3v_call_group_paginate (self->calls, "ListServices", new_list_request (self), "serviceArns",
+                           on_services_page);
   c3v_call_group_close (self->calls);
 }

@@ -31,11 +31,8 @@ typedef struct _C3vClusterLoad C3vClusterLoad;
 /* Runs the load and completes @task (a C3vSnapshot, or an error). Calls
  * stop when @cancellable (@task's) is cancelled, which cancelling
  * @user_cancellable (may be NULL) does too. The load is @task's task data. */
-void         c3v_cluster_load_run         (C3vLoader      *loader,
-                                           const char     *cluster,
-                                           GCancellable   *cancellable,
-                                           GCancellable   *user_cancellable,
-                                           GTask          *task);
+void c3v_cluster_load_run (C3vLoader *loader, const char *cluster, GCancellable *cancellable,
+                           GCancellable *user_cancellable, GTask *task);
 /* What was loaded before the error, or NULL. */
 C3vSnapshot *c3v_cluster_load_get_partial (C3vClusterLoad *self);
 

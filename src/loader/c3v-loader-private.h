@@ -9,12 +9,8 @@
 
 G_BEGIN_DECLS
 
-C3vTaskDefinitionCache *c3v_loader_get_task_definitions (C3vLoader   *self);
-void                    c3v_loader_emit_progress        (C3vLoader   *self,
-                                                         const char  *phase,
-                                                         guint        done,
-                                                         guint        total);
-void                    c3v_loader_emit_partial         (C3vLoader   *self,
-                                                         C3vSnapshot *snapshot);
+C3vTaskDefinitionCache *c3v_loader_get_task_definitions (C3vLoader *self);
+void c3v_loader_emit_progress (C3vLoader *self, const char *phase, guint done, guint total);
+void c3v_loader_emit_partial (C3vLoader *self, C3vSnapshot *snapshot);
 
 G_END_DECLS

@@ -21,7 +21,8 @@ struct _C3vLoader
 
 G_DEFINE_FINAL_TYPE (C3vLoader, c3v_loader, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROGRESS,
   PARTIAL,
   N_SIGNALS
@@ -32,7 +33,7 @@ static guint signals[N_SIGNALS];
 static void
 c3v_loader_dispose (GObject *object)
 {
-  C3vLoader *self = (C3vLoader *)object;
+  C3vLoader *self = (C3vLoader *) object;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -44,7 +45,7 @@ c3v_loader_dispose (GObject *object)
 static void
 c3v_loader_finalize (GObject *object)
 {
-  C3vLoader *self = (C3vLoader *)object;
+  C3vLoader *self = (C3vLoader *) object;
 
   g_clear_object (&self->client);
   g_clear_pointer (&self->definitions, c3v_task_definition_cache_free);
@@ -60,19 +61,13 @@ c3v_loader_class_init (C3vLoaderClass *klass)
   object_class->dispose = c3v_loader_dispose;
   object_class->finalize = c3v_loader_finalize;
 
-  signals[PROGRESS] =
-    g_signal_new ("progress",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+  signals[PROGRESS]
+      = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
 
-  signals[PARTIAL] =
-    g_signal_new ("partial",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, C3V_TYPE_SNAPSHOT | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[PARTIAL]
+      = g_signal_new ("partial", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 1, C3V_TYPE_SNAPSHOT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -81,8 +76,7 @@ c3v_loader_init (C3vLoader *self)
 }
 
 C3vLoader *
-c3v_loader_new (C3vEcsClient *client,
-                const char   *cache_dir)
+c3v_loader_new (C3vEcsClient *client, const char *cache_dir)
 {
   C3vLoader *self;
 
@@ -112,10 +106,7 @@ c3v_loader_get_task_definitions (C3vLoader *self)
 }
 
 void
-c3v_loader_emit_progress (C3vLoader  *self,
-                          const char *phase,
-                          guint       done,
-                          guint       total)
+c3v_loader_emit_progress (C3vLoader *self, const char *phase, guint done, guint total)
 {
   g_return_if_fail (C3V_IS_LOADER (self));
 
@@ -123,8 +114,7 @@ c3v_loader_emit_progress (C3vLoader  *self,
 }
 
 void
-c3v_loader_emit_partial (C3vLoader   *self,
-                         C3vSnapshot *snapshot)
+c3v_loader_emit_partial (C3vLoader *self, C3vSnapshot *snapshot)
 {
   g_return_if_fail (C3V_IS_LOADER (self));
 
@@ -134,14 +124,11 @@ c3v_loader_emit_partial (C3vLoader   *self,
 /* --- loading a cluster --- */
 
 void
-c3v_loader_load_async (C3vLoader           *self,
-                       const char          *cluster,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) load_cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GCancellable) load_cancellable = g_cancellable_new ();
 
   g_return_if_fail (C3V_IS_LOADER (self));
   g_return_if_fail (cluster != NULL);
@@ -154,15 +141,13 @@ c3v_loader_load_async (C3vLoader           *self,
   g_set_object (&self->load_cancellable, load_cancellable);
 
   task = g_task_new (self, load_cancellable, callback, user_data);
-  g_task_set_source_tag (task, c3v_loader_load_async);
+  g_task_set_name (task, G_STRFUNC);
   c3v_cluster_load_run (self, cluster, load_cancellable, cancellable, task);
 }
 
 C3vSnapshot *
-c3v_loader_load_finish (C3vLoader     *self,
-                        GAsyncResult  *result,
-                        C3vSnapshot  **partial,
-                        GError       **error)
+c3v_loader_load_finish (C3vLoader *self, GAsyncResult *result, C3vSnapshot **partial,
+                        GError **error)
 {
   C3vSnapshot *snapshot;
   C3vSnapshot *loaded;
@@ -171,7 +156,8 @@ c3v_loader_load_finish (C3vLoader     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   snapshot = g_task_propagate_pointer (G_TASK (result), error);
-  loaded = snapshot == NULL ? c3v_cluster_load_get_partial (g_task_get_task_data (G_TASK (result))) : NULL;
+  loaded = snapshot == NULL ? c3v_cluster_load_get_partial (g_task_get_task_data (G_TASK (result)))
+                            : NULL;
   if (partial != NULL)
     *partial = loaded != NULL ? c3v_snapshot_ref (loaded) : NULL;
 
@@ -209,8 +195,7 @@ list_clusters_free (gpointer data)
 }
 
 static guint
-get_count (JsonObject *object,
-           const char *member)
+get_count (JsonObject *object, const char *member)
 {
   gint32 count = c3v_json_get_size (object, member);
 
@@ -218,12 +203,11 @@ get_count (JsonObject *object,
 }
 
 static void
-add_cluster (JsonObject *object,
-             gpointer    user_data)
+add_cluster (JsonObject *object, gpointer user_data)
 {
-  ListClusters *list = user_data;
+  ListClusters      *list = user_data;
   C3vClusterSummary *summary;
-  const char *name = c3v_json_get_string (object, "clusterName");
+  const char        *name = c3v_json_get_string (object, "clusterName");
 
   if (name == NULL)
     return;
@@ -240,20 +224,16 @@ add_cluster (JsonObject *object,
 }
 
 static void
-on_clusters (JsonObject *answer,
-             const char *data,
-             gpointer    user_data)
+on_clusters (JsonObject *answer, const char *data, gpointer user_data)
 {
   c3v_json_foreach_object (answer, "clusters", add_cluster, user_data);
 }
 
 static gboolean
-on_clusters_page (JsonObject *page,
-                  JsonArray  *items,
-                  gpointer    user_data)
+on_clusters_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
   ListClusters *list = user_data;
-  g_autoptr(GPtrArray) arns = c3v_json_array_get_strings (items);
+  g_autoptr (GPtrArray) arns = c3v_json_array_get_strings (items);
   JsonObject *request;
 
   if (c3v_call_group_is_stopped (list->calls))
@@ -270,21 +250,19 @@ on_clusters_page (JsonObject *page,
 }
 
 static gint
-compare_by_name (gconstpointer a,
-                 gconstpointer b)
+compare_by_name (gconstpointer a, gconstpointer b)
 {
-  const C3vClusterSummary *first = *(const C3vClusterSummary * const *) a;
-  const C3vClusterSummary *second = *(const C3vClusterSummary * const *) b;
+  const C3vClusterSummary *first = *(const C3vClusterSummary *const *) a;
+  const C3vClusterSummary *second = *(const C3vClusterSummary *const *) b;
 
   return g_utf8_collate (first->name, second->name);
 }
 
 static void
-on_clusters_done (const GError *error,
-                  gpointer      user_data)
+on_clusters_done (const GError *error, gpointer user_data)
 {
   ListClusters *list = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&list->task);
+  g_autoptr (GTask) task = g_steal_pointer (&list->task);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -296,24 +274,23 @@ on_clusters_done (const GError *error,
     }
 
   g_ptr_array_sort (list->clusters, compare_by_name);
-  g_task_return_pointer (task, g_steal_pointer (&list->clusters), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, g_steal_pointer (&list->clusters),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
-c3v_loader_list_clusters_async (C3vLoader           *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+c3v_loader_list_clusters_async (C3vLoader *self, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   ListClusters *list;
-  JsonObject *request;
+  JsonObject   *request;
 
   g_return_if_fail (C3V_IS_LOADER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, c3v_loader_list_clusters_async);
+  g_task_set_name (task, G_STRFUNC);
 
   list = g_new0 (ListClusters, 1);
   list->task = g_object_ref (task);
@@ -328,9 +305,7 @@ c3v_loader_list_clusters_async (C3vLoader           *self,
 }
 
 GPtrArray *
-c3v_loader_list_clusters_finish (C3vLoader     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+c3v_loader_list_clusters_finish (C3vLoader *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (C3V_IS_LOADER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -36,30 +36,20 @@ G_DECLARE_FINAL_TYPE (C3vLoader, c3v_loader, C3V, LOADER, GObject)
  * Neither is emitted for a load that was cancelled. */
 
 /* @cache_dir: where task definitions persist (NULL: memory only). */
-C3vLoader   *c3v_loader_new                 (C3vEcsClient  *client,
-                                             const char    *cache_dir);
-C3vEcsClient *c3v_loader_get_client         (C3vLoader     *self);
+C3vLoader    *c3v_loader_new (C3vEcsClient *client, const char *cache_dir);
+C3vEcsClient *c3v_loader_get_client (C3vLoader *self);
 
 /* ListClusters (all pages) + DescribeClusters: a GPtrArray of
  * C3vClusterSummary, sorted by name, freed with the array. */
-void         c3v_loader_list_clusters_async  (C3vLoader          *self,
-                                              GCancellable       *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer            user_data);
-GPtrArray   *c3v_loader_list_clusters_finish (C3vLoader          *self,
-                                              GAsyncResult       *result,
-                                              GError            **error);
+void       c3v_loader_list_clusters_async (C3vLoader *self, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray *c3v_loader_list_clusters_finish (C3vLoader *self, GAsyncResult *result, GError **error);
 
 /* Starting a load cancels the previous one. On error, @partial (if not
  * NULL) receives what was loaded before it. */
-void         c3v_loader_load_async           (C3vLoader          *self,
-                                              const char         *cluster,
-                                              GCancellable       *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer            user_data);
-C3vSnapshot *c3v_loader_load_finish          (C3vLoader          *self,
-                                              GAsyncResult       *result,
-                                              C3vSnapshot       **partial,
-                                              GError            **error);
+void         c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data);
+C3vSnapshot *c3v_loader_load_finish (C3vLoader *self, GAsyncResult *result, C3vSnapshot **partial,
+                                     GError **error);
 
 G_END_DECLS

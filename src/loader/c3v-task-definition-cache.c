@@ -37,8 +37,7 @@ c3v_task_definition_cache_free (C3vTaskDefinitionCache *self)
 }
 
 char *
-c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self,
-                                    const char             *arn)
+c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self, const char *arn)
 {
   g_autofree char *hash = NULL;
   g_autofree char *name = NULL;
@@ -55,21 +54,18 @@ c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self,
 }
 
 static void
-remember (C3vTaskDefinitionCache *self,
-          C3vTaskDefinition      *definition)
+remember (C3vTaskDefinitionCache *self, C3vTaskDefinition *definition)
 {
   /* The key is the definition's own ARN, alive as long as the value. */
-  g_hash_table_replace (self->definitions, definition->arn,
-                        c3v_task_definition_ref (definition));
+  g_hash_table_replace (self->definitions, definition->arn, c3v_task_definition_ref (definition));
 }
 
 static C3vTaskDefinition *
-read_from_disk (C3vTaskDefinitionCache *self,
-                const char             *arn)
+read_from_disk (C3vTaskDefinitionCache *self, const char *arn)
 {
   g_autofree char *path = c3v_task_definition_cache_dup_path (self, arn);
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) error = NULL;
   JsonNode *root;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -90,10 +86,9 @@ read_from_disk (C3vTaskDefinitionCache *self,
 }
 
 C3vTaskDefinition *
-c3v_task_definition_cache_lookup (C3vTaskDefinitionCache *self,
-                                  const char             *arn)
+c3v_task_definition_cache_lookup (C3vTaskDefinitionCache *self, const char *arn)
 {
-  g_autoptr(C3vTaskDefinition) definition = NULL;
+  g_autoptr (C3vTaskDefinition) definition = NULL;
   C3vTaskDefinition *found;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -116,13 +111,12 @@ c3v_task_definition_cache_lookup (C3vTaskDefinitionCache *self,
 }
 
 static void
-write_to_disk (C3vTaskDefinitionCache *self,
-               C3vTaskDefinition      *definition)
+write_to_disk (C3vTaskDefinitionCache *self, C3vTaskDefinition *definition)
 {
   g_autofree char *path = c3v_task_definition_cache_dup_path (self, definition->arn);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (path == NULL)
     return;
@@ -142,8 +136,7 @@ write_to_disk (C3vTaskDefinitionCache *self,
 }
 
 void
-c3v_task_definition_cache_store (C3vTaskDefinitionCache *self,
-                                 C3vTaskDefinition      *definition)
+c3v_task_definition_cache_store (C3vTaskDefinitionCache *self, C3vTaskDefinition *definition)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (definition != NULL);

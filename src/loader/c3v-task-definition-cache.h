@@ -17,19 +17,16 @@ G_BEGIN_DECLS
 typedef struct _C3vTaskDefinitionCache C3vTaskDefinitionCache;
 
 /* @directory: NULL keeps definitions in memory only. */
-C3vTaskDefinitionCache *c3v_task_definition_cache_new       (const char              *directory);
-void                    c3v_task_definition_cache_free      (C3vTaskDefinitionCache  *self);
+C3vTaskDefinitionCache *c3v_task_definition_cache_new (const char *directory);
+void                    c3v_task_definition_cache_free (C3vTaskDefinitionCache *self);
 /* Memory first, then disk (an unreadable file counts as a miss).
  * Returns a borrowed definition, valid as long as the cache. */
-C3vTaskDefinition      *c3v_task_definition_cache_lookup    (C3vTaskDefinitionCache  *self,
-                                                             const char              *arn);
+C3vTaskDefinition *c3v_task_definition_cache_lookup (C3vTaskDefinitionCache *self, const char *arn);
 /* Keeps @definition in memory and writes it to disk; a failed write is
  * only logged, the cache still works from memory. */
-void                    c3v_task_definition_cache_store     (C3vTaskDefinitionCache  *self,
-                                                             C3vTaskDefinition       *definition);
+void c3v_task_definition_cache_store (C3vTaskDefinitionCache *self, C3vTaskDefinition *definition);
 /* The file that holds @arn (NULL without a directory). */
-char                   *c3v_task_definition_cache_dup_path  (C3vTaskDefinitionCache  *self,
-                                                             const char              *arn);
+char *c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self, const char *arn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vTaskDefinitionCache, c3v_task_definition_cache_free)
 

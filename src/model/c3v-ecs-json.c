@@ -7,8 +7,7 @@
 #include "c3v-ecs-json.h"
 
 static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
+get_member (JsonObject *object, const char *member)
 {
   if (object == NULL)
     return NULL;
@@ -17,8 +16,7 @@ get_member (JsonObject *object,
 }
 
 const char *
-c3v_json_get_string (JsonObject *object,
-                     const char *member)
+c3v_json_get_string (JsonObject *object, const char *member)
 {
   JsonNode *node = get_member (object, member);
 
@@ -29,8 +27,7 @@ c3v_json_get_string (JsonObject *object,
 }
 
 JsonArray *
-c3v_json_get_array (JsonObject *object,
-                    const char *member)
+c3v_json_get_array (JsonObject *object, const char *member)
 {
   JsonNode *node = get_member (object, member);
 
@@ -38,8 +35,7 @@ c3v_json_get_array (JsonObject *object,
 }
 
 JsonObject *
-c3v_json_get_object (JsonObject *object,
-                     const char *member)
+c3v_json_get_object (JsonObject *object, const char *member)
 {
   JsonNode *node = get_member (object, member);
 
@@ -48,12 +44,10 @@ c3v_json_get_object (JsonObject *object,
 
 /* Any JSON number as a double; FALSE for everything else. */
 static gboolean
-get_number (JsonObject *object,
-            const char *member,
-            double     *value)
+get_number (JsonObject *object, const char *member, double *value)
 {
   JsonNode *node = get_member (object, member);
-  GType type;
+  GType     type;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
@@ -82,7 +76,7 @@ size_from_double (double value)
 static gint32
 size_from_string (const char *str)
 {
-  char *end = NULL;
+  char  *end = NULL;
   double value;
 
   value = g_ascii_strtod (str, &end);
@@ -103,11 +97,10 @@ size_from_string (const char *str)
 }
 
 gint32
-c3v_json_get_size (JsonObject *object,
-                   const char *member)
+c3v_json_get_size (JsonObject *object, const char *member)
 {
   const char *str = c3v_json_get_string (object, member);
-  double value;
+  double      value;
 
   if (str != NULL)
     return size_from_string (str);
@@ -118,8 +111,7 @@ c3v_json_get_size (JsonObject *object,
 }
 
 static guint
-get_count (JsonObject *object,
-           const char *member)
+get_count (JsonObject *object, const char *member)
 {
   gint32 value = c3v_json_get_size (object, member);
 
@@ -127,8 +119,7 @@ get_count (JsonObject *object,
 }
 
 static gint64
-get_timestamp_ms (JsonObject *object,
-                  const char *member)
+get_timestamp_ms (JsonObject *object, const char *member)
 {
   double seconds;
 
@@ -140,18 +131,16 @@ get_timestamp_ms (JsonObject *object,
 }
 
 static gboolean
-get_boolean (JsonObject *object,
-             const char *member)
+get_boolean (JsonObject *object, const char *member)
 {
   JsonNode *node = get_member (object, member);
 
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+         && json_node_get_boolean (node);
 }
 
 static JsonObject *
-array_get_object (JsonArray *array,
-                  guint      index)
+array_get_object (JsonArray *array, guint index)
 {
   JsonNode *node = json_array_get_element (array, index);
 
@@ -162,7 +151,7 @@ GPtrArray *
 c3v_json_array_get_strings (JsonArray *array)
 {
   GPtrArray *strings = g_ptr_array_new ();
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint      n = array != NULL ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -176,20 +165,17 @@ c3v_json_array_get_strings (JsonArray *array)
 }
 
 GPtrArray *
-c3v_json_get_strings (JsonObject *object,
-                      const char *member)
+c3v_json_get_strings (JsonObject *object, const char *member)
 {
   return c3v_json_array_get_strings (c3v_json_get_array (object, member));
 }
 
 void
-c3v_json_foreach_object (JsonObject        *object,
-                         const char        *member,
-                         C3vJsonObjectFunc  func,
-                         gpointer           user_data)
+c3v_json_foreach_object (JsonObject *object, const char *member, C3vJsonObjectFunc func,
+                         gpointer user_data)
 {
   JsonArray *array = c3v_json_get_array (object, member);
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint      n = array != NULL ? json_array_get_length (array) : 0;
 
   g_return_if_fail (func != NULL);
 
@@ -205,12 +191,10 @@ c3v_json_foreach_object (JsonObject        *object,
 /* The entry called @name of an array of {"name": ..., @value_member: ...}
  * objects: ECS's shape for attributes and resources. */
 static JsonObject *
-find_named (JsonObject *object,
-            const char *array_member,
-            const char *name)
+find_named (JsonObject *object, const char *array_member, const char *name)
 {
   JsonArray *array = c3v_json_get_array (object, array_member);
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint      n = array != NULL ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -224,12 +208,10 @@ find_named (JsonObject *object,
 }
 
 static guint32
-get_resource (JsonObject *object,
-              const char *array_member,
-              const char *name)
+get_resource (JsonObject *object, const char *array_member, const char *name)
 {
   JsonObject *entry = find_named (object, array_member, name);
-  gint32 value = c3v_json_get_size (entry, "integerValue");
+  gint32      value = c3v_json_get_size (entry, "integerValue");
 
   if (value == C3V_UNSET)
     value = c3v_json_get_size (entry, "longValue");
@@ -238,8 +220,7 @@ get_resource (JsonObject *object,
 }
 
 gboolean
-c3v_ecs_json_parse_instance (JsonObject  *object,
-                             C3vInstance *instance)
+c3v_ecs_json_parse_instance (JsonObject *object, C3vInstance *instance)
 {
   g_return_val_if_fail (instance != NULL, FALSE);
 
@@ -249,10 +230,10 @@ c3v_ecs_json_parse_instance (JsonObject  *object,
     return FALSE;
 
   instance->ec2_instance_id = c3v_json_get_string (object, "ec2InstanceId");
-  instance->instance_type =
-    c3v_json_get_string (find_named (object, "attributes", "ecs.instance-type"), "value");
-  instance->availability_zone =
-    c3v_json_get_string (find_named (object, "attributes", "ecs.availability-zone"), "value");
+  instance->instance_type
+      = c3v_json_get_string (find_named (object, "attributes", "ecs.instance-type"), "value");
+  instance->availability_zone
+      = c3v_json_get_string (find_named (object, "attributes", "ecs.availability-zone"), "value");
   instance->status = c3v_json_get_string (object, "status");
   instance->agent_connected = get_boolean (object, "agentConnected");
   instance->registered_at = get_timestamp_ms (object, "registeredAt");
@@ -265,8 +246,7 @@ c3v_ecs_json_parse_instance (JsonObject  *object,
 }
 
 static void
-parse_container (JsonObject   *object,
-                 C3vContainer *container)
+parse_container (JsonObject *object, C3vContainer *container)
 {
   container->name = c3v_json_get_string (object, "name");
   container->image = c3v_json_get_string (object, "image");
@@ -277,8 +257,7 @@ parse_container (JsonObject   *object,
 }
 
 static gint32
-fill_unset (gint32 value,
-            gint32 fallback)
+fill_unset (gint32 value, gint32 fallback)
 {
   return value != C3V_UNSET ? value : fallback;
 }
@@ -291,8 +270,7 @@ fill_unset (gint32 value,
  * sidecar) keeps only its own values. A task with no containers[] at all
  * takes the definition's containers. */
 static void
-fill_container (C3vContainer       *container,
-                const C3vContainer *defined)
+fill_container (C3vContainer *container, const C3vContainer *defined)
 {
   if (defined == NULL)
     return;
@@ -301,17 +279,15 @@ fill_container (C3vContainer       *container,
     container->image = defined->image;
   container->cpu = fill_unset (container->cpu, defined->cpu);
   container->memory = fill_unset (container->memory, defined->memory);
-  container->memory_reservation = fill_unset (container->memory_reservation,
-                                              defined->memory_reservation);
+  container->memory_reservation
+      = fill_unset (container->memory_reservation, defined->memory_reservation);
 }
 
 static void
-parse_task_containers (JsonObject              *object,
-                       const C3vTaskDefinition *definition,
-                       C3vTask                 *task)
+parse_task_containers (JsonObject *object, const C3vTaskDefinition *definition, C3vTask *task)
 {
   JsonArray *array = c3v_json_get_array (object, "containers");
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  guint      n = array != NULL ? json_array_get_length (array) : 0;
 
   if (n == 0 && definition != NULL)
     {
@@ -324,7 +300,7 @@ parse_task_containers (JsonObject              *object,
   task->containers = g_new0 (C3vContainer, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *entry = array_get_object (array, i);
+      JsonObject   *entry = array_get_object (array, i);
       C3vContainer *container = &task->containers[task->n_containers];
 
       if (entry == NULL)
@@ -332,19 +308,18 @@ parse_task_containers (JsonObject              *object,
 
       parse_container (entry, container);
       if (definition != NULL)
-        fill_container (container, c3v_task_definition_find_container (definition, container->name));
+        fill_container (container,
+                        c3v_task_definition_find_container (definition, container->name));
       task->n_containers++;
     }
 }
 
 /* "arn:aws:ecs:r:a:task-definition/web:12" -> family "web", revision 12. */
 static void
-parse_family (const char *task_definition_arn,
-              char      **family,
-              guint      *revision)
+parse_family (const char *task_definition_arn, char **family, guint *revision)
 {
   const char *name, *colon;
-  guint64 value = 0;
+  guint64     value = 0;
 
   *family = NULL;
   *revision = 0;
@@ -362,9 +337,7 @@ parse_family (const char *task_definition_arn,
 }
 
 gboolean
-c3v_ecs_json_parse_task (JsonObject              *object,
-                         const C3vTaskDefinition *definition,
-                         C3vTask                 *task)
+c3v_ecs_json_parse_task (JsonObject *object, const C3vTaskDefinition *definition, C3vTask *task)
 {
   char *family;
 
@@ -412,8 +385,7 @@ c3v_ecs_json_task_clear (C3vTask *task)
 }
 
 gboolean
-c3v_ecs_json_parse_service (JsonObject *object,
-                            C3vService *service)
+c3v_ecs_json_parse_service (JsonObject *object, C3vService *service)
 {
   g_return_val_if_fail (service != NULL, FALSE);
 
@@ -434,8 +406,7 @@ c3v_ecs_json_parse_service (JsonObject *object,
 }
 
 gboolean
-c3v_ecs_json_parse_failure (JsonObject *object,
-                            C3vFailure *failure)
+c3v_ecs_json_parse_failure (JsonObject *object, C3vFailure *failure)
 {
   g_return_val_if_fail (failure != NULL, FALSE);
 
@@ -449,14 +420,14 @@ c3v_ecs_json_parse_failure (JsonObject *object,
 C3vTaskDefinition *
 c3v_ecs_json_parse_task_definition (JsonObject *object)
 {
-  const char *arn = c3v_json_get_string (object, "taskDefinitionArn");
-  JsonArray *array = c3v_json_get_array (object, "containerDefinitions");
-  guint n = array != NULL ? json_array_get_length (array) : 0;
+  const char              *arn = c3v_json_get_string (object, "taskDefinitionArn");
+  JsonArray               *array = c3v_json_get_array (object, "containerDefinitions");
+  guint                    n = array != NULL ? json_array_get_length (array) : 0;
   g_autofree C3vContainer *containers = g_new0 (C3vContainer, MAX (n, 1));
-  g_autofree char *arn_family = NULL;
-  const char *family;
-  guint revision = 0;
-  guint n_containers = 0;
+  g_autofree char         *arn_family = NULL;
+  const char              *family;
+  guint                    revision = 0;
+  guint                    n_containers = 0;
 
   if (arn == NULL)
     return NULL;
@@ -476,16 +447,12 @@ c3v_ecs_json_parse_task_definition (JsonObject *object)
         parse_container (entry, &containers[n_containers++]);
     }
 
-  return c3v_task_definition_new (arn, family, revision,
-                                  c3v_json_get_size (object, "cpu"),
-                                  c3v_json_get_size (object, "memory"),
-                                  containers, n_containers);
+  return c3v_task_definition_new (arn, family, revision, c3v_json_get_size (object, "cpu"),
+                                  c3v_json_get_size (object, "memory"), containers, n_containers);
 }
 
 static void
-add_size (JsonBuilder *builder,
-          const char  *member,
-          gint32       value)
+add_size (JsonBuilder *builder, const char *member, gint32 value)
 {
   if (value == C3V_UNSET)
     return;
@@ -495,9 +462,7 @@ add_size (JsonBuilder *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (JsonBuilder *builder, const char *member, const char *value)
 {
   if (value == NULL)
     return;
@@ -509,7 +474,7 @@ add_string (JsonBuilder *builder,
 JsonNode *
 c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (definition != NULL, NULL);
 

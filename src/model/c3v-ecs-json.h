@@ -22,54 +22,42 @@
 G_BEGIN_DECLS
 
 /* A member of the expected type, else NULL. @object may be NULL. */
-const char        *c3v_json_get_string                (JsonObject              *object,
-                                                       const char              *member);
-JsonArray         *c3v_json_get_array                 (JsonObject              *object,
-                                                       const char              *member);
-JsonObject        *c3v_json_get_object                (JsonObject              *object,
-                                                       const char              *member);
+const char *c3v_json_get_string (JsonObject *object, const char *member);
+JsonArray  *c3v_json_get_array (JsonObject *object, const char *member);
+JsonObject *c3v_json_get_object (JsonObject *object, const char *member);
 /* A number or numeric string as a non-negative gint32, else C3V_UNSET.
  * Task-definition forms "1 vCPU" and "2 GB" count in units and MiB. */
-gint32             c3v_json_get_size                  (JsonObject              *object,
-                                                       const char              *member);
+gint32 c3v_json_get_size (JsonObject *object, const char *member);
 /* The string elements of the array @member (borrowed), never NULL. */
-GPtrArray         *c3v_json_get_strings               (JsonObject              *object,
-                                                       const char              *member);
+GPtrArray *c3v_json_get_strings (JsonObject *object, const char *member);
 /* The string elements of @array (borrowed; @array may be NULL). */
-GPtrArray         *c3v_json_array_get_strings         (JsonArray               *array);
+GPtrArray *c3v_json_array_get_strings (JsonArray *array);
 
-typedef void (*C3vJsonObjectFunc) (JsonObject *item,
-                                   gpointer    user_data);
+typedef void (*C3vJsonObjectFunc) (JsonObject *item, gpointer user_data);
 /* Calls @func on each object element of the array @member; other
  * elements (and a missing or wrongly typed member) are skipped. */
-void               c3v_json_foreach_object            (JsonObject              *object,
-                                                       const char              *member,
-                                                       C3vJsonObjectFunc        func,
-                                                       gpointer                 user_data);
+void c3v_json_foreach_object (JsonObject *object, const char *member, C3vJsonObjectFunc func,
+                              gpointer user_data);
 
 /* DescribeContainerInstances containerInstances[] entry. */
-gboolean           c3v_ecs_json_parse_instance        (JsonObject              *object,
-                                                       C3vInstance             *instance);
+gboolean c3v_ecs_json_parse_instance (JsonObject *object, C3vInstance *instance);
 /* DescribeTasks tasks[] entry. @definition (may be NULL) fills what the
  * task lacks; see c3v-ecs-json.c for the rule. Free the containers with
  * c3v_ecs_json_task_clear(). */
-gboolean           c3v_ecs_json_parse_task            (JsonObject              *object,
-                                                       const C3vTaskDefinition *definition,
-                                                       C3vTask                 *task);
-void               c3v_ecs_json_task_clear            (C3vTask                 *task);
+gboolean c3v_ecs_json_parse_task (JsonObject *object, const C3vTaskDefinition *definition,
+                                  C3vTask *task);
+void     c3v_ecs_json_task_clear (C3vTask *task);
 /* DescribeServices services[] entry. */
-gboolean           c3v_ecs_json_parse_service         (JsonObject              *object,
-                                                       C3vService              *service);
+gboolean c3v_ecs_json_parse_service (JsonObject *object, C3vService *service);
 /* failures[] entry of any Describe* answer. Never FALSE: a failure
  * without an ARN is still worth showing. */
-gboolean           c3v_ecs_json_parse_failure         (JsonObject              *object,
-                                                       C3vFailure              *failure);
+gboolean c3v_ecs_json_parse_failure (JsonObject *object, C3vFailure *failure);
 /* DescribeTaskDefinition taskDefinition, or the same shape from the disk
  * cache. NULL without taskDefinitionArn. */
-C3vTaskDefinition *c3v_ecs_json_parse_task_definition (JsonObject              *object);
+C3vTaskDefinition *c3v_ecs_json_parse_task_definition (JsonObject *object);
 /* The cacheable subset, in the shape parse_task_definition() reads: only
  * ARN, family, revision, cpu, memory and the containers' name, image, cpu,
  * memory, memoryReservation. Never environment or secrets. */
-JsonNode          *c3v_ecs_json_from_task_definition  (const C3vTaskDefinition *definition);
+JsonNode *c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition);
 
 G_END_DECLS

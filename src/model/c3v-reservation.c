@@ -5,8 +5,7 @@
 #include "c3v-reservation.h"
 
 guint32
-c3v_reservation_for_container (const C3vContainer *container,
-                               C3vResource         resource)
+c3v_reservation_for_container (const C3vContainer *container, C3vResource resource)
 {
   g_return_val_if_fail (container != NULL, 0);
 
@@ -22,10 +21,8 @@ c3v_reservation_for_container (const C3vContainer *container,
 }
 
 guint32
-c3v_reservation_compute (gint32              task_value,
-                         const C3vContainer *containers,
-                         guint               n_containers,
-                         C3vResource         resource)
+c3v_reservation_compute (gint32 task_value, const C3vContainer *containers, guint n_containers,
+                         C3vResource resource)
 {
   guint64 sum = 0;
 

@@ -14,12 +14,9 @@
 G_BEGIN_DECLS
 
 /* @task_value: the task-level value, or C3V_UNSET (any negative value). */
-guint32 c3v_reservation_compute        (gint32              task_value,
-                                        const C3vContainer *containers,
-                                        guint               n_containers,
-                                        C3vResource         resource);
+guint32 c3v_reservation_compute (gint32 task_value, const C3vContainer *containers,
+                                 guint n_containers, C3vResource resource);
 /* What one container counts for when the task has no task-level value. */
-guint32 c3v_reservation_for_container  (const C3vContainer *container,
-                                        C3vResource         resource);
+guint32 c3v_reservation_for_container (const C3vContainer *container, C3vResource resource);
 
 G_END_DECLS

@@ -19,20 +19,18 @@ struct _C3vSnapshotBuilder
   const char    *cluster_arn;
   const char    *region;
 
-  GArray        *instances;      /* C3vInstance */
-  GHashTable    *instance_index; /* arn -> index + 1 */
-  GArray        *tasks;          /* C3vTask, containers unset until built */
-  GArray        *task_offsets;   /* guint: first container of each task */
-  GHashTable    *task_index;     /* arn -> index + 1 */
-  GArray        *containers;     /* C3vContainer */
-  GArray        *services;       /* C3vService */
-  GArray        *failures;       /* C3vFailure */
+  GArray     *instances;      /* C3vInstance */
+  GHashTable *instance_index; /* arn -> index + 1 */
+  GArray     *tasks;          /* C3vTask, containers unset until built */
+  GArray     *task_offsets;   /* guint: first container of each task */
+  GHashTable *task_index;     /* arn -> index + 1 */
+  GArray     *containers;     /* C3vContainer */
+  GArray     *services;       /* C3vService */
+  GArray     *failures;       /* C3vFailure */
 };
 
 C3vSnapshotBuilder *
-c3v_snapshot_builder_new (const char *cluster_name,
-                          const char *cluster_arn,
-                          const char *region)
+c3v_snapshot_builder_new (const char *cluster_name, const char *cluster_arn, const char *region)
 {
   C3vSnapshotBuilder *self = g_new0 (C3vSnapshotBuilder, 1);
 
@@ -71,17 +69,14 @@ c3v_snapshot_builder_free (C3vSnapshotBuilder *self)
 }
 
 static const char *
-intern (C3vSnapshotBuilder *self,
-        const char         *str)
+intern (C3vSnapshotBuilder *self, const char *str)
 {
   return c3v_string_pool_intern (self->pool, str);
 }
 
 /* Where an item with @arn goes: its old slot, or a new one at the end. */
 static guint
-slot_for_arn (GArray     *array,
-              GHashTable *index,
-              const char *arn)
+slot_for_arn (GArray *array, GHashTable *index, const char *arn)
 {
   guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (index, arn));
 
@@ -94,8 +89,7 @@ slot_for_arn (GArray     *array,
 }
 
 void
-c3v_snapshot_builder_set_arn (C3vSnapshotBuilder *self,
-                              const char         *cluster_arn)
+c3v_snapshot_builder_set_arn (C3vSnapshotBuilder *self, const char *cluster_arn)
 {
   g_return_if_fail (self != NULL);
 
@@ -111,12 +105,11 @@ last_arn_part (const char *arn)
 }
 
 void
-c3v_snapshot_builder_add_instance (C3vSnapshotBuilder *self,
-                                   const C3vInstance  *instance)
+c3v_snapshot_builder_add_instance (C3vSnapshotBuilder *self, const C3vInstance *instance)
 {
-  const char *arn;
+  const char  *arn;
   C3vInstance *copy;
-  guint slot;
+  guint        slot;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (instance != NULL);
@@ -136,8 +129,7 @@ c3v_snapshot_builder_add_instance (C3vSnapshotBuilder *self,
 }
 
 static guint
-add_containers (C3vSnapshotBuilder *self,
-                const C3vTask      *task)
+add_containers (C3vSnapshotBuilder *self, const C3vTask *task)
 {
   guint offset = self->containers->len;
 
@@ -145,7 +137,7 @@ add_containers (C3vSnapshotBuilder *self,
   for (guint i = 0; i < task->n_containers; i++)
     {
       const C3vContainer *from = &task->containers[i];
-      C3vContainer *to = &g_array_index (self->containers, C3vContainer, offset + i);
+      C3vContainer       *to = &g_array_index (self->containers, C3vContainer, offset + i);
 
       *to = *from;
       to->name = intern (self, from->name);
@@ -157,12 +149,11 @@ add_containers (C3vSnapshotBuilder *self,
 }
 
 void
-c3v_snapshot_builder_add_task (C3vSnapshotBuilder *self,
-                               const C3vTask      *task)
+c3v_snapshot_builder_add_task (C3vSnapshotBuilder *self, const C3vTask *task)
 {
   const char *arn;
-  C3vTask *copy;
-  guint slot;
+  C3vTask    *copy;
+  guint       slot;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (task != NULL);
@@ -196,8 +187,7 @@ c3v_snapshot_builder_add_task (C3vSnapshotBuilder *self,
 }
 
 void
-c3v_snapshot_builder_add_service (C3vSnapshotBuilder *self,
-                                  const C3vService   *service)
+c3v_snapshot_builder_add_service (C3vSnapshotBuilder *self, const C3vService *service)
 {
   C3vService copy;
 
@@ -214,8 +204,7 @@ c3v_snapshot_builder_add_service (C3vSnapshotBuilder *self,
 }
 
 void
-c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *self,
-                                  const C3vFailure   *failure)
+c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *self, const C3vFailure *failure)
 {
   C3vFailure copy;
 
@@ -230,8 +219,7 @@ c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *self,
 
 /* Instances and tasks both start with their ARN. */
 static const char *
-item_arn (GArray *items,
-          guint   index)
+item_arn (GArray *items, guint index)
 {
   gsize size = g_array_get_element_size (items);
 
@@ -239,9 +227,7 @@ item_arn (GArray *items,
 }
 
 static gint
-compare_arns (gconstpointer a,
-              gconstpointer b,
-              gpointer      items)
+compare_arns (gconstpointer a, gconstpointer b, gpointer items)
 {
   return strcmp (item_arn (items, *(const guint *) a), item_arn (items, *(const guint *) b));
 }
@@ -249,14 +235,12 @@ compare_arns (gconstpointer a,
 /* Reorders @items (and @companion, one guint per item, when not NULL) by
  * ARN and renumbers @index to match. */
 static void
-sort_by_arn (GArray     *items,
-             GHashTable *index,
-             GArray     *companion)
+sort_by_arn (GArray *items, GHashTable *index, GArray *companion)
 {
-  gsize size = g_array_get_element_size (items);
+  gsize             size = g_array_get_element_size (items);
   g_autofree guint *order = g_new (guint, MAX (items->len, 1));
-  g_autoptr(GArray) old_items = g_array_copy (items);
-  g_autoptr(GArray) old_companion = companion != NULL ? g_array_copy (companion) : NULL;
+  g_autoptr (GArray) old_items = g_array_copy (items);
+  g_autoptr (GArray) old_companion = companion != NULL ? g_array_copy (companion) : NULL;
 
   for (guint i = 0; i < items->len; i++)
     order[i] = i;
@@ -289,12 +273,10 @@ dup_array (GArray *array)
 }
 
 C3vSnapshot *
-c3v_snapshot_builder_build (C3vSnapshotBuilder *self,
-                            gint64              fetched_at,
-                            gboolean            complete)
+c3v_snapshot_builder_build (C3vSnapshotBuilder *self, gint64 fetched_at, gboolean complete)
 {
-  C3vSnapshot *snapshot;
-  C3vTask *tasks;
+  C3vSnapshot  *snapshot;
+  C3vTask      *tasks;
   C3vContainer *containers;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -304,13 +286,10 @@ c3v_snapshot_builder_build (C3vSnapshotBuilder *self,
   for (guint i = 0; i < self->tasks->len; i++)
     tasks[i].containers = containers + g_array_index (self->task_offsets, guint, i);
 
-  snapshot = c3v_snapshot_new_take (self->pool,
-                                    dup_array (self->instances), self->instances->len,
-                                    tasks, self->tasks->len,
-                                    containers,
-                                    dup_array (self->services), self->services->len,
-                                    dup_array (self->failures), self->failures->len,
-                                    complete);
+  snapshot = c3v_snapshot_new_take (self->pool, dup_array (self->instances), self->instances->len,
+                                    tasks, self->tasks->len, containers, dup_array (self->services),
+                                    self->services->len, dup_array (self->failures),
+                                    self->failures->len, complete);
   snapshot->cluster_name = self->cluster_name;
   snapshot->cluster_arn = self->cluster_arn;
   snapshot->region = self->region;

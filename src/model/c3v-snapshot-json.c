@@ -9,9 +9,7 @@
 #define C3V_SNAPSHOT_JSON_SCHEMA 1
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (JsonBuilder *builder, const char *member, const char *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -21,9 +19,7 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
+add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_int_value (builder, value);
@@ -31,9 +27,7 @@ add_int (JsonBuilder *builder,
 
 /* C3V_UNSET becomes null rather than a misleading -1. */
 static void
-add_size (JsonBuilder *builder,
-          const char  *member,
-          gint32       value)
+add_size (JsonBuilder *builder, const char *member, gint32 value)
 {
   if (value == C3V_UNSET)
     add_string (builder, member, NULL);
@@ -42,19 +36,14 @@ add_size (JsonBuilder *builder,
 }
 
 static void
-add_boolean (JsonBuilder *builder,
-             const char  *member,
-             gboolean     value)
+add_boolean (JsonBuilder *builder, const char *member, gboolean value)
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_boolean_value (builder, value);
 }
 
 static void
-add_resources (JsonBuilder *builder,
-               const char  *member,
-               guint32      cpu,
-               guint32      memory)
+add_resources (JsonBuilder *builder, const char *member, guint32 cpu, guint32 memory)
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
@@ -66,7 +55,7 @@ add_resources (JsonBuilder *builder,
 static char *
 format_iso8601 (gint64 unix_ms)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_ms / 1000);
+  g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (unix_ms / 1000);
   g_autofree char *seconds = NULL;
 
   if (time == NULL)
@@ -77,8 +66,7 @@ format_iso8601 (gint64 unix_ms)
 }
 
 static void
-add_cluster (JsonBuilder *builder,
-             C3vSnapshot *snapshot)
+add_cluster (JsonBuilder *builder, C3vSnapshot *snapshot)
 {
   g_autofree char *fetched_at = format_iso8601 (c3v_snapshot_get_fetched_at (snapshot));
 
@@ -93,9 +81,7 @@ add_cluster (JsonBuilder *builder,
 }
 
 static void
-add_instance (JsonBuilder       *builder,
-              C3vSnapshot       *snapshot,
-              const C3vInstance *instance)
+add_instance (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vInstance *instance)
 {
   json_builder_begin_object (builder);
   add_string (builder, "id", instance->id);
@@ -112,15 +98,14 @@ add_instance (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "tasks");
   json_builder_begin_array (builder);
   for (guint i = 0; i < instance->n_tasks; i++)
-    json_builder_add_string_value (builder,
-                                   c3v_snapshot_get_task (snapshot, instance->task_indices[i])->arn);
+    json_builder_add_string_value (
+        builder, c3v_snapshot_get_task (snapshot, instance->task_indices[i])->arn);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
 static void
-add_container (JsonBuilder        *builder,
-               const C3vContainer *container)
+add_container (JsonBuilder *builder, const C3vContainer *container)
 {
   json_builder_begin_object (builder);
   add_string (builder, "name", container->name);
@@ -132,9 +117,7 @@ add_container (JsonBuilder        *builder,
 }
 
 static void
-add_task (JsonBuilder   *builder,
-          C3vSnapshot   *snapshot,
-          const C3vTask *task)
+add_task (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vTask *task)
 {
   const char *instance_id = NULL;
 
@@ -160,8 +143,7 @@ add_task (JsonBuilder   *builder,
 }
 
 static void
-add_service (JsonBuilder      *builder,
-             const C3vService *service)
+add_service (JsonBuilder *builder, const C3vService *service)
 {
   json_builder_begin_object (builder);
   add_string (builder, "arn", service->arn);
@@ -176,8 +158,7 @@ add_service (JsonBuilder      *builder,
 }
 
 static void
-add_failure (JsonBuilder      *builder,
-             const C3vFailure *failure)
+add_failure (JsonBuilder *builder, const C3vFailure *failure)
 {
   json_builder_begin_object (builder);
   add_string (builder, "arn", failure->arn);
@@ -187,8 +168,7 @@ add_failure (JsonBuilder      *builder,
 }
 
 static void
-add_items (JsonBuilder *builder,
-           C3vSnapshot *snapshot)
+add_items (JsonBuilder *builder, C3vSnapshot *snapshot)
 {
   json_builder_set_member_name (builder, "instances");
   json_builder_begin_array (builder);
@@ -218,9 +198,9 @@ add_items (JsonBuilder *builder,
 char *
 c3v_snapshot_to_json (C3vSnapshot *snapshot)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (snapshot != NULL, NULL);

@@ -3,21 +3,20 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "c3v-snapshot-private.h"
+#include "c3v-boxed-type.h"
 
-G_DEFINE_BOXED_TYPE (C3vSnapshot, c3v_snapshot, c3v_snapshot_ref, c3v_snapshot_unref)
+C3V_DEFINE_BOXED_TYPE (C3vSnapshot, c3v_snapshot, c3v_snapshot_ref, c3v_snapshot_unref)
 
 static GHashTable *
-index_arns (gconstpointer items,
-            gsize         item_size,
-            guint         n_items)
+index_arns (gconstpointer items, gsize item_size, guint n_items)
 {
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable   *index = g_hash_table_new (g_str_hash, g_str_equal);
   const guint8 *p = items;
 
   /* Every indexed struct starts with its ARN. */
   for (guint i = 0; i < n_items; i++)
     {
-      const char *arn = *(const char * const *) (gconstpointer) (p + i * item_size);
+      const char *arn = *(const char *const *) (gconstpointer) (p + i * item_size);
 
       if (arn != NULL)
         g_hash_table_insert (index, (gpointer) arn, GUINT_TO_POINTER (i + 1));
@@ -27,8 +26,7 @@ index_arns (gconstpointer items,
 }
 
 static gint
-lookup_arn (GHashTable *index,
-            const char *arn)
+lookup_arn (GHashTable *index, const char *arn)
 {
   if (arn == NULL)
     return -1;
@@ -40,11 +38,11 @@ static void
 c3v_snapshot_link_tasks (C3vSnapshot *self)
 {
   g_autofree guint *fill = g_new0 (guint, self->n_instances + 1);
-  guint n_placed = 0;
+  guint             n_placed = 0;
 
   for (guint i = 0; i < self->n_tasks; i++)
     {
-      C3vTask *task = &self->tasks[i];
+      C3vTask     *task = &self->tasks[i];
       C3vInstance *instance;
 
       task->instance_index = lookup_arn (self->instance_by_arn, task->container_instance_arn);
@@ -87,29 +85,22 @@ c3v_snapshot_check_mismatch (C3vSnapshot *self)
   for (guint i = 0; i < self->n_instances; i++)
     {
       C3vInstance *instance = &self->instances[i];
-      gint64 ecs_cpu = (gint64) instance->registered_cpu - instance->remaining_cpu;
-      gint64 ecs_memory = (gint64) instance->registered_memory - instance->remaining_memory;
+      gint64       ecs_cpu = (gint64) instance->registered_cpu - instance->remaining_cpu;
+      gint64       ecs_memory = (gint64) instance->registered_memory - instance->remaining_memory;
 
       /* A partial snapshot lacks tasks by design: only a complete one can
        * disagree with ECS. */
-      instance->mismatch = self->complete &&
-                           (ecs_cpu != instance->reserved_cpu ||
-                            ecs_memory != instance->reserved_memory);
+      instance->mismatch
+          = self->complete
+            && (ecs_cpu != instance->reserved_cpu || ecs_memory != instance->reserved_memory);
     }
 }
 
 C3vSnapshot *
-c3v_snapshot_new_take (C3vStringPool *pool,
-                       C3vInstance   *instances,
-                       guint          n_instances,
-                       C3vTask       *tasks,
-                       guint          n_tasks,
-                       C3vContainer  *containers,
-                       C3vService    *services,
-                       guint          n_services,
-                       C3vFailure    *failures,
-                       guint          n_failures,
-                       gboolean       complete)
+c3v_snapshot_new_take (C3vStringPool *pool, C3vInstance *instances, guint n_instances,
+                       C3vTask *tasks, guint n_tasks, C3vContainer *containers,
+                       C3vService *services, guint n_services, C3vFailure *failures,
+                       guint n_failures, gboolean complete)
 {
   C3vSnapshot *self = g_new0 (C3vSnapshot, 1);
 
@@ -221,8 +212,7 @@ c3v_snapshot_get_n_instances (C3vSnapshot *self)
 }
 
 const C3vInstance *
-c3v_snapshot_get_instance (C3vSnapshot *self,
-                           guint        index)
+c3v_snapshot_get_instance (C3vSnapshot *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_instances, NULL);
@@ -239,8 +229,7 @@ c3v_snapshot_get_n_tasks (C3vSnapshot *self)
 }
 
 const C3vTask *
-c3v_snapshot_get_task (C3vSnapshot *self,
-                       guint        index)
+c3v_snapshot_get_task (C3vSnapshot *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_tasks, NULL);
@@ -249,8 +238,7 @@ c3v_snapshot_get_task (C3vSnapshot *self,
 }
 
 const guint *
-c3v_snapshot_get_unplaced_tasks (C3vSnapshot *self,
-                                 guint       *n_tasks)
+c3v_snapshot_get_unplaced_tasks (C3vSnapshot *self, guint *n_tasks)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (n_tasks != NULL, NULL);
@@ -268,8 +256,7 @@ c3v_snapshot_get_n_services (C3vSnapshot *self)
 }
 
 const C3vService *
-c3v_snapshot_get_service (C3vSnapshot *self,
-                          guint        index)
+c3v_snapshot_get_service (C3vSnapshot *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_services, NULL);
@@ -286,8 +273,7 @@ c3v_snapshot_get_n_failures (C3vSnapshot *self)
 }
 
 const C3vFailure *
-c3v_snapshot_get_failure (C3vSnapshot *self,
-                          guint        index)
+c3v_snapshot_get_failure (C3vSnapshot *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_failures, NULL);
@@ -296,8 +282,7 @@ c3v_snapshot_get_failure (C3vSnapshot *self,
 }
 
 gint
-c3v_snapshot_find_task (C3vSnapshot *self,
-                        const char  *task_arn)
+c3v_snapshot_find_task (C3vSnapshot *self, const char *task_arn)
 {
   g_return_val_if_fail (self != NULL, -1);
 
@@ -305,8 +290,7 @@ c3v_snapshot_find_task (C3vSnapshot *self,
 }
 
 gint
-c3v_snapshot_find_instance (C3vSnapshot *self,
-                            const char  *container_instance_arn)
+c3v_snapshot_find_instance (C3vSnapshot *self, const char *container_instance_arn)
 {
   g_return_val_if_fail (self != NULL, -1);
 
@@ -325,8 +309,7 @@ c3v_task_dup_label (const C3vTask *task)
 }
 
 guint32
-c3v_task_get_reserved (const C3vTask *task,
-                       C3vResource    resource)
+c3v_task_get_reserved (const C3vTask *task, C3vResource resource)
 {
   g_return_val_if_fail (task != NULL, 0);
 
@@ -334,8 +317,7 @@ c3v_task_get_reserved (const C3vTask *task,
 }
 
 guint32
-c3v_instance_get_registered (const C3vInstance *instance,
-                             C3vResource        resource)
+c3v_instance_get_registered (const C3vInstance *instance, C3vResource resource)
 {
   g_return_val_if_fail (instance != NULL, 0);
 
@@ -343,8 +325,7 @@ c3v_instance_get_registered (const C3vInstance *instance,
 }
 
 guint32
-c3v_instance_get_reserved (const C3vInstance *instance,
-                           C3vResource        resource)
+c3v_instance_get_reserved (const C3vInstance *instance, C3vResource resource)
 {
   g_return_val_if_fail (instance != NULL, 0);
 

@@ -44,8 +44,7 @@ c3v_string_pool_unref (C3vStringPool *self)
 }
 
 const char *
-c3v_string_pool_intern (C3vStringPool *self,
-                        const char    *str)
+c3v_string_pool_intern (C3vStringPool *self, const char *str)
 {
   g_return_val_if_fail (self != NULL, NULL);
 

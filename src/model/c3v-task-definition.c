@@ -3,18 +3,14 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "c3v-task-definition.h"
+#include "c3v-boxed-type.h"
 
-G_DEFINE_BOXED_TYPE (C3vTaskDefinition, c3v_task_definition,
-                     c3v_task_definition_ref, c3v_task_definition_unref)
+C3V_DEFINE_BOXED_TYPE (C3vTaskDefinition, c3v_task_definition, c3v_task_definition_ref,
+                       c3v_task_definition_unref)
 
 C3vTaskDefinition *
-c3v_task_definition_new (const char         *arn,
-                         const char         *family,
-                         guint               revision,
-                         gint32              cpu,
-                         gint32              memory,
-                         const C3vContainer *containers,
-                         guint               n_containers)
+c3v_task_definition_new (const char *arn, const char *family, guint revision, gint32 cpu,
+                         gint32 memory, const C3vContainer *containers, guint n_containers)
 {
   C3vTaskDefinition *self;
 
@@ -72,8 +68,7 @@ c3v_task_definition_unref (C3vTaskDefinition *self)
 }
 
 const C3vContainer *
-c3v_task_definition_find_container (const C3vTaskDefinition *self,
-                                    const char              *name)
+c3v_task_definition_find_container (const C3vTaskDefinition *self, const char *name)
 {
   g_return_val_if_fail (self != NULL, NULL);
 

@@ -17,25 +17,21 @@ typedef struct
   char         *arn;
   char         *family;
   guint         revision;
-  gint32        cpu;          /* task-level, or C3V_UNSET */
-  gint32        memory;       /* task-level MiB, or C3V_UNSET */
-  C3vContainer *containers;   /* container definitions (last_status NULL) */
+  gint32        cpu;        /* task-level, or C3V_UNSET */
+  gint32        memory;     /* task-level MiB, or C3V_UNSET */
+  C3vContainer *containers; /* container definitions (last_status NULL) */
   guint         n_containers;
 } C3vTaskDefinition;
 
 #define C3V_TYPE_TASK_DEFINITION (c3v_task_definition_get_type ())
 
-GType               c3v_task_definition_get_type       (void) G_GNUC_CONST;
+GType c3v_task_definition_get_type (void) G_GNUC_CONST;
 /* Copies every string; @containers may be NULL when @n_containers is 0. */
-C3vTaskDefinition  *c3v_task_definition_new            (const char              *arn,
-                                                        const char              *family,
-                                                        guint                    revision,
-                                                        gint32                   cpu,
-                                                        gint32                   memory,
-                                                        const C3vContainer      *containers,
-                                                        guint                    n_containers);
-C3vTaskDefinition  *c3v_task_definition_ref            (C3vTaskDefinition       *self);
-void                c3v_task_definition_unref          (C3vTaskDefinition       *self);
+C3vTaskDefinition *c3v_task_definition_new (const char *arn, const char *family, guint revision,
+                                            gint32 cpu, gint32 memory,
+                                            const C3vContainer *containers, guint n_containers);
+C3vTaskDefinition *c3v_task_definition_ref (C3vTaskDefinition *self);
+void               c3v_task_definition_unref (C3vTaskDefinition *self);
 /* The definition of the container called @name, or NULL. */
 const C3vContainer *c3v_task_definition_find_container (const C3vTaskDefinition *self,
                                                         const char              *name);

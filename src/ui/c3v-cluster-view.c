@@ -392,7 +392,7 @@ set_adjustment (C3vClusterView *self, GtkAdjustment **slot, GtkAdjustment *adjus
     return;
 
   if (*slot != NULL)
-    g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_draw, self);
+    g_signal_handlers_disconnect_by_data (*slot, self);
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
   g_set_object (slot, adjustment);
@@ -458,9 +458,9 @@ c3v_cluster_view_dispose (GObject *object)
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, gtk_widget_queue_draw, self);
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->layout);

@@ -452,7 +452,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
     g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
 
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   g_set_object (&self->connection, connection);
   self->loading = FALSE;
   set_progress (self, NULL, 0, 0);
@@ -463,6 +464,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   if (connection == NULL)
     return;
 
+  c3v_ecs_client_set_max_in_flight (c3v_loader_get_client (c3v_connection_get_loader (connection)),
+                                    g_settings_get_uint (self->settings, "max-requests-in-flight"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",

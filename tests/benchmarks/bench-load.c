@@ -7,6 +7,10 @@
  * plus the describe rounds that must follow its last page, times the
  * latency. A second load must then ask for no task definition.
  *
+ * It also measures the longest stall of the main loop during the first
+ * load, building a layout for every partial snapshot as the window does:
+ * loading must never freeze the window (target: no gap over 50 ms).
+ *
  *   bench-load [--instances 1000] [--tasks 10000] [--latency-ms 30]
  *
  * SPDX-License-Identifier: Apache-2.0
@@ -17,14 +21,16 @@
 
 #include "c3v-fake-account.h"
 #include "c3v-fake-ecs.h"
+#include "c3v-layout.h"
 #include "c3v-loader.h"
 
 #define PAGE_SIZE 100
+#define TICK_MS   5
 
 static const char *operations[] = {
   "DescribeClusters", "ListContainerInstances", "DescribeContainerInstances",
-  "ListTasks", "DescribeTasks", "DescribeTaskDefinition",
-  "ListServices", "DescribeServices",
+  "ListTasks",        "DescribeTasks",          "DescribeTaskDefinition",
+  "ListServices",     "DescribeServices",
 };
 
 typedef struct
@@ -35,9 +41,7 @@ typedef struct
 } Load;
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Load *load = user_data;
 
@@ -45,12 +49,44 @@ on_loaded (GObject      *source,
   load->done = TRUE;
 }
 
+typedef struct
+{
+  gint64 last_tick;
+  gint64 longest_gap;
+  guint  n_partials;
+} MainLoopWatch;
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  MainLoopWatch *watch = user_data;
+  gint64         now = g_get_monotonic_time ();
+
+  if (watch->last_tick != 0)
+    watch->longest_gap = MAX (watch->longest_gap, now - watch->last_tick);
+  watch->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* What the window does with each partial snapshot: lay it out. */
+static void
+on_partial (C3vLoader *loader, C3vSnapshot *snapshot, gpointer user_data)
+{
+  MainLoopWatch *watch = user_data;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions options;
+
+  c3v_layout_options_init (&options);
+  options.available_width = 1600;
+  layout = c3v_layout_new (snapshot, &options);
+  watch->n_partials++;
+}
+
 /* Wall seconds of one load of "production". */
 static double
-run_load (C3vLoader    *loader,
-          C3vSnapshot **snapshot)
+run_load (C3vLoader *loader, C3vSnapshot **snapshot)
 {
-  Load load = { 0 };
+  Load   load = { 0 };
   gint64 start = g_get_monotonic_time ();
   double seconds;
 
@@ -66,11 +102,10 @@ run_load (C3vLoader    *loader,
 }
 
 static guint
-count_calls (C3vFakeEcs *fake,
-             const char *operation)
+count_calls (C3vFakeEcs *fake, const char *operation)
 {
   GArray *log = c3v_fake_ecs_get_call_log (fake);
-  guint n = 0;
+  guint   n = 0;
 
   for (guint i = 0; i < log->len; i++)
     n += g_strcmp0 (g_array_index (log, C3vFakeCall, i).operation, operation) == 0;
@@ -86,8 +121,7 @@ pages (guint n_items)
 
 /* Calls that must follow one another, whatever the concurrency. */
 static guint
-critical_path (C3vSnapshot *snapshot,
-               C3vFakeEcs  *fake)
+critical_path (C3vSnapshot *snapshot, C3vFakeEcs *fake)
 {
   guint definition_round = count_calls (fake, "DescribeTaskDefinition") > 0 ? 1 : 0;
   guint tasks = pages (c3v_snapshot_get_n_tasks (snapshot)) + 1 + definition_round;
@@ -122,36 +156,38 @@ peak_rss_kib (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  gint n_instances = 1000, n_tasks = 10000, latency_ms = 30, max_in_flight = 0;
-  GOptionEntry entries[] = {
-    { "instances", 0, 0, G_OPTION_ARG_INT, &n_instances, "Container instances", "N" },
-    { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks", "N" },
-    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Latency of every call", "MS" },
-    { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight, "Client limit (0: default)", "N" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- load benchmark");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vFakeEcs) fake = NULL;
-  g_autoptr(C3vCredentials) credentials = NULL;
-  g_autoptr(C3vCredentialsProvider) provider = NULL;
-  g_autoptr(C3vEcsClient) client = NULL;
-  g_autoptr(C3vLoader) loader = NULL;
-  g_autoptr(C3vSnapshot) first = NULL;
-  g_autoptr(C3vSnapshot) second = NULL;
-  g_autofree char *cache_dir = NULL;
+  gint         n_instances = 1000, n_tasks = 10000, latency_ms = 30, max_in_flight = 0;
+  GOptionEntry entries[]
+      = { { "instances", 0, 0, G_OPTION_ARG_INT, &n_instances, "Container instances", "N" },
+          { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks", "N" },
+          { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Latency of every call", "MS" },
+          { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight, "Client limit (0: default)",
+            "N" },
+          { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new ("- load benchmark");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vFakeEcs) fake = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (C3vCredentialsProvider) provider = NULL;
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_autoptr (C3vLoader) loader = NULL;
+  g_autoptr (C3vSnapshot) first = NULL;
+  g_autoptr (C3vSnapshot) second = NULL;
+  g_autofree char  *cache_dir = NULL;
   C3vFakeEcsOptions options = { 0 };
-  long rss_before;
-  double wall, bound, again;
-  guint path, definitions_again, n_tasks_loaded;
-  size_t heap_before;
+  MainLoopWatch     watch = { 0 };
+  guint             watch_id;
+  gulong            partial_id;
+  long              rss_before;
+  double            wall, bound, again;
+  guint             path, definitions_again, n_tasks_loaded;
+  size_t            heap_before;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      n_instances < 1 || n_tasks < 1 || latency_ms < 0 || max_in_flight < 0)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_instances < 1 || n_tasks < 1
+      || latency_ms < 0 || max_in_flight < 0)
     {
       g_printerr ("%s\n", error != NULL ? error->message : "Sizes must be positive");
       return 2;
@@ -165,7 +201,8 @@ main (int   argc,
   if (!c3v_fake_ecs_start (fake, 0, &error))
     g_error ("Cannot start the fake endpoint: %s", error->message);
 
-  credentials = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
+  credentials
+      = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
   provider = c3v_credentials_provider_new_static (credentials);
   client = c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, c3v_fake_ecs_get_url (fake));
   if (max_in_flight > 0)
@@ -175,7 +212,11 @@ main (int   argc,
   loader = c3v_loader_new (client, cache_dir);
 
   rss_before = peak_rss_kib ();
+  watch_id = g_timeout_add (TICK_MS, on_tick, &watch);
+  partial_id = g_signal_connect (loader, "partial", G_CALLBACK (on_partial), &watch);
   wall = run_load (loader, &first);
+  g_source_remove (watch_id);
+  g_signal_handler_disconnect (loader, partial_id);
   path = critical_path (first, fake);
   bound = path * latency_ms / 1000.0;
 
@@ -183,28 +224,34 @@ main (int   argc,
            c3v_snapshot_get_n_instances (first), c3v_snapshot_get_n_tasks (first),
            c3v_snapshot_get_n_services (first), latency_ms,
            c3v_ecs_client_get_max_in_flight (client));
-  g_print ("first load:  %.3f s wall; lower bound %.3f s (%u sequential calls); ratio %.2f (target <= 1.25)\n",
+  g_print ("first load:  %.3f s wall; lower bound %.3f s (%u sequential calls); ratio %.2f (target "
+           "<= 1.25)\n",
            wall, bound, path, bound > 0 ? wall / bound : 0);
   g_print ("calls:\n");
   print_calls (fake);
-  g_print ("peak in flight: %u (client), %u (fake)\n",
-           c3v_ecs_client_get_peak_in_flight (client), c3v_fake_ecs_get_peak_in_flight (fake));
+  g_print ("peak in flight: %u (client), %u (fake)\n", c3v_ecs_client_get_peak_in_flight (client),
+           c3v_fake_ecs_get_peak_in_flight (fake));
   g_print ("peak RSS: %ld KiB (fake account and endpoint included; %ld KiB before loading)\n",
            peak_rss_kib (), rss_before);
+
+  g_print (
+      "longest main-loop stall: %.1f ms over a %d ms tick, with a layout of each of %u partial "
+      "snapshots (target < 50 ms)\n",
+      MAX (0, watch.longest_gap / 1000.0 - TICK_MS), TICK_MS, watch.n_partials);
 
   c3v_fake_ecs_clear_call_log (fake);
   again = run_load (loader, &second);
   definitions_again = count_calls (fake, "DescribeTaskDefinition");
-  g_print ("second load: %.3f s wall; DescribeTaskDefinition calls: %u (must be 0)\n",
-           again, definitions_again);
+  g_print ("second load: %.3f s wall; DescribeTaskDefinition calls: %u (must be 0)\n", again,
+           definitions_again);
 
   /* The last reference to a snapshot frees its string pool too, so the
    * heap it gives back is all it held. */
   heap_before = mallinfo2 ().uordblks;
   n_tasks_loaded = c3v_snapshot_get_n_tasks (second);
   g_clear_pointer (&second, c3v_snapshot_unref);
-  g_print ("snapshot heap: %zu KiB for %u tasks\n",
-           (heap_before - mallinfo2 ().uordblks) / 1024, n_tasks_loaded);
+  g_print ("snapshot heap: %zu KiB for %u tasks\n", (heap_before - mallinfo2 ().uordblks) / 1024,
+           n_tasks_loaded);
 
   g_rmdir (cache_dir); /* fails when not empty: the files are the cache */
 

@@ -9,7 +9,7 @@
 
 #include "c3v-loader.h"
 
-#define WAIT_MS 10000
+#define WAIT_MS    10000
 #define ARN_PREFIX "arn:aws:ecs:eu-west-1:123456789012:"
 
 typedef struct
@@ -21,12 +21,14 @@ typedef struct
 
 static const Canned answers[] = {
   { "DescribeClusters", 200,
-    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX "cluster/canned\", \"clusterName\": \"canned\"}],"
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\"}],"
     " \"failures\": []}" },
   { "ListContainerInstances", 200,
     "{\"containerInstanceArns\": [\"" ARN_PREFIX "container-instance/canned/ci1\", 42]}" },
   { "DescribeContainerInstances", 200,
-    "{\"containerInstances\": [{\"containerInstanceArn\": \"" ARN_PREFIX "container-instance/canned/ci1\","
+    "{\"containerInstances\": [{\"containerInstanceArn\": \"" ARN_PREFIX
+    "container-instance/canned/ci1\","
     "   \"registeredResources\": [{\"name\": \"CPU\", \"integerValue\": 2048},"
     "                             {\"name\": \"MEMORY\", \"integerValue\": 4096}],"
     "   \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1792},"
@@ -47,11 +49,8 @@ static const Canned answers[] = {
 };
 
 static void
-on_request (SoupServer        *server,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
+on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
+            gpointer user_data)
 {
   const char *target = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "X-Amz-Target");
@@ -79,12 +78,10 @@ set_flag (gpointer data)
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   C3vSnapshot **snapshot = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, NULL, &error);
   g_assert_no_error (error);
@@ -93,19 +90,20 @@ on_loaded (GObject      *source,
 static void
 test_failures_and_degraded_answers (void)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(C3vCredentials) credentials = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr(C3vEcsClient) client = NULL;
-  g_autoptr(C3vLoader) loader = NULL;
-  g_autoptr(C3vSnapshot) snapshot = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_autoptr (C3vLoader) loader = NULL;
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char   *url = NULL;
   const C3vInstance *instance;
-  const C3vFailure *failure;
-  gboolean timed_out = FALSE;
-  guint timeout;
+  const C3vFailure  *failure;
+  gboolean           timed_out = FALSE;
+  guint              timeout;
 
   soup_server_add_handler (server, NULL, on_request, NULL, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -141,12 +139,12 @@ test_failures_and_degraded_answers (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/loader-canned/failures-and-degraded-answers", test_failures_and_degraded_answers);
+  g_test_add_func ("/loader-canned/failures-and-degraded-answers",
+                   test_failures_and_degraded_answers);
 
   return g_test_run ();
 }

@@ -11,10 +11,10 @@
 #include "c3v-fake-ecs.h"
 #include "c3v-loader.h"
 
-#define WAIT_MS 20000
-#define SEED 20261126
+#define WAIT_MS     20000
+#define SEED        20261126
 #define N_INSTANCES 40
-#define N_TASKS 450
+#define N_TASKS     450
 
 typedef struct
 {
@@ -23,10 +23,10 @@ typedef struct
   C3vLoader    *loader;
   char         *cache_dir;
   /* what the loader emitted */
-  GPtrArray    *partials;
-  guint         n_progress;
-  guint         last_done;
-  guint         last_total;
+  GPtrArray *partials;
+  guint      n_progress;
+  guint      last_done;
+  guint      last_total;
 } Fixture;
 
 typedef struct
@@ -50,7 +50,7 @@ static void
 wait_for_nonzero (const guint *value)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
+  guint    id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
 
   while (*value == 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -65,11 +65,7 @@ wait_for (const gboolean *done)
 }
 
 static void
-on_progress (C3vLoader  *loader,
-             const char *phase,
-             guint       done,
-             guint       total,
-             Fixture    *fixture)
+on_progress (C3vLoader *loader, const char *phase, guint done, guint total, Fixture *fixture)
 {
   g_assert_nonnull (phase);
   g_assert_cmpuint (done, <=, total);
@@ -82,17 +78,14 @@ on_progress (C3vLoader  *loader,
 }
 
 static void
-on_partial (C3vLoader   *loader,
-            C3vSnapshot *snapshot,
-            Fixture     *fixture)
+on_partial (C3vLoader *loader, C3vSnapshot *snapshot, Fixture *fixture)
 {
   g_assert_false (c3v_snapshot_is_complete (snapshot));
   g_ptr_array_add (fixture->partials, c3v_snapshot_ref (snapshot));
 }
 
 static C3vLoader *
-loader_new (Fixture    *fixture,
-            const char *cache_dir)
+loader_new (Fixture *fixture, const char *cache_dir)
 {
   C3vLoader *loader = c3v_loader_new (fixture->client, cache_dir);
 
@@ -102,19 +95,20 @@ loader_new (Fixture    *fixture,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  C3vFakeEcsOptions options = { .seed = SEED, .large_instances = N_INSTANCES, .large_tasks = N_TASKS };
-  g_autoptr(C3vCredentials) credentials =
-    c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
-  g_autoptr(C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr(GError) error = NULL;
+  C3vFakeEcsOptions options
+      = { .seed = SEED, .large_instances = N_INSTANCES, .large_tasks = N_TASKS };
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (GError) error = NULL;
 
   fixture->fake = c3v_fake_ecs_new (&options);
   g_assert_true (c3v_fake_ecs_start (fixture->fake, 0, &error));
   g_assert_no_error (error);
-  fixture->client = c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, c3v_fake_ecs_get_url (fixture->fake));
+  fixture->client
+      = c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, c3v_fake_ecs_get_url (fixture->fake));
   fixture->cache_dir = g_dir_make_tmp ("c3vis-loader-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->partials = g_ptr_array_new_with_free_func ((GDestroyNotify) c3v_snapshot_unref);
@@ -124,7 +118,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -137,8 +131,7 @@ remove_dir (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->loader);
   g_clear_object (&fixture->client);
@@ -158,33 +151,28 @@ load_result_clear (LoadResult *result)
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+on_loaded (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   LoadResult *result = user_data;
 
-  result->snapshot = c3v_loader_load_finish (C3V_LOADER (source), res, &result->partial, &result->error);
+  result->snapshot
+      = c3v_loader_load_finish (C3V_LOADER (source), res, &result->partial, &result->error);
   g_assert_true ((result->snapshot == NULL) != (result->error == NULL));
   result->done = TRUE;
 }
 
 static void
-load (C3vLoader    *loader,
-      const char   *cluster,
-      GCancellable *cancellable,
-      LoadResult   *result)
+load (C3vLoader *loader, const char *cluster, GCancellable *cancellable, LoadResult *result)
 {
   c3v_loader_load_async (loader, cluster, cancellable, on_loaded, result);
   wait_for (&result->done);
 }
 
 static guint
-count_calls (Fixture    *fixture,
-             const char *operation)
+count_calls (Fixture *fixture, const char *operation)
 {
   GArray *log = c3v_fake_ecs_get_call_log (fixture->fake);
-  guint n = 0;
+  guint   n = 0;
 
   for (guint i = 0; i < log->len; i++)
     n += g_strcmp0 (g_array_index (log, C3vFakeCall, i).operation, operation) == 0;
@@ -194,11 +182,10 @@ count_calls (Fixture    *fixture,
 
 /* Everything the fake serves for @name is in @snapshot, as it should be. */
 static void
-assert_matches_fake (Fixture     *fixture,
-                     C3vSnapshot *snapshot,
-                     const char  *name)
+assert_matches_fake (Fixture *fixture, C3vSnapshot *snapshot, const char *name)
 {
-  C3vFakeCluster *cluster = c3v_fake_account_find_cluster (c3v_fake_ecs_get_account (fixture->fake), name, FALSE);
+  C3vFakeCluster *cluster
+      = c3v_fake_account_find_cluster (c3v_fake_ecs_get_account (fixture->fake), name, FALSE);
   guint n_running = 0;
 
   g_assert_nonnull (cluster);
@@ -210,8 +197,8 @@ assert_matches_fake (Fixture     *fixture,
 
   for (guint i = 0; i < cluster->instances->len; i++)
     {
-      C3vFakeInstance *expected = g_ptr_array_index (cluster->instances, i);
-      gint at = c3v_snapshot_find_instance (snapshot, expected->arn);
+      C3vFakeInstance   *expected = g_ptr_array_index (cluster->instances, i);
+      gint               at = c3v_snapshot_find_instance (snapshot, expected->arn);
       const C3vInstance *instance;
 
       g_assert_cmpint (at, >=, 0);
@@ -225,8 +212,8 @@ assert_matches_fake (Fixture     *fixture,
 
   for (guint i = 0; i < cluster->tasks->len; i++)
     {
-      C3vFakeTask *expected = g_ptr_array_index (cluster->tasks, i);
-      gint at = c3v_snapshot_find_task (snapshot, expected->arn);
+      C3vFakeTask   *expected = g_ptr_array_index (cluster->tasks, i);
+      gint           at = c3v_snapshot_find_task (snapshot, expected->arn);
       const C3vTask *task;
 
       /* ListTasks lists what should run, as ECS does by default. */
@@ -254,12 +241,12 @@ assert_matches_fake (Fixture     *fixture,
   /* Sorted by ARN: the same cluster dumps the same, however answers came. */
   for (guint i = 1; i < c3v_snapshot_get_n_tasks (snapshot); i++)
     g_assert_cmpint (strcmp (c3v_snapshot_get_task (snapshot, i - 1)->arn,
-                             c3v_snapshot_get_task (snapshot, i)->arn), <, 0);
+                             c3v_snapshot_get_task (snapshot, i)->arn),
+                     <, 0);
 }
 
 static void
-test_load_cluster (Fixture       *fixture,
-                   gconstpointer  data)
+test_load_cluster (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
 
@@ -278,8 +265,8 @@ test_load_cluster (Fixture       *fixture,
   g_assert_cmpuint (fixture->last_total, ==, c3v_snapshot_get_n_tasks (result.snapshot));
   g_assert_cmpuint (fixture->partials->len, >, 0);
   for (guint i = 0; i < fixture->partials->len; i++)
-    g_assert_cmpuint (c3v_snapshot_get_n_tasks (g_ptr_array_index (fixture->partials, i)),
-                      <=, c3v_snapshot_get_n_tasks (result.snapshot));
+    g_assert_cmpuint (c3v_snapshot_get_n_tasks (g_ptr_array_index (fixture->partials, i)), <=,
+                      c3v_snapshot_get_n_tasks (result.snapshot));
 
   /* Each page is described as it arrives: describes start before the
    * last ListTasks page is answered. */
@@ -288,8 +275,7 @@ test_load_cluster (Fixture       *fixture,
 }
 
 static void
-test_small_clusters (Fixture       *fixture,
-                     gconstpointer  data)
+test_small_clusters (Fixture *fixture, gconstpointer data)
 {
   const char *names[] = { "staging", "empty", "fargate-only", "team_a-batch_v2" };
 
@@ -305,11 +291,10 @@ test_small_clusters (Fixture       *fixture,
 }
 
 static void
-test_cluster_by_arn (Fixture       *fixture,
-                     gconstpointer  data)
+test_cluster_by_arn (Fixture *fixture, gconstpointer data)
 {
-  C3vFakeCluster *cluster = c3v_fake_account_find_cluster (c3v_fake_ecs_get_account (fixture->fake),
-                                                           "staging", FALSE);
+  C3vFakeCluster *cluster
+      = c3v_fake_account_find_cluster (c3v_fake_ecs_get_account (fixture->fake), "staging", FALSE);
   LoadResult result = { 0 };
 
   load (fixture->loader, cluster->arn, NULL, &result);
@@ -319,8 +304,7 @@ test_cluster_by_arn (Fixture       *fixture,
 }
 
 static gboolean
-file_contains (const char *path,
-               const char *needle)
+file_contains (const char *path, const char *needle)
 {
   g_autofree char *contents = NULL;
 
@@ -329,15 +313,14 @@ file_contains (const char *path,
 }
 
 static void
-test_task_definition_cache (Fixture       *fixture,
-                            gconstpointer  data)
+test_task_definition_cache (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
-  g_autoptr(C3vLoader) fresh = NULL;
-  g_autoptr(C3vLoader) memory_only = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (C3vLoader) fresh = NULL;
+  g_autoptr (C3vLoader) memory_only = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
-  guint n_files = 0;
+  guint       n_files = 0;
 
   load (fixture->loader, "production", NULL, &result);
   g_assert_no_error (result.error);
@@ -384,14 +367,14 @@ test_task_definition_cache (Fixture       *fixture,
 }
 
 static void
-test_throttling_retried (Fixture       *fixture,
-                         gconstpointer  data)
+test_throttling_retried (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
 
   c3v_fake_ecs_add_fault (fixture->fake, "ListTasks", C3V_FAKE_FAULT_THROTTLE, 2);
   c3v_fake_ecs_add_fault (fixture->fake, "DescribeTasks", C3V_FAKE_FAULT_THROTTLE, 1);
-  c3v_fake_ecs_add_fault (fixture->fake, "DescribeContainerInstances", C3V_FAKE_FAULT_SERVER_ERROR, 1);
+  c3v_fake_ecs_add_fault (fixture->fake, "DescribeContainerInstances", C3V_FAKE_FAULT_SERVER_ERROR,
+                          1);
   load (fixture->loader, "production", NULL, &result);
   g_assert_no_error (result.error);
   assert_matches_fake (fixture, result.snapshot, "production");
@@ -401,8 +384,7 @@ test_throttling_retried (Fixture       *fixture,
 /* Many calls throttled or failing: the load either gets through whole or
  * ends with an ECS error and what it had, never anything in between. */
 static void
-test_flaky_endpoint (Fixture       *fixture,
-                     gconstpointer  data)
+test_flaky_endpoint (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
 
@@ -427,8 +409,7 @@ test_flaky_endpoint (Fixture       *fixture,
 }
 
 static void
-test_cluster_deleted (Fixture       *fixture,
-                      gconstpointer  data)
+test_cluster_deleted (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
 
@@ -445,8 +426,7 @@ test_cluster_deleted (Fixture       *fixture,
 }
 
 static void
-test_cluster_missing (Fixture       *fixture,
-                      gconstpointer  data)
+test_cluster_missing (Fixture *fixture, gconstpointer data)
 {
   LoadResult result = { 0 };
 
@@ -459,8 +439,7 @@ test_cluster_missing (Fixture       *fixture,
 }
 
 static void
-test_new_load_cancels_old (Fixture       *fixture,
-                           gconstpointer  data)
+test_new_load_cancels_old (Fixture *fixture, gconstpointer data)
 {
   LoadResult first = { 0 };
   LoadResult second = { 0 };
@@ -481,19 +460,18 @@ test_new_load_cancels_old (Fixture       *fixture,
   assert_matches_fake (fixture, second.snapshot, "staging");
   /* Nothing of the stale load was published after the new one began. */
   for (guint i = 0; i < fixture->partials->len; i++)
-    g_assert_cmpstr (c3v_snapshot_get_cluster_name (g_ptr_array_index (fixture->partials, i)),
-                     ==, "staging");
+    g_assert_cmpstr (c3v_snapshot_get_cluster_name (g_ptr_array_index (fixture->partials, i)), ==,
+                     "staging");
   load_result_clear (&first);
   load_result_clear (&second);
 }
 
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  data)
+test_cancel (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   LoadResult result = { 0 };
-  guint n_progress;
+  guint      n_progress;
 
   c3v_fake_ecs_set_latency (fixture->fake, 30);
   c3v_loader_load_async (fixture->loader, "production", cancellable, on_loaded, &result);
@@ -515,9 +493,7 @@ typedef struct
 } ListResult;
 
 static void
-on_listed (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
+on_listed (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   ListResult *result = user_data;
 
@@ -526,11 +502,10 @@ on_listed (GObject      *source,
 }
 
 static void
-test_list_clusters (Fixture       *fixture,
-                    gconstpointer  data)
+test_list_clusters (Fixture *fixture, gconstpointer data)
 {
   C3vFakeAccount *account = c3v_fake_ecs_get_account (fixture->fake);
-  ListResult result = { 0 };
+  ListResult      result = { 0 };
 
   c3v_loader_list_clusters_async (fixture->loader, NULL, on_listed, &result);
   wait_for (&result.done);
@@ -548,21 +523,23 @@ test_list_clusters (Fixture       *fixture,
       g_assert_cmpuint (summary->registered_instances, ==, cluster->instances->len);
       g_assert_cmpuint (summary->active_services, ==, cluster->services->len);
       if (i > 0)
-        g_assert_cmpint (g_utf8_collate (((C3vClusterSummary *) g_ptr_array_index (result.clusters, i - 1))->name,
-                                         summary->name), <, 0);
+        g_assert_cmpint (
+            g_utf8_collate (
+                ((C3vClusterSummary *) g_ptr_array_index (result.clusters, i - 1))->name,
+                summary->name),
+            <, 0);
     }
   g_ptr_array_unref (result.clusters);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   /* Retries in milliseconds, not seconds. */
   g_setenv ("C3VIS_RETRY_BASE_MS", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
+#define ADD(path, func)                                                                            \
   g_test_add ("/loader/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("load-cluster", test_load_cluster);
   ADD ("small-clusters", test_small_clusters);

@@ -7,8 +7,8 @@
 static JsonObject *
 parse_object (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
@@ -17,23 +17,26 @@ parse_object (const char *text)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static const char instance_json[] =
-  "{\"containerInstanceArn\": \"arn:aws:ecs:eu-west-1:1:container-instance/prod/abc\","
-  " \"ec2InstanceId\": \"i-0abc\", \"status\": \"ACTIVE\", \"agentConnected\": true,"
-  " \"registeredAt\": 1700000000.5,"
-  " \"attributes\": [{\"name\": \"ecs.os-type\", \"value\": \"linux\"},"
-  "                  {\"name\": \"ecs.instance-type\", \"value\": \"m5.large\"},"
-  "                  {\"name\": \"ecs.availability-zone\", \"value\": \"eu-west-1b\"}],"
-  " \"registeredResources\": [{\"name\": \"CPU\", \"type\": \"INTEGER\", \"integerValue\": 2048},"
-  "                           {\"name\": \"MEMORY\", \"type\": \"INTEGER\", \"integerValue\": 7680},"
-  "                           {\"name\": \"PORTS\", \"type\": \"STRINGSET\", \"stringSetValue\": [\"22\"]}],"
-  " \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1024},"
-  "                          {\"name\": \"MEMORY\", \"integerValue\": 5632}]}";
+static const char instance_json[]
+    = "{\"containerInstanceArn\": \"arn:aws:ecs:eu-west-1:1:container-instance/prod/abc\","
+      " \"ec2InstanceId\": \"i-0abc\", \"status\": \"ACTIVE\", \"agentConnected\": true,"
+      " \"registeredAt\": 1700000000.5,"
+      " \"attributes\": [{\"name\": \"ecs.os-type\", \"value\": \"linux\"},"
+      "                  {\"name\": \"ecs.instance-type\", \"value\": \"m5.large\"},"
+      "                  {\"name\": \"ecs.availability-zone\", \"value\": \"eu-west-1b\"}],"
+      " \"registeredResources\": [{\"name\": \"CPU\", \"type\": \"INTEGER\", \"integerValue\": "
+      "2048},"
+      "                           {\"name\": \"MEMORY\", \"type\": \"INTEGER\", \"integerValue\": "
+      "7680},"
+      "                           {\"name\": \"PORTS\", \"type\": \"STRINGSET\", "
+      "\"stringSetValue\": [\"22\"]}],"
+      " \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1024},"
+      "                          {\"name\": \"MEMORY\", \"integerValue\": 5632}]}";
 
 static void
 test_instance (void)
 {
-  g_autoptr(JsonObject) object = parse_object (instance_json);
+  g_autoptr (JsonObject) object = parse_object (instance_json);
   C3vInstance instance;
 
   g_assert_true (c3v_ecs_json_parse_instance (object, &instance));
@@ -50,32 +53,32 @@ test_instance (void)
   g_assert_cmpuint (instance.remaining_memory, ==, 5632);
 }
 
-static const char task_json[] =
-  "{\"taskArn\": \"arn:aws:ecs:eu-west-1:1:task/prod/t1\","
-  " \"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\","
-  " \"containerInstanceArn\": \"arn:aws:ecs:eu-west-1:1:container-instance/prod/abc\","
-  " \"group\": \"service:web\", \"launchType\": \"EC2\", \"lastStatus\": \"RUNNING\","
-  " \"desiredStatus\": \"RUNNING\", \"availabilityZone\": \"eu-west-1b\","
-  " \"startedAt\": 1700000001.25,"
-  " \"containers\": [{\"name\": \"app\", \"image\": \"nginx:1\", \"lastStatus\": \"RUNNING\","
-  "                   \"cpu\": \"256\", \"memoryReservation\": \"128\"},"
-  "                  {\"name\": \"log\", \"lastStatus\": \"RUNNING\"},"
-  "                  {\"name\": \"~internal~ecs~pause\", \"lastStatus\": \"RUNNING\"}]}";
+static const char task_json[]
+    = "{\"taskArn\": \"arn:aws:ecs:eu-west-1:1:task/prod/t1\","
+      " \"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\","
+      " \"containerInstanceArn\": \"arn:aws:ecs:eu-west-1:1:container-instance/prod/abc\","
+      " \"group\": \"service:web\", \"launchType\": \"EC2\", \"lastStatus\": \"RUNNING\","
+      " \"desiredStatus\": \"RUNNING\", \"availabilityZone\": \"eu-west-1b\","
+      " \"startedAt\": 1700000001.25,"
+      " \"containers\": [{\"name\": \"app\", \"image\": \"nginx:1\", \"lastStatus\": \"RUNNING\","
+      "                   \"cpu\": \"256\", \"memoryReservation\": \"128\"},"
+      "                  {\"name\": \"log\", \"lastStatus\": \"RUNNING\"},"
+      "                  {\"name\": \"~internal~ecs~pause\", \"lastStatus\": \"RUNNING\"}]}";
 
-static const char definition_json[] =
-  "{\"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\","
-  " \"family\": \"web\", \"revision\": 12,"
-  " \"containerDefinitions\": ["
-  "   {\"name\": \"app\", \"image\": \"nginx:1\", \"cpu\": 512, \"memory\": 1024,"
-  "    \"memoryReservation\": 512,"
-  "    \"environment\": [{\"name\": \"DB_PASSWORD\", \"value\": \"hunter2\"}],"
-  "    \"secrets\": [{\"name\": \"TOKEN\", \"valueFrom\": \"arn:secret\"}]},"
-  "   {\"name\": \"log\", \"image\": \"fluentbit:2\", \"cpu\": 64, \"memory\": 100}]}";
+static const char definition_json[]
+    = "{\"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\","
+      " \"family\": \"web\", \"revision\": 12,"
+      " \"containerDefinitions\": ["
+      "   {\"name\": \"app\", \"image\": \"nginx:1\", \"cpu\": 512, \"memory\": 1024,"
+      "    \"memoryReservation\": 512,"
+      "    \"environment\": [{\"name\": \"DB_PASSWORD\", \"value\": \"hunter2\"}],"
+      "    \"secrets\": [{\"name\": \"TOKEN\", \"valueFrom\": \"arn:secret\"}]},"
+      "   {\"name\": \"log\", \"image\": \"fluentbit:2\", \"cpu\": 64, \"memory\": 100}]}";
 
 static void
 test_task_alone (void)
 {
-  g_autoptr(JsonObject) object = parse_object (task_json);
+  g_autoptr (JsonObject) object = parse_object (task_json);
   C3vTask task;
 
   g_assert_true (c3v_ecs_json_parse_task (object, NULL, &task));
@@ -84,7 +87,8 @@ test_task_alone (void)
   g_assert_cmpuint (task.revision, ==, 12);
   g_assert_cmpstr (task.service_name, ==, "web");
   g_assert_cmpstr (task.launch_type, ==, "EC2");
-  g_assert_cmpstr (task.container_instance_arn, ==, "arn:aws:ecs:eu-west-1:1:container-instance/prod/abc");
+  g_assert_cmpstr (task.container_instance_arn, ==,
+                   "arn:aws:ecs:eu-west-1:1:container-instance/prod/abc");
   g_assert_cmpint (task.started_at, ==, G_GINT64_CONSTANT (1700000001250));
   g_assert_cmpint (task.task_cpu, ==, C3V_UNSET);
   g_assert_cmpint (task.task_memory, ==, C3V_UNSET);
@@ -100,9 +104,9 @@ test_task_alone (void)
 static void
 test_task_with_definition (void)
 {
-  g_autoptr(JsonObject) object = parse_object (task_json);
-  g_autoptr(JsonObject) definition_object = parse_object (definition_json);
-  g_autoptr(C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (definition_object);
+  g_autoptr (JsonObject) object = parse_object (task_json);
+  g_autoptr (JsonObject) definition_object = parse_object (definition_json);
+  g_autoptr (C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (definition_object);
   C3vTask task;
 
   g_assert_nonnull (definition);
@@ -125,11 +129,11 @@ test_task_with_definition (void)
 static void
 test_task_levels_and_missing_containers (void)
 {
-  g_autoptr(JsonObject) object =
-    parse_object ("{\"taskArn\": \"arn:t2\", \"cpu\": \"1024\", \"memory\": \"2048\","
-                  " \"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\"}");
-  g_autoptr(JsonObject) definition_object = parse_object (definition_json);
-  g_autoptr(C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (definition_object);
+  g_autoptr (JsonObject) object = parse_object (
+      "{\"taskArn\": \"arn:t2\", \"cpu\": \"1024\", \"memory\": \"2048\","
+      " \"taskDefinitionArn\": \"arn:aws:ecs:eu-west-1:1:task-definition/web:12\"}");
+  g_autoptr (JsonObject) definition_object = parse_object (definition_json);
+  g_autoptr (C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (definition_object);
   C3vTask task;
 
   g_assert_true (c3v_ecs_json_parse_task (object, definition, &task));
@@ -148,10 +152,10 @@ test_task_levels_and_missing_containers (void)
 static void
 test_task_definition_forms (void)
 {
-  g_autoptr(JsonObject) object =
-    parse_object ("{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/batch-job:3\","
-                  " \"cpu\": \"1 vCPU\", \"memory\": \"2 GB\", \"containerDefinitions\": [7, null]}");
-  g_autoptr(C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (object);
+  g_autoptr (JsonObject) object = parse_object (
+      "{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/batch-job:3\","
+      " \"cpu\": \"1 vCPU\", \"memory\": \"2 GB\", \"containerDefinitions\": [7, null]}");
+  g_autoptr (C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (object);
 
   g_assert_nonnull (definition);
   g_assert_cmpstr (definition->family, ==, "batch-job");
@@ -165,10 +169,10 @@ test_task_definition_forms (void)
 static void
 test_task_definition_cache_form (void)
 {
-  g_autoptr(JsonObject) object = parse_object (definition_json);
-  g_autoptr(C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (object);
-  g_autoptr(C3vTaskDefinition) again = NULL;
-  g_autoptr(JsonNode) node = c3v_ecs_json_from_task_definition (definition);
+  g_autoptr (JsonObject) object = parse_object (definition_json);
+  g_autoptr (C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (object);
+  g_autoptr (C3vTaskDefinition) again = NULL;
+  g_autoptr (JsonNode) node = c3v_ecs_json_from_task_definition (definition);
   g_autofree char *text = json_to_string (node, FALSE);
 
   /* Only what drawing needs goes to disk: never the environment. */
@@ -197,12 +201,12 @@ test_task_definition_cache_form (void)
 static void
 test_service_and_failure (void)
 {
-  g_autoptr(JsonObject) service_object =
-    parse_object ("{\"serviceArn\": \"arn:s\", \"serviceName\": \"web\", \"status\": \"ACTIVE\","
-                  " \"taskDefinition\": \"arn:td\", \"launchType\": \"FARGATE\","
-                  " \"desiredCount\": 3, \"runningCount\": 2, \"pendingCount\": 1}");
-  g_autoptr(JsonObject) failure_object =
-    parse_object ("{\"arn\": \"arn:x\", \"reason\": \"MISSING\"}");
+  g_autoptr (JsonObject) service_object = parse_object (
+      "{\"serviceArn\": \"arn:s\", \"serviceName\": \"web\", \"status\": \"ACTIVE\","
+      " \"taskDefinition\": \"arn:td\", \"launchType\": \"FARGATE\","
+      " \"desiredCount\": 3, \"runningCount\": 2, \"pendingCount\": 1}");
+  g_autoptr (JsonObject) failure_object
+      = parse_object ("{\"arn\": \"arn:x\", \"reason\": \"MISSING\"}");
   C3vService service;
   C3vFailure failure;
 
@@ -223,30 +227,30 @@ test_service_and_failure (void)
 static void
 test_malformed (void)
 {
-  g_autoptr(JsonObject) no_arn = parse_object ("{\"ec2InstanceId\": \"i-1\"}");
-  g_autoptr(JsonObject) bad_instance =
-    parse_object ("{\"containerInstanceArn\": \"arn:ci\", \"ec2InstanceId\": 5,"
-                  " \"status\": [\"ACTIVE\"], \"agentConnected\": \"yes\","
-                  " \"registeredAt\": \"yesterday\", \"attributes\": {\"name\": 1},"
-                  " \"registeredResources\": [null, 3, {\"name\": \"CPU\", \"integerValue\": -5},"
-                  "   {\"name\": \"MEMORY\", \"integerValue\": 1e20}],"
-                  " \"remainingResources\": \"none\"}");
-  g_autoptr(JsonObject) bad_task =
-    parse_object ("{\"taskArn\": \"arn:t\", \"taskDefinitionArn\": \"no-revision\","
-                  " \"group\": 7, \"cpu\": \"lots\", \"memory\": \"12 MB\", \"startedAt\": -3,"
-                  " \"containers\": [1, \"x\", null, {\"name\": 2, \"cpu\": {}, \"memory\": \"\"},"
-                  "   {\"name\": \"ok\", \"cpu\": 1.5e3, \"memoryReservation\": true}]}");
-  g_autoptr(JsonObject) bad_definition =
-    parse_object ("{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/x:y\","
-                  " \"revision\": \"seven\", \"containerDefinitions\": \"none\"}");
-  g_autoptr(JsonObject) bad_service =
-    parse_object ("{\"serviceArn\": \"arn:s\", \"desiredCount\": -1, \"runningCount\": \"2\"}");
-  g_autoptr(JsonObject) bad_failure = parse_object ("{\"arn\": null, \"reason\": 5}");
-  g_autoptr(C3vTaskDefinition) definition = NULL;
+  g_autoptr (JsonObject) no_arn = parse_object ("{\"ec2InstanceId\": \"i-1\"}");
+  g_autoptr (JsonObject) bad_instance = parse_object (
+      "{\"containerInstanceArn\": \"arn:ci\", \"ec2InstanceId\": 5,"
+      " \"status\": [\"ACTIVE\"], \"agentConnected\": \"yes\","
+      " \"registeredAt\": \"yesterday\", \"attributes\": {\"name\": 1},"
+      " \"registeredResources\": [null, 3, {\"name\": \"CPU\", \"integerValue\": -5},"
+      "   {\"name\": \"MEMORY\", \"integerValue\": 1e20}],"
+      " \"remainingResources\": \"none\"}");
+  g_autoptr (JsonObject) bad_task = parse_object (
+      "{\"taskArn\": \"arn:t\", \"taskDefinitionArn\": \"no-revision\","
+      " \"group\": 7, \"cpu\": \"lots\", \"memory\": \"12 MB\", \"startedAt\": -3,"
+      " \"containers\": [1, \"x\", null, {\"name\": 2, \"cpu\": {}, \"memory\": \"\"},"
+      "   {\"name\": \"ok\", \"cpu\": 1.5e3, \"memoryReservation\": true}]}");
+  g_autoptr (JsonObject) bad_definition
+      = parse_object ("{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/x:y\","
+                      " \"revision\": \"seven\", \"containerDefinitions\": \"none\"}");
+  g_autoptr (JsonObject) bad_service
+      = parse_object ("{\"serviceArn\": \"arn:s\", \"desiredCount\": -1, \"runningCount\": \"2\"}");
+  g_autoptr (JsonObject) bad_failure = parse_object ("{\"arn\": null, \"reason\": 5}");
+  g_autoptr (C3vTaskDefinition) definition = NULL;
   C3vInstance instance;
-  C3vTask task;
-  C3vService service;
-  C3vFailure failure;
+  C3vTask     task;
+  C3vService  service;
+  C3vFailure  failure;
 
   g_assert_false (c3v_ecs_json_parse_instance (no_arn, &instance));
   g_assert_false (c3v_ecs_json_parse_instance (NULL, &instance));
@@ -297,8 +301,7 @@ test_malformed (void)
 }
 
 static void
-count_object (JsonObject *item,
-              gpointer    user_data)
+count_object (JsonObject *item, gpointer user_data)
 {
   g_assert_nonnull (item);
   (*(guint *) user_data)++;
@@ -307,10 +310,10 @@ count_object (JsonObject *item,
 static void
 test_helpers (void)
 {
-  g_autoptr(JsonObject) object =
-    parse_object ("{\"ids\": [\"a\", 1, null, \"b\", {}], \"n\": \" 42 \", \"o\": {}, \"s\": \"x\"}");
-  g_autoptr(GPtrArray) ids = c3v_json_get_strings (object, "ids");
-  g_autoptr(GPtrArray) none = c3v_json_get_strings (object, "missing");
+  g_autoptr (JsonObject) object = parse_object (
+      "{\"ids\": [\"a\", 1, null, \"b\", {}], \"n\": \" 42 \", \"o\": {}, \"s\": \"x\"}");
+  g_autoptr (GPtrArray) ids = c3v_json_get_strings (object, "ids");
+  g_autoptr (GPtrArray) none = c3v_json_get_strings (object, "missing");
   guint n_objects = 0;
 
   g_assert_cmpuint (ids->len, ==, 2);
@@ -332,15 +335,15 @@ test_helpers (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ecs-json/instance", test_instance);
   g_test_add_func ("/ecs-json/task-alone", test_task_alone);
   g_test_add_func ("/ecs-json/task-with-definition", test_task_with_definition);
-  g_test_add_func ("/ecs-json/task-levels-and-missing-containers", test_task_levels_and_missing_containers);
+  g_test_add_func ("/ecs-json/task-levels-and-missing-containers",
+                   test_task_levels_and_missing_containers);
   g_test_add_func ("/ecs-json/task-definition-forms", test_task_definition_forms);
   g_test_add_func ("/ecs-json/task-definition-cache-form", test_task_definition_cache_form);
   g_test_add_func ("/ecs-json/service-and-failure", test_service_and_failure);

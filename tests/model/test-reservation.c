@@ -5,9 +5,7 @@
 #include "c3v-reservation.h"
 
 static C3vContainer
-container (gint32 cpu,
-           gint32 memory,
-           gint32 memory_reservation)
+container (gint32 cpu, gint32 memory, gint32 memory_reservation)
 {
   C3vContainer c = { "app", "nginx", "RUNNING", cpu, memory, memory_reservation };
 
@@ -35,8 +33,8 @@ test_memory_reservation_before_memory (void)
     container (C3V_UNSET, C3V_UNSET, C3V_UNSET),
   };
 
-  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 4, C3V_RESOURCE_MEMORY),
-                    ==, 128 + 64 + 256);
+  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 4, C3V_RESOURCE_MEMORY), ==,
+                    128 + 64 + 256);
 }
 
 static void
@@ -68,20 +66,20 @@ test_no_overflow (void)
     container (G_MAXINT32, G_MAXINT32, C3V_UNSET),
   };
 
-  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 3, C3V_RESOURCE_CPU),
-                    ==, G_MAXUINT32);
-  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 3, C3V_RESOURCE_MEMORY),
-                    ==, G_MAXUINT32);
+  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 3, C3V_RESOURCE_CPU), ==,
+                    G_MAXUINT32);
+  g_assert_cmpuint (c3v_reservation_compute (C3V_UNSET, containers, 3, C3V_RESOURCE_MEMORY), ==,
+                    G_MAXUINT32);
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/reservation/task-level-wins", test_task_level_wins);
-  g_test_add_func ("/reservation/memory-reservation-before-memory", test_memory_reservation_before_memory);
+  g_test_add_func ("/reservation/memory-reservation-before-memory",
+                   test_memory_reservation_before_memory);
   g_test_add_func ("/reservation/cpu-sum", test_cpu_sum);
   g_test_add_func ("/reservation/no-containers", test_no_containers);
   g_test_add_func ("/reservation/no-overflow", test_no_overflow);

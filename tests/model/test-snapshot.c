@@ -5,9 +5,9 @@
  */
 #include "c3v-snapshot.h"
 
-#define CLUSTER_ARN "arn:aws:ecs:eu-west-1:123456789012:cluster/prod"
+#define CLUSTER_ARN     "arn:aws:ecs:eu-west-1:123456789012:cluster/prod"
 #define INSTANCE_ARN(n) "arn:aws:ecs:eu-west-1:123456789012:container-instance/prod/ci" n
-#define TASK_ARN(n) "arn:aws:ecs:eu-west-1:123456789012:task/prod/t" n
+#define TASK_ARN(n)     "arn:aws:ecs:eu-west-1:123456789012:task/prod/t" n
 
 static C3vSnapshotBuilder *
 new_builder (void)
@@ -16,12 +16,8 @@ new_builder (void)
 }
 
 static void
-add_instance (C3vSnapshotBuilder *builder,
-              const char         *arn,
-              guint32             registered_cpu,
-              guint32             used_cpu,
-              guint32             registered_memory,
-              guint32             used_memory)
+add_instance (C3vSnapshotBuilder *builder, const char *arn, guint32 registered_cpu,
+              guint32 used_cpu, guint32 registered_memory, guint32 used_memory)
 {
   C3vInstance instance = {
     .arn = arn,
@@ -43,14 +39,11 @@ add_instance (C3vSnapshotBuilder *builder,
 }
 
 static void
-add_task (C3vSnapshotBuilder *builder,
-          const char         *arn,
-          const char         *instance_arn,
-          gint32              cpu,
-          gint32              memory)
+add_task (C3vSnapshotBuilder *builder, const char *arn, const char *instance_arn, gint32 cpu,
+          gint32 memory)
 {
   /* Container values only: the task-level ones stay unset. */
-  char family[] = "web"; /* a stack copy: the builder must copy it */
+  char         family[] = "web"; /* a stack copy: the builder must copy it */
   C3vContainer containers[] = {
     { "app", "nginx:1", "RUNNING", cpu, C3V_UNSET, memory },
     { "sidecar", "envoy", "RUNNING", C3V_UNSET, C3V_UNSET, C3V_UNSET },
@@ -78,11 +71,11 @@ add_task (C3vSnapshotBuilder *builder,
 static void
 test_linking (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
   const C3vInstance *a, *b;
-  const guint *unplaced;
-  guint n_unplaced = 0;
+  const guint       *unplaced;
+  guint              n_unplaced = 0;
 
   /* A task may arrive before its instance. */
   add_task (builder, TASK_ARN ("1"), INSTANCE_ARN ("b"), 256, 512);
@@ -117,8 +110,8 @@ test_linking (void)
 static void
 test_sums_and_mismatch (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
   const C3vInstance *agree, *differ;
 
   add_instance (builder, INSTANCE_ARN ("agree"), 2048, 768, 8192, 768);
@@ -136,15 +129,17 @@ test_sums_and_mismatch (void)
   g_assert_cmpuint (c3v_instance_get_registered (agree, C3V_RESOURCE_MEMORY), ==, 8192);
   g_assert_false (agree->mismatch);
   g_assert_true (differ->mismatch);
-  g_assert_cmpuint (c3v_task_get_reserved (c3v_snapshot_get_task (snapshot, 0), C3V_RESOURCE_CPU), ==, 256);
-  g_assert_cmpuint (c3v_task_get_reserved (c3v_snapshot_get_task (snapshot, 0), C3V_RESOURCE_MEMORY), ==, 512);
+  g_assert_cmpuint (c3v_task_get_reserved (c3v_snapshot_get_task (snapshot, 0), C3V_RESOURCE_CPU),
+                    ==, 256);
+  g_assert_cmpuint (
+      c3v_task_get_reserved (c3v_snapshot_get_task (snapshot, 0), C3V_RESOURCE_MEMORY), ==, 512);
 }
 
 static void
 test_lookups_and_interning (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
   g_autofree char *label = NULL;
   g_autofree char *arn = g_strdup (TASK_ARN ("2"));
 
@@ -160,10 +155,10 @@ test_lookups_and_interning (void)
   g_assert_cmpint (c3v_snapshot_find_instance (snapshot, INSTANCE_ARN ("b")), ==, -1);
 
   /* The same family, AZ and image are stored once. */
-  g_assert_true (c3v_snapshot_get_task (snapshot, 0)->family ==
-                 c3v_snapshot_get_task (snapshot, 1)->family);
-  g_assert_true (c3v_snapshot_get_task (snapshot, 0)->containers[0].image ==
-                 c3v_snapshot_get_task (snapshot, 1)->containers[0].image);
+  g_assert_true (c3v_snapshot_get_task (snapshot, 0)->family
+                 == c3v_snapshot_get_task (snapshot, 1)->family);
+  g_assert_true (c3v_snapshot_get_task (snapshot, 0)->containers[0].image
+                 == c3v_snapshot_get_task (snapshot, 1)->containers[0].image);
   label = c3v_task_dup_label (c3v_snapshot_get_task (snapshot, 0));
   g_assert_cmpstr (label, ==, "web:7");
   g_assert_cmpstr (c3v_snapshot_get_cluster_name (snapshot), ==, "prod");
@@ -175,9 +170,9 @@ test_lookups_and_interning (void)
 static void
 test_partial (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) first = NULL;
-  g_autoptr(C3vSnapshot) second = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) first = NULL;
+  g_autoptr (C3vSnapshot) second = NULL;
   C3vFailure failure = { INSTANCE_ARN ("x"), "MISSING", NULL };
 
   add_instance (builder, INSTANCE_ARN ("a"), 2048, 256, 2048, 512);
@@ -214,8 +209,8 @@ test_partial (void)
 static void
 test_replace_same_arn (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
 
   add_instance (builder, INSTANCE_ARN ("a"), 2048, 0, 2048, 0);
   add_instance (builder, INSTANCE_ARN ("b"), 2048, 0, 2048, 0);
@@ -236,9 +231,9 @@ test_replace_same_arn (void)
 static void
 test_sort (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) before = NULL;
-  g_autoptr(C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) before = NULL;
+  g_autoptr (C3vSnapshot) snapshot = NULL;
 
   add_task (builder, TASK_ARN ("3"), INSTANCE_ARN ("b"), 3, 30);
   add_instance (builder, INSTANCE_ARN ("b"), 2048, 0, 2048, 0);
@@ -255,7 +250,7 @@ test_sort (void)
   g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      const C3vTask *task = c3v_snapshot_get_task (snapshot, i);
+      const C3vTask   *task = c3v_snapshot_get_task (snapshot, i);
       g_autofree char *id = g_strdup_printf ("t%u", i + 1);
 
       g_assert_cmpstr (task->id, ==, id);
@@ -274,10 +269,10 @@ test_sort (void)
 static void
 test_services (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
-  C3vService service = { "arn:aws:ecs:eu-west-1:1:service/prod/web", "web", "ACTIVE",
-                         NULL, "EC2", 3, 2, 1 };
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  C3vService service
+      = { "arn:aws:ecs:eu-west-1:1:service/prod/web", "web", "ACTIVE", NULL, "EC2", 3, 2, 1 };
 
   c3v_snapshot_builder_add_service (builder, &service);
   snapshot = c3v_snapshot_builder_build (builder, 1000, TRUE);
@@ -290,9 +285,9 @@ test_services (void)
 static void
 test_empty (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("x", NULL, NULL);
-  g_autoptr(C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
-  g_autoptr(C3vSnapshot) named = NULL;
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("x", NULL, NULL);
+  g_autoptr (C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  g_autoptr (C3vSnapshot) named = NULL;
   guint n = 1;
 
   c3v_snapshot_builder_set_arn (builder, "arn:aws:ecs:r:1:cluster/x");
@@ -310,9 +305,9 @@ test_empty (void)
 static void
 test_large (void)
 {
-  g_autoptr(C3vSnapshotBuilder) builder = new_builder ();
-  g_autoptr(C3vSnapshot) snapshot = NULL;
-  guint n_instances = 1000, n_tasks = 20000;
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  guint   n_instances = 1000, n_tasks = 20000;
   guint64 total = 0;
 
   for (guint i = 0; i < n_instances; i++)
@@ -330,7 +325,7 @@ test_large (void)
       /* Partial builds along the way must stay cheap and correct. */
       if (i % 5000 == 4999)
         {
-          g_autoptr(C3vSnapshot) partial = c3v_snapshot_builder_build (builder, i, FALSE);
+          g_autoptr (C3vSnapshot) partial = c3v_snapshot_builder_build (builder, i, FALSE);
 
           g_assert_cmpuint (c3v_snapshot_get_n_tasks (partial), ==, i + 1);
         }
@@ -349,8 +344,7 @@ test_large (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -49,6 +49,9 @@ ok "--dump json"
 "$c3vis" --demo --cluster staging --export "$tmp/staging.png" --resource cpu --width 1200 2>"$tmp/err" \
   || fail "--export: $(cat "$tmp/err")"
 [[ $(head -c 8 "$tmp/staging.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "--export did not write a PNG"
+"$c3vis" --demo --cluster production --export "$tmp/production.png" 2>"$tmp/err" \
+  || fail "--export with the default width: $(cat "$tmp/err")"
+[[ -s $tmp/production.png ]] || fail "--export with the default width wrote nothing"
 ok "--export FILE.png without a display"
 
 expect_failure () {
