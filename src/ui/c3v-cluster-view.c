@@ -68,6 +68,17 @@ adjustment_value (GtkAdjustment *adjustment)
   return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0.0;
 }
 
+static void update_menu_actions (C3vClusterView *self);
+
+/* Hits index the layout they came from: a new layout makes them stale. */
+static void
+forget_hits (C3vClusterView *self)
+{
+  self->hover.kind = C3V_HIT_NONE;
+  self->menu_hit.kind = C3V_HIT_NONE;
+  update_menu_actions (self);
+}
+
 /* Layout is cached until the snapshot, an option or the width changes. */
 static C3vLayout *
 ensure_layout (C3vClusterView *self, double width)
@@ -84,7 +95,7 @@ ensure_layout (C3vClusterView *self, double width)
     {
       g_set_object (&self->layout, NULL);
       self->layout = c3v_layout_new (self->snapshot, &self->options);
-      self->hover.kind = C3V_HIT_NONE;
+      forget_hits (self);
       g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
     }
 
@@ -313,15 +324,18 @@ copy_instance_id_activated (GtkWidget *widget, const char *action_name, GVariant
 static char *
 console_url (C3vClusterView *self)
 {
-  C3vSnapshot *snapshot = c3v_layout_get_snapshot (self->layout);
-  const char  *region = c3v_snapshot_get_region (snapshot);
-  const char  *domain
-      = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
-  g_autofree char *cluster
-      = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
-  const C3vTask     *task = menu_task (self);
+  C3vSnapshot     *snapshot = self->layout != NULL ? c3v_layout_get_snapshot (self->layout) : NULL;
+  const char      *region = snapshot != NULL ? c3v_snapshot_get_region (snapshot) : NULL;
+  const char      *domain;
+  g_autofree char *cluster = NULL;
+  const C3vTask   *task = menu_task (self);
   const C3vInstance *instance = menu_instance (self);
 
+  if (region == NULL)
+    return NULL;
+
+  domain = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
+  cluster = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
   if (task != NULL)
     return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/tasks/%s?region=%s", region, domain,
                             cluster, task->id, region);
@@ -395,7 +409,10 @@ set_adjustment (C3vClusterView *self, GtkAdjustment **slot, GtkAdjustment *adjus
     g_signal_handlers_disconnect_by_data (*slot, self);
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  /* A new adjustment is floating: sink it, or it leaks. */
+  g_object_ref_sink (adjustment);
   g_set_object (slot, adjustment);
+  g_object_unref (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -580,6 +597,7 @@ c3v_cluster_view_set_snapshot (C3vClusterView *self, C3vSnapshot *snapshot)
   if (snapshot == NULL)
     {
       g_clear_object (&self->layout);
+      forget_hits (self);
       g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
     }
   options_changed (self);
@@ -703,6 +721,14 @@ c3v_cluster_view_zoom_fit (C3vClusterView *self)
 
   self->options.zoom = fit_zoom (self, height, ZOOM_MIN, ZOOM_MAX);
   options_changed (self);
+}
+
+const char *const *
+c3v_cluster_view_get_highlight (C3vClusterView *self)
+{
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), NULL);
+
+  return (const char *const *) self->highlight;
 }
 
 C3vLayout *

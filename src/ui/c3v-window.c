@@ -30,6 +30,8 @@ struct _C3vWindow
   char          *region;      /* NULL: the profile's */
   char          *cluster;     /* the selected cluster */
   gboolean       loading;
+  gboolean       exporting;
+  gboolean       rebuilding_legend;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
 
@@ -168,6 +170,13 @@ set_progress (C3vWindow *self, const char *phase, guint done, guint total)
 {
   g_autofree char *text = NULL;
 
+  /* A load and an export share the bar: the export's lasts until it ends. */
+  if (phase == NULL && self->exporting)
+    {
+      phase = _ ("Exporting");
+      total = 0;
+    }
+
   if (phase == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -232,12 +241,23 @@ on_layout_changed (C3vClusterView *view, C3vWindow *self)
   const C3vLegendEntry *entries = NULL;
   guint                 n_entries = 0;
 
+  g_auto (GStrv) highlight = g_strdupv ((char **) c3v_cluster_view_get_highlight (view));
+
+  /* A new layout (resize, zoom, refresh) keeps what the user highlighted. */
+  self->rebuilding_legend = TRUE;
   list_box_clear (self->legend_list);
   if (layout != NULL)
     entries = c3v_layout_get_legend (layout, &n_entries);
 
   for (guint i = 0; i < n_entries; i++)
-    gtk_list_box_append (self->legend_list, c3v_legend_row_new (&entries[i]));
+    {
+      GtkWidget *row = c3v_legend_row_new (&entries[i]);
+
+      gtk_list_box_append (self->legend_list, row);
+      if (highlight != NULL && g_strv_contains ((const char *const *) highlight, entries[i].label))
+        gtk_list_box_select_row (self->legend_list, GTK_LIST_BOX_ROW (row));
+    }
+  self->rebuilding_legend = FALSE;
 }
 
 static void
@@ -246,6 +266,9 @@ on_legend_selection_changed (GtkListBox *list, C3vWindow *self)
   g_autoptr (GList) rows = gtk_list_box_get_selected_rows (list);
   g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
   g_auto (GStrv) strv = NULL;
+
+  if (self->rebuilding_legend)
+    return;
 
   for (GList *l = rows; l != NULL; l = l->next)
     g_strv_builder_add (labels, c3v_legend_row_get_label (l->data));
@@ -271,8 +294,17 @@ on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint tota
 static void
 on_loader_partial (C3vLoader *loader, C3vSnapshot *snapshot, C3vWindow *self)
 {
-  if (self->loading && g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), self->cluster) == 0)
-    show_snapshot (self, snapshot);
+  C3vSnapshot *shown = c3v_cluster_view_get_snapshot (self->cluster_view);
+
+  if (!self->loading || g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), self->cluster) != 0)
+    return;
+
+  /* A refresh keeps the complete picture until the new one is complete. */
+  if (shown != NULL && c3v_snapshot_is_complete (shown)
+      && g_strcmp0 (c3v_snapshot_get_cluster_name (shown), self->cluster) == 0)
+    return;
+
+  show_snapshot (self, snapshot);
 }
 
 static void
@@ -457,6 +489,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   g_set_object (&self->connection, connection);
   self->loading = FALSE;
   set_progress (self, NULL, 0, 0);
+  gtk_label_set_text (self->title_label, "c3vis");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
   c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
   update_status (self, NULL);
   list_box_clear (self->cluster_list);
@@ -490,7 +524,7 @@ wants_demo (C3vWindow *self, gboolean *fallback)
       = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
 
   *fallback = FALSE;
-  if (g_strcmp0 (self->profile, "") == 0 || options->demo)
+  if (g_strcmp0 (self->profile, "") == 0)
     return TRUE;
 
   /* First run without any AWS setup: show the demo rather than an error. */
@@ -544,7 +578,7 @@ static void
 set_dropdown_strings (GtkDropDown *dropdown, const char *const *strings, const char *selected)
 {
   g_autoptr (GtkStringList) model = gtk_string_list_new (strings);
-  guint position = 0;
+  guint position = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; strings[i] != NULL; i++)
     if (g_strcmp0 (strings[i], selected) == 0)
@@ -570,6 +604,10 @@ update_dropdowns (C3vWindow *self)
   self->updating_dropdowns = TRUE;
 
   g_strv_builder_addv (profile_items, (const char **) profiles);
+  /* The profile in use may exist only implicitly (environment keys, a
+   * "default" only in the credentials file): list it anyway. */
+  if (!demo && profile != NULL && !g_strv_contains ((const char *const *) profiles, profile))
+    g_strv_builder_add (profile_items, profile);
   /* Translators: the last entry of the profile drop-down. */
   g_strv_builder_add (profile_items, _ ("Demo account"));
   items = g_strv_builder_end (profile_items);
@@ -666,9 +704,16 @@ apply_auto_refresh (C3vWindow *self)
 static void
 on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
 {
+  static const char *view_keys[]
+      = { "resource", "sort-order", "grouping", "color-by-service", NULL };
+
   if (g_str_equal (key, "auto-refresh"))
     apply_auto_refresh (self);
-  else
+  else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
+    c3v_ecs_client_set_max_in_flight (
+        c3v_loader_get_client (c3v_connection_get_loader (self->connection)),
+        g_settings_get_uint (settings, key));
+  else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
 
@@ -745,9 +790,15 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   C3vWindow *self = C3V_WINDOW (source);
   g_autoptr (GError) error = NULL;
+  gboolean exported = g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* The task kept the window alive; its widgets may be gone already. */
+  if (self->cancellable == NULL)
+    return;
+
+  self->exporting = FALSE;
   set_progress (self, NULL, 0, 0);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!exported)
     show_error (self, _ ("Could not export the cluster"), error);
 }
 
@@ -755,10 +806,21 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 export_to (C3vWindow *self, GFile *file)
 {
-  C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
-  C3vLayout   *layout = c3v_cluster_view_get_layout (self->cluster_view);
-  g_autoptr (GTask) task = g_task_new (self, NULL, on_exported, NULL);
-  C3vLayoutOptions *options = g_new (C3vLayoutOptions, 1);
+  C3vSnapshot     *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  C3vLayout       *layout = c3v_cluster_view_get_layout (self->cluster_view);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GTask) task = NULL;
+  C3vLayoutOptions *options;
+
+  if (path == NULL)
+    {
+      show_banner (self, GTK_MESSAGE_ERROR,
+                   _ ("Could not export the cluster: choose a file on this computer."), FALSE);
+      return;
+    }
+
+  task = g_task_new (self, NULL, on_exported, NULL);
+  options = g_new (C3vLayoutOptions, 1);
 
   *options = *c3v_layout_get_options (layout);
   options->show_title = TRUE;
@@ -768,7 +830,8 @@ export_to (C3vWindow *self, GFile *file)
   g_task_set_task_data (task, options, g_free);
   g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
                           (GDestroyNotify) c3v_snapshot_unref);
-  g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
+  g_object_set_data_full (G_OBJECT (task), "path", g_steal_pointer (&path), g_free);
+  self->exporting = TRUE;
   set_progress (self, _ ("Exporting"), 0, 0);
   g_task_run_in_thread (task, export_in_thread);
 }
@@ -811,7 +874,7 @@ export_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_file_filter_set_name (filter, _ ("PNG images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -838,8 +901,12 @@ c3v_window_constructed (GObject *object)
   /* The command line wins over what was chosen last time. */
   profile = g_settings_get_string (self->settings, "profile");
   region = g_settings_get_string (self->settings, "region");
-  self->profile
-      = g_strdup (options->profile != NULL ? options->profile : (*profile ? profile : NULL));
+  /* "" stands for the demo account, which the profile drop-down can leave. */
+  if (options->demo)
+    self->profile = g_strdup ("");
+  else
+    self->profile
+        = g_strdup (options->profile != NULL ? options->profile : (*profile ? profile : NULL));
   self->region = g_strdup (options->region != NULL ? options->region : (*region ? region : NULL));
 
   c3v_window_connect (self);
