@@ -10,6 +10,7 @@
 
 #include "c3v-aws-config.h"
 #include "c3v-aws-config-private.h"
+#include "c3v-aws-http-private.h"
 #include "c3v-credentials-sso.h"
 
 #define SSO_TIMEOUT_SECONDS 30
@@ -143,39 +144,35 @@ portal_error (C3vCredentialsSso *self, guint status, GBytes *body)
                       message != NULL ? message : soup_status_get_phrase (status));
 }
 
+/* The portal answers errors with a JSON message and an HTTP status. */
+static C3vCredentials *
+parse_answer (C3vCredentialsProvider *provider, SoupMessage *message, GBytes *body, GError **error)
+{
+  C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
+
+  if (soup_message_get_status (message) != SOUP_STATUS_OK)
+    {
+      g_propagate_error (error, portal_error (self, soup_message_get_status (message), body));
+      return NULL;
+    }
+  return parse_role_credentials (self, body, error);
+}
+
+static GError *
+unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
+{
+  C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
+
+  return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                      _ ("Could not reach AWS SSO at %s: %s"), self->endpoint, cause->message);
+}
+
 static void
 send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  C3vCredentialsSso *self = g_task_get_source_object (task);
-  SoupMessage       *message = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  C3vCredentials *credentials;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                                 _ ("Could not reach AWS SSO at %s: %s"), self->endpoint,
-                                 error->message);
-      return;
-    }
-
-  if (soup_message_get_status (message) != SOUP_STATUS_OK)
-    {
-      g_task_return_error (task, portal_error (self, soup_message_get_status (message), body));
-      return;
-    }
-
-  credentials = parse_role_credentials (self, body, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) c3v_credentials_unref);
+  c3v_aws_return_answer (task, SOUP_SESSION (object), result, unreachable_error, parse_answer);
 }
 
 static SoupMessage *

@@ -10,6 +10,7 @@
 
 #include "c3v-aws-config.h"
 #include "c3v-aws-config-private.h"
+#include "c3v-aws-http-private.h"
 #include "c3v-credentials-sts.h"
 #include "c3v-sigv4.h"
 
@@ -122,8 +123,9 @@ sts_error (C3vCredentialsSts *self, guint status, GHashTable *values)
 }
 
 static C3vCredentials *
-parse_answer (C3vCredentialsSts *self, SoupMessage *message, GBytes *body, GError **error)
+parse_answer (C3vCredentialsProvider *provider, SoupMessage *message, GBytes *body, GError **error)
 {
+  C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
   g_autoptr (GHashTable) values = parse_xml (body);
   guint       status = soup_message_get_status (message);
   const char *access_key_id;
@@ -150,33 +152,21 @@ parse_answer (C3vCredentialsSts *self, SoupMessage *message, GBytes *body, GErro
                               expiration);
 }
 
+static GError *
+unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
+{
+  C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
+
+  return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                      _ ("Could not reach AWS STS at %s: %s"), self->endpoint, cause->message);
+}
+
 static void
 send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  C3vCredentialsSts *self = g_task_get_source_object (task);
-  SoupMessage       *message = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
-  C3vCredentials *credentials;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
-                                 _ ("Could not reach AWS STS at %s: %s"), self->endpoint,
-                                 error->message);
-      return;
-    }
-
-  credentials = parse_answer (self, message, body, &error);
-  if (credentials == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, credentials, (GDestroyNotify) c3v_credentials_unref);
+  c3v_aws_return_answer (task, SOUP_SESSION (object), result, unreachable_error, parse_answer);
 }
 
 static char *

@@ -353,22 +353,6 @@ call_handle_transport_error (GTask *task, GError *error)
   g_error_free (error);
 }
 
-static JsonObject *
-parse_response_object (GBytes *body)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data = g_bytes_get_data (body, &length);
-  JsonNode   *root;
-
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
 static void
 call_redact (CallData *call, GError *error)
 {
@@ -429,7 +413,7 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      object = parse_response_object (body);
+      object = c3v_ecs_parse_json_object (body);
       if (object != NULL)
         call_return_object (task, object);
       else

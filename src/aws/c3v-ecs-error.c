@@ -65,8 +65,8 @@ c3v_ecs_error_from_code (const char *code, guint http_status)
   return http_status >= 500 ? C3V_ECS_ERROR_SERVER : C3V_ECS_ERROR_FAILED;
 }
 
-static JsonObject *
-parse_object (GBytes *body)
+JsonObject *
+c3v_ecs_parse_json_object (GBytes *body)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   gsize       length = 0;
@@ -98,7 +98,7 @@ string_member (JsonObject *object, const char *name)
 GError *
 c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header_type, char **code)
 {
-  g_autoptr (JsonObject) object = parse_object (body);
+  g_autoptr (JsonObject) object = c3v_ecs_parse_json_object (body);
   const char      *type = string_member (object, "__type");
   const char      *full_message = string_member (object, "message");
   g_autofree char *message = NULL;

@@ -96,6 +96,21 @@ list_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
   return c3v_fake_paging_answer (request, "ListClusters", 100, arns, "clusterArns", error);
 }
 
+/* Closes the items array a Describe* answer is building, then lists the
+ * references it did not find as failures[], the way ECS does. */
+static JsonNode *
+end_describe_answer (JsonBuilder *builder, GPtrArray *missing)
+{
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "failures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < missing->len; i++)
+    c3v_fake_serialize_failure (builder, g_ptr_array_index (missing, i), "MISSING");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 static JsonNode *
 describe_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
 {
@@ -130,14 +145,7 @@ describe_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
       else
         g_ptr_array_add (missing, c3v_fake_account_cluster_arn (account, names[i]));
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "failures");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < missing->len; i++)
-    c3v_fake_serialize_failure (builder, g_ptr_array_index (missing, i), "MISSING");
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return end_describe_answer (builder, missing);
 }
 
 static gboolean
@@ -238,14 +246,7 @@ describe_in_cluster (C3vFakeAccount *account, JsonObject *request, const Describ
       else
         g_ptr_array_add (missing, missing_arn (account, cluster, spec, references[i]));
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "failures");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < missing->len; i++)
-    c3v_fake_serialize_failure (builder, g_ptr_array_index (missing, i), "MISSING");
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return end_describe_answer (builder, missing);
 }
 
 static gconstpointer

@@ -115,16 +115,6 @@ fixture_teardown (Fixture *fixture, gconstpointer data)
   test_home_teardown (fixture->home);
 }
 
-static C3vCredentials *
-get_for_profile (const char *profile, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &local_error);
-
-  g_assert_no_error (local_error);
-  return test_get_credentials (chain, error);
-}
-
 static void
 test_session (Fixture *fixture, gconstpointer data)
 {
@@ -133,7 +123,7 @@ test_session (Fixture *fixture, gconstpointer data)
   g_autoptr (C3vCredentials) credentials = NULL;
 
   write_token (fixture, "corp", "good-token", expires_at);
-  credentials = get_for_profile ("sso", &error);
+  credentials = test_get_credentials_for_profile ("sso", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->calls, ==, 1);
   g_assert_cmpstr (c3v_credentials_get_access_key_id (credentials), ==, "ASIASSO");
@@ -151,7 +141,7 @@ test_legacy (Fixture *fixture, gconstpointer data)
   g_autoptr (C3vCredentials) credentials = NULL;
 
   write_token (fixture, START_URL, "good-token", expires_at);
-  credentials = get_for_profile ("legacy", &error);
+  credentials = test_get_credentials_for_profile ("legacy", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (c3v_credentials_get_access_key_id (credentials), ==, "ASIASSO");
 }
@@ -173,20 +163,20 @@ test_login_needed (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   /* No token file at all. */
-  g_assert_null (get_for_profile ("sso", &error));
+  g_assert_null (test_get_credentials_for_profile ("sso", &error));
   assert_login_needed ("sso", error);
   g_clear_error (&error);
 
   /* An expired token is not even sent. */
   write_token (fixture, "corp", "good-token", expired);
-  g_assert_null (get_for_profile ("sso", &error));
+  g_assert_null (test_get_credentials_for_profile ("sso", &error));
   assert_login_needed ("sso", error);
   g_clear_error (&error);
   g_assert_cmpuint (fixture->calls, ==, 0);
 
   /* A token the portal no longer accepts. */
   write_token (fixture, "corp", "revoked-token", valid);
-  g_assert_null (get_for_profile ("sso", &error));
+  g_assert_null (test_get_credentials_for_profile ("sso", &error));
   assert_login_needed ("sso", error);
   g_assert_cmpuint (fixture->calls, ==, 1);
 }

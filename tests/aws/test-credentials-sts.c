@@ -231,21 +231,11 @@ fixture_teardown (Fixture *fixture, gconstpointer data)
   test_home_teardown (fixture->home);
 }
 
-static C3vCredentials *
-get_for_profile (const char *profile, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &local_error);
-
-  g_assert_no_error (local_error);
-  return test_get_credentials (chain, error);
-}
-
 static void
 test_assume_role (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials = get_for_profile ("role", &error);
+  g_autoptr (C3vCredentials) credentials = test_get_credentials_for_profile ("role", &error);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_assert_no_error (error);
@@ -266,7 +256,7 @@ static void
 test_chained_roles (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials = get_for_profile ("chained", &error);
+  g_autoptr (C3vCredentials) credentials = test_get_credentials_for_profile ("chained", &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->sts.calls, ==, 2);
@@ -282,7 +272,7 @@ static void
 test_self_source (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials = get_for_profile ("self", &error);
+  g_autoptr (C3vCredentials) credentials = test_get_credentials_for_profile ("self", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (fixture->sts.access_key_id, ==, "AKIDSELF");
@@ -297,7 +287,7 @@ test_environment_source (Fixture *fixture, gconstpointer data)
 
   g_setenv ("AWS_ACCESS_KEY_ID", "AKIDBASE", TRUE);
   g_setenv ("AWS_SECRET_ACCESS_KEY", "base-secret", TRUE);
-  credentials = get_for_profile ("envrole", &error);
+  credentials = test_get_credentials_for_profile ("envrole", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fixture->sts.access_key_id, ==, "AKIDBASE");
   g_assert_cmpstr (c3v_credentials_get_access_key_id (credentials), ==, "ASIA1");
@@ -307,7 +297,7 @@ static void
 test_access_denied (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials = get_for_profile ("denied", &error);
+  g_autoptr (C3vCredentials) credentials = test_get_credentials_for_profile ("denied", &error);
 
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_ACCESS_DENIED);
@@ -320,7 +310,7 @@ static void
 test_bad_signature (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials = get_for_profile ("badkey", &error);
+  g_autoptr (C3vCredentials) credentials = test_get_credentials_for_profile ("badkey", &error);
 
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED);
@@ -355,7 +345,7 @@ test_unreachable (Fixture *fixture, gconstpointer data)
 
   /* Nothing listens any more on the port the fixture's server had. */
   soup_server_disconnect (fixture->server);
-  credentials = get_for_profile ("role", &error);
+  credentials = test_get_credentials_for_profile ("role", &error);
   g_assert_null (credentials);
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));

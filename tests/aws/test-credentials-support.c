@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "c3v-aws-config.h"
 #include "test-credentials-support.h"
 
 #define WAIT_TIMEOUT_SECONDS 10
@@ -128,6 +129,16 @@ test_get_credentials (C3vCredentialsProvider *provider, GError **error)
   credentials = c3v_credentials_provider_get_finish (provider, state.result, error);
   g_object_unref (state.result);
   return credentials;
+}
+
+C3vCredentials *
+test_get_credentials_for_profile (const char *profile, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (C3vCredentialsProvider) chain = c3v_credentials_chain_new (profile, &local_error);
+
+  g_assert_no_error (local_error);
+  return test_get_credentials (chain, error);
 }
 
 SoupServer *

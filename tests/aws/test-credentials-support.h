@@ -21,6 +21,8 @@ char *test_home_write (const char *home, const char *relative_path, const char *
 /* Runs get_async to completion on the default main context; fails the test
  * when that takes more than a few seconds. */
 C3vCredentials *test_get_credentials (C3vCredentialsProvider *provider, GError **error);
+/* test_get_credentials() on the chain of @profile, which must build. */
+C3vCredentials *test_get_credentials_for_profile (const char *profile, GError **error);
 /* Iterates the default main context until *@flag is TRUE (or fails). */
 void test_wait_for (gboolean *flag);
 

@@ -8,6 +8,7 @@
 
 #include "c3v-ecs-client.h"
 #include "c3v-fake-ecs.h"
+#include "test-ecs-call.h"
 
 #define WAIT_MS 10000
 
@@ -16,46 +17,6 @@ typedef struct
   C3vFakeEcs   *fake;
   C3vEcsClient *client;
 } Fixture;
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-/* Iterates the main context until @condition holds, failing after WAIT_MS. */
-static void
-wait_until (Condition condition, gconstpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-flag_is_set (gconstpointer data)
-{
-  return *(const gboolean *) data;
-}
-
-static gboolean
-counted_down (gconstpointer data)
-{
-  return *(const guint *) data == 0;
-}
-
-static void
-wait_for (const gboolean *done)
-{
-  wait_until (flag_is_set, done);
-}
 
 static C3vEcsClient *
 client_new (const char *url, const char *secret, const char *token)
@@ -88,36 +49,11 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_clear_object (&fixture->fake);
 }
 
-typedef struct
-{
-  gboolean    done;
-  JsonObject *result;
-  GError     *error;
-} CallResult;
-
-static void
-call_result_clear (CallResult *r)
-{
-  g_clear_pointer (&r->result, json_object_unref);
-  g_clear_error (&r->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallResult, call_result_clear)
-
-static void
-call_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  CallResult *r = user_data;
-
-  r->result = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &r->error);
-  r->done = TRUE;
-}
-
 static void
 call (C3vEcsClient *client, const char *operation, JsonObject *request, CallResult *r)
 {
   c3v_ecs_client_call_async (client, operation, request, NULL, call_done, r);
-  wait_for (&r->done);
+  wait_for (&r->done, WAIT_MS);
 }
 
 static guint
@@ -146,34 +82,6 @@ test_list_clusters (Fixture *fixture, gconstpointer data)
   for (guint i = 0; i < json_array_get_length (arns); i++)
     found |= g_str_has_suffix (json_array_get_string_element (arns, i), "/staging");
   g_assert_true (found);
-}
-
-typedef struct
-{
-  GPtrArray *arns;
-  guint      pages;
-  gboolean   done;
-  GError    *error;
-} Paging;
-
-static gboolean
-collect_page (JsonObject *page, JsonArray *items, gpointer user_data)
-{
-  Paging *paging = user_data;
-
-  paging->pages++;
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    g_ptr_array_add (paging->arns, g_strdup (json_array_get_string_element (items, i)));
-  return TRUE;
-}
-
-static void
-paginate_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Paging *paging = user_data;
-
-  c3v_ecs_client_paginate_finish (C3V_ECS_CLIENT (object), result, NULL, &paging->error);
-  paging->done = TRUE;
 }
 
 typedef struct
@@ -216,7 +124,7 @@ describe_in_batches (C3vEcsClient *client, GPtrArray *arns, Describing *describi
       c3v_ecs_client_call_async (client, "DescribeTasks", request, NULL, described, describing);
     }
 
-  wait_until (counted_down, &describing->remaining);
+  wait_until (counted_down, &describing->remaining, WAIT_MS);
 }
 
 /* ListTasks page by page, then DescribeTasks in batches of 100. */
@@ -232,7 +140,7 @@ test_list_and_describe (Fixture *fixture, gconstpointer data)
   json_object_set_int_member (request, "maxResults", 100);
   c3v_ecs_client_paginate_async (fixture->client, "ListTasks", request, "taskArns", collect_page,
                                  &paging, NULL, NULL, paginate_done, &paging);
-  wait_for (&paging.done);
+  wait_for (&paging.done, WAIT_MS);
   g_assert_no_error (paging.error);
   g_assert_cmpuint (arns->len, ==, 250);
   g_assert_cmpuint (paging.pages, ==, 3);
@@ -338,7 +246,7 @@ test_in_flight_bound (Fixture *fixture, gconstpointer data)
   c3v_fake_ecs_set_latency (fixture->fake, 30);
   for (guint i = 0; i < 12; i++)
     c3v_ecs_client_call_async (fixture->client, "ListClusters", NULL, NULL, count_down, &remaining);
-  wait_until (counted_down, &remaining);
+  wait_until (counted_down, &remaining, WAIT_MS);
 
   g_assert_cmpuint (c3v_fake_ecs_get_peak_in_flight (fixture->fake), <=, 4);
   g_assert_cmpuint (c3v_ecs_client_get_peak_in_flight (fixture->client), ==, 4);

@@ -8,6 +8,7 @@
 
 #include "c3v-ecs-client.h"
 #include "c3v-ecs-error-private.h"
+#include "test-ecs-call.h"
 #include "test-ecs-server.h"
 
 #define TARGET_PREFIX "AmazonEC2ContainerServiceV20141113."
@@ -17,41 +18,6 @@
 static GString *captured_log;
 
 /* --- helpers -------------------------------------------------------------- */
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gconstpointer data);
-
-/* Iterates the main context until @condition holds, failing after
- * @timeout_ms. */
-static void
-wait_until (Condition condition, gconstpointer data, guint timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add (timeout_ms, set_flag, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-flag_is_set (gconstpointer data)
-{
-  return *(const gboolean *) data;
-}
-
-static void
-wait_for (const gboolean *done, guint timeout_ms)
-{
-  wait_until (flag_is_set, done, timeout_ms);
-}
 
 static gboolean
 server_has_request (gconstpointer data)
@@ -65,31 +31,6 @@ static gboolean
 log_has_retry (gconstpointer data)
 {
   return captured_log != NULL && strstr (captured_log->str, "retrying") != NULL;
-}
-
-typedef struct
-{
-  gboolean    done;
-  JsonObject *result;
-  GError     *error;
-} CallResult;
-
-static void
-call_result_clear (CallResult *r)
-{
-  g_clear_pointer (&r->result, json_object_unref);
-  g_clear_error (&r->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallResult, call_result_clear)
-
-static void
-call_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  CallResult *r = user_data;
-
-  r->result = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (object), result, &r->error);
-  r->done = TRUE;
 }
 
 static C3vEcsClient *
@@ -561,12 +502,6 @@ count_done (GObject *object, GAsyncResult *result, gpointer user_data)
   (*remaining)--;
 }
 
-static gboolean
-all_done (gconstpointer data)
-{
-  return *(const guint *) data == 0;
-}
-
 static void
 test_in_flight_bound (void)
 {
@@ -581,43 +516,11 @@ test_in_flight_bound (void)
   for (guint i = 0; i < 10; i++)
     c3v_ecs_client_call_async (client, "DescribeTasks", NULL, NULL, count_done, &remaining);
 
-  wait_until (all_done, &remaining, WAIT_MS);
+  wait_until (counted_down, &remaining, WAIT_MS);
 
   g_assert_cmpuint (ts->requests, ==, 10);
   g_assert_cmpuint (ts->peak_in_flight, ==, 3);
   g_assert_cmpuint (c3v_ecs_client_get_peak_in_flight (client), ==, 3);
-}
-
-typedef struct
-{
-  GPtrArray *arns;
-  guint      pages;
-  guint      stop_after; /* 0: never */
-  gboolean   done;
-  gboolean   ok;
-  guint      n_items;
-  GError    *error;
-} Paging;
-
-static gboolean
-collect_page (JsonObject *page, JsonArray *items, gpointer user_data)
-{
-  Paging *paging = user_data;
-
-  paging->pages++;
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    g_ptr_array_add (paging->arns, g_strdup (json_array_get_string_element (items, i)));
-  return paging->stop_after == 0 || paging->pages < paging->stop_after;
-}
-
-static void
-paginate_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Paging *paging = user_data;
-
-  paging->ok = c3v_ecs_client_paginate_finish (C3V_ECS_CLIENT (object), result, &paging->n_items,
-                                               &paging->error);
-  paging->done = TRUE;
 }
 
 static void

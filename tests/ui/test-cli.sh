@@ -44,6 +44,8 @@ for t in d["tasks"]:
     assert t["family"] and t["revision"] >= 1 and t["reserved"]["memory"] >= 0
 PY
 ! grep -q "$demo_secret" "$tmp/dump.json" "$tmp/err" || fail "the secret key reached --dump"
+# The demo's task definitions carry this in their environment: never shown.
+! grep -q "C3VIS-SECRET-ENV-VALUE" "$tmp/dump.json" || fail "an environment value reached --dump"
 ok "--dump json"
 
 "$c3vis" --demo --cluster staging --export "$tmp/staging.png" --resource cpu --width 1200 2>"$tmp/err" \

@@ -1,11 +1,9 @@
 /* test-tooltip.c: hovering a task shows its family and revision.
  *
  * Starts the real application on the demo account, selects a cluster in
- * the sidebar,
- * moves the X pointer over a task's box (XWarpPointer: a real motion event
- * through the X server, as a mouse makes) and waits for GTK's tooltip to
- * show the task's family:revision. Every wait is on a condition, with a
- * deadline that fails the test.
+ * the sidebar, moves the X pointer over a task's box (XWarpPointer: a real
+ * motion event through the X server, as a mouse makes) and waits for GTK's
+ * tooltip to show the task's family and revision.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -14,12 +12,10 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
 
-#include "c3v-application.h"
-#include "c3v-cluster-row.h"
 #include "c3v-cluster-view.h"
+#include "ui-test-support.h"
 
-#define CLUSTER          "staging"
-#define DEADLINE_SECONDS 60
+#define CLUSTER "staging"
 
 typedef struct
 {
@@ -27,61 +23,22 @@ typedef struct
   char           *tooltip_text;
   char           *expected_family;
   guint           expected_revision;
-  guint           step_id;
-  gint64          deadline;
   gboolean        selected;
   gboolean        warped;
-  gboolean        failed;
 } TooltipTest;
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, const char *type_name)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* GTK parents its tooltip popup to the toplevel it belongs to. */
 static char *
 visible_tooltip_text (GtkWidget *toplevel)
 {
-  GtkWidget *tooltip = find_descendant (toplevel, "GtkTooltipWindow");
+  GtkWidget *tooltip = ui_test_find (toplevel, "GtkTooltipWindow");
   GtkWidget *label;
 
   if (tooltip == NULL || !gtk_widget_get_mapped (tooltip))
     return NULL;
 
-  label = find_descendant (tooltip, "GtkLabel");
+  label = ui_test_find (tooltip, "GtkLabel");
   return label != NULL ? g_strdup (gtk_label_get_text (GTK_LABEL (label))) : NULL;
-}
-
-/* Selects the cluster's row once the sidebar lists it, as a click does. */
-static gboolean
-select_cluster (GtkWidget *toplevel)
-{
-  GtkWidget *list = find_descendant (toplevel, "GtkListBox");
-
-  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL; row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (C3V_IS_CLUSTER_ROW (row)
-        && g_str_equal (c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)), CLUSTER))
-      {
-        gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
-        return TRUE;
-      }
-
-  return FALSE;
 }
 
 static gboolean
@@ -101,6 +58,7 @@ warp_to_task (TooltipTest *test)
   C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (test->view);
   GtkNative   *native = gtk_widget_get_native (GTK_WIDGET (test->view));
   GdkSurface  *surface = gtk_native_get_surface (native);
+  Display     *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
   double       x, y, nx, ny, sx, sy;
 
   for (guint i = 0; i < c3v_snapshot_get_n_tasks (snapshot); i++)
@@ -113,10 +71,9 @@ warp_to_task (TooltipTest *test)
       gtk_widget_translate_coordinates (GTK_WIDGET (test->view), GTK_WIDGET (native), x, y, &nx,
                                         &ny);
       gtk_native_get_surface_transform (native, &sx, &sy);
-      XWarpPointer (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)), None,
-                    gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, (int) (nx + sx),
+      XWarpPointer (display, None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0, (int) (nx + sx),
                     (int) (ny + sy));
-      XFlush (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)));
+      XFlush (display);
       test->expected_family = g_strdup (task->family);
       test->expected_revision = task->revision;
       return TRUE;
@@ -126,67 +83,39 @@ warp_to_task (TooltipTest *test)
 }
 
 static gboolean
-step (gpointer user_data)
+step (GtkWindow *window, gpointer user_data)
 {
-  TooltipTest    *test = user_data;
-  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
-  GtkWindow      *window = gtk_application_get_active_window (app);
-
-  if (g_get_monotonic_time () > test->deadline)
-    {
-      test->failed = TRUE;
-      g_application_quit (G_APPLICATION (app));
-      return G_SOURCE_REMOVE;
-    }
-
-  if (window == NULL)
-    return G_SOURCE_CONTINUE;
-
-  if (test->view == NULL)
-    test->view = C3V_CLUSTER_VIEW (find_descendant (GTK_WIDGET (window), "C3vClusterView"));
+  TooltipTest *test = user_data;
 
   if (!test->selected)
     {
-      test->selected = select_cluster (GTK_WIDGET (window));
-      return G_SOURCE_CONTINUE;
+      test->selected = ui_test_select_cluster (GTK_WIDGET (window), CLUSTER);
+      test->view = C3V_CLUSTER_VIEW (ui_test_find (GTK_WIDGET (window), "C3vClusterView"));
+      return FALSE;
     }
 
-  if (test->view == NULL || !loaded (test->view))
-    return G_SOURCE_CONTINUE;
+  if (!loaded (test->view))
+    return FALSE;
 
   if (!test->warped)
     {
       test->warped = warp_to_task (test);
-      return G_SOURCE_CONTINUE;
+      return FALSE;
     }
 
   test->tooltip_text = visible_tooltip_text (GTK_WIDGET (window));
-  if (test->tooltip_text == NULL)
-    return G_SOURCE_CONTINUE;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  test->step_id = 0;
-  return G_SOURCE_REMOVE;
+  return test->tooltip_text != NULL;
 }
 
 static void
 test_task_tooltip (void)
 {
-  g_autoptr (C3vApplication) app = c3v_application_new ();
   char            *argv[] = { (char *) "c3vis", (char *) "--demo", NULL };
   TooltipTest      test = { 0 };
   g_autofree char *revision = NULL;
-  int              status;
 
-  test.deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  /* Polls state that GTK changes on its own (mapping, tooltips), which
-   * offer no signal to wait on; the deadline, not the interval, decides. */
-  test.step_id = g_timeout_add (50, step, &test);
+  g_assert_cmpint (ui_test_run_app (argv, step, &test, 60), ==, 0);
 
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_false (test.failed);
-  g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (test.expected_family);
   g_assert_nonnull (test.tooltip_text);
   revision = g_strdup_printf ("%u", test.expected_revision);

@@ -1,0 +1,25 @@
+/* ui-test-support.h: driving the real application in UI tests.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* One step of a test: TRUE when the test is over (it then quits the app). */
+typedef gboolean (*UiTestStep) (GtkWindow *window, gpointer user_data);
+
+/* Runs the application with @argv, calling @step every few milliseconds
+ * with its window until @step returns TRUE; fails the test when that takes
+ * longer than @deadline_seconds. Returns the application's exit status. */
+int ui_test_run_app (char **argv, UiTestStep step, gpointer user_data, guint deadline_seconds);
+/* The first widget of type @type_name under @widget (depth first). */
+GtkWidget *ui_test_find (GtkWidget *widget, const char *type_name);
+/* The first GtkButton under @widget whose label is @label. */
+GtkWidget *ui_test_find_button (GtkWidget *widget, const char *label);
+/* Selects the sidebar row of @cluster, as a click does; FALSE if not listed. */
+gboolean ui_test_select_cluster (GtkWidget *toplevel, const char *cluster);
+
+G_END_DECLS
