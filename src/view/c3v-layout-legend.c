@@ -118,6 +118,22 @@ compare_entry_labels (gconstpointer a, gconstpointer b, gpointer user_data)
   return strcmp (legend[ia].label, legend[ib].label);
 }
 
+/* Up to this many labels, every colour in the legend differs from every
+ * other, not only from the labels whose boxes touch: a reader matching a
+ * box to its legend entry must not find two look-alikes. */
+#define ALL_DISTINCT_MAX 32
+
+static gboolean
+collides_with_any_settled (const C3vLegendEntry *legend, const gboolean *settled, guint n,
+                           const C3vRgba *color)
+{
+  for (guint other = 0; other < n; other++)
+    if (settled[other] && c3v_palette_colors_collide (&legend[other].color, color))
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 collides_with_settled (const C3vLegendEntry *legend, const gboolean *settled, GPtrArray *neighbours,
                        const C3vRgba *color)
@@ -136,9 +152,9 @@ collides_with_settled (const C3vLegendEntry *legend, const gboolean *settled, GP
   return FALSE;
 }
 
-/* Labels whose boxes touch must not look alike. Entries are settled in
- * label order, not count order, so the same neighbours give the same
- * colours on every refresh. */
+/* Labels whose boxes touch must not look alike (in a small legend, no two
+ * labels may). Entries are settled in label order, not count order, so the
+ * same labels and neighbours give the same colours on every refresh. */
 void
 c3v_layout_separate_colors (C3vLayout *self)
 {
@@ -164,7 +180,9 @@ c3v_layout_separate_colors (C3vLayout *self)
 
       for (guint variant = 1;
            variant <= MAX_VARIANTS
-           && collides_with_settled (legend, settled, neighbours[order[i]], &entry->color);
+           && (n <= ALL_DISTINCT_MAX
+                   ? collides_with_any_settled (legend, settled, n, &entry->color)
+                   : collides_with_settled (legend, settled, neighbours[order[i]], &entry->color));
            variant++)
         c3v_palette_color_variant (entry->label, variant, &entry->color);
       settled[order[i]] = TRUE;
