@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* How many alternative colours to try before giving up on a collision. */
-#define MAX_VARIANTS 8
+#define MAX_VARIANTS (3 * C3V_PALETTE_SIZE)
 
 static char *
 dup_task_label (const C3vLayout *self, const C3vTask *task)
@@ -119,9 +119,11 @@ compare_entry_labels (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 /* Up to this many labels, every colour in the legend differs from every
- * other, not only from the labels whose boxes touch: a reader matching a
- * box to its legend entry must not find two look-alikes. */
-#define ALL_DISTINCT_MAX 32
+ * other (as far as MAX_VARIANTS allows), not only from the labels whose
+ * boxes touch: a reader matching a box to its legend entry must not find
+ * two look-alikes. Beyond it, only touching labels are kept apart, which
+ * keeps the cost linear in the number of boxes. */
+#define ALL_DISTINCT_MAX 64
 
 static gboolean
 collides_with_any_settled (const C3vLegendEntry *legend, const gboolean *settled, guint n,

@@ -56,6 +56,18 @@ hsl_to_rgba (double hue, double saturation, double lightness, C3vRgba *out)
   out->alpha = 1.0;
 }
 
+/* Twenty fills that tell apart at a glance, on light and dark backgrounds
+ * alike (GNOME's palette, extended): every pair is further apart than
+ * COLLIDE_DISTANCE. A label hashes to one of them; its variants walk the
+ * rest, so a legend of up to twenty labels can take twenty different ones. */
+static const guint32 qualitative[] = {
+  0x3584e4, 0xe66100, 0x2ec27e, 0xc061cb, 0xe01b24, 0xf5c211, 0x00838f,
+  0x865e3c, 0xff7eb6, 0x6a994e, 0x613583, 0x99c1f1, 0xffa348, 0x8ff0a4,
+  0x8b0a1f, 0xd9a3f5, 0xb5835a, 0x1a5fb4, 0xd4d48f, 0x00c8e8,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (qualitative) == C3V_PALETTE_SIZE);
+
 void
 c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
 {
@@ -68,6 +80,17 @@ c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
   g_return_if_fail (out != NULL);
 
   hash = c3v_palette_hash (label);
+  if (variant < C3V_PALETTE_SIZE)
+    {
+      guint32 rgb = qualitative[(hash + variant) % C3V_PALETTE_SIZE];
+
+      *out = (C3vRgba){ ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0, 1.0 };
+      return;
+    }
+
+  /* Past the palette: spread further variants around the colour wheel. */
+  variant -= C3V_PALETTE_SIZE;
   hue = (hash % 360) + variant * GOLDEN_ANGLE;
   /* Mid saturation and lightness keep every fill away from both the light
    * and the dark background, and leave room for black or white text. */

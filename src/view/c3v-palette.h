@@ -20,6 +20,9 @@ typedef struct
   double alpha;
 } C3vRgba;
 
+/* How many fills the palette has before variants leave it. */
+#define C3V_PALETTE_SIZE 20
+
 /* The colour of @label; variant 0 is what c3v_palette_color_for_label()
  * gives, higher variants are alternatives used when two labels that sit
  * next to each other would look alike. */

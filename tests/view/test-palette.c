@@ -31,15 +31,15 @@ test_stable (void)
   C3vRgba color;
 
   c3v_palette_color_for_label ("web:12", &color);
-  g_assert_cmpint (to_byte (color.red), ==, 174);
-  g_assert_cmpint (to_byte (color.green), ==, 109);
-  g_assert_cmpint (to_byte (color.blue), ==, 213);
+  g_assert_cmpint (to_byte (color.red), ==, 212);
+  g_assert_cmpint (to_byte (color.green), ==, 212);
+  g_assert_cmpint (to_byte (color.blue), ==, 143);
   g_assert_cmpfloat (color.alpha, ==, 1.0);
 
   c3v_palette_color_for_label ("payments-api", &color);
-  g_assert_cmpint (to_byte (color.red), ==, 143);
-  g_assert_cmpint (to_byte (color.green), ==, 208);
-  g_assert_cmpint (to_byte (color.blue), ==, 83);
+  g_assert_cmpint (to_byte (color.red), ==, 153);
+  g_assert_cmpint (to_byte (color.green), ==, 193);
+  g_assert_cmpint (to_byte (color.blue), ==, 241);
 }
 
 static void
