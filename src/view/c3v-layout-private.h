@@ -54,6 +54,7 @@ struct _C3vLayout
   guint      *task_legend;  /* per snapshot task: legend index */
   gint       *task_box;     /* per snapshot task: box index */
   gint       *instance_bar; /* per snapshot instance: bar index */
+  GArray     *lane_tasks;   /* guint: snapshot tasks drawn in the lane */
 };
 
 /* c3v-layout-legend.c, in the order c3v_layout_new() calls them: entries

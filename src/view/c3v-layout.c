@@ -67,6 +67,7 @@ c3v_layout_finalize (GObject *object)
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->boxes, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->lane_tasks, g_array_unref);
   g_clear_pointer (&self->legend_index, g_hash_table_unref);
   g_clear_pointer (&self->task_legend, g_free);
   g_clear_pointer (&self->task_box, g_free);
@@ -200,6 +201,33 @@ compare_instances (gconstpointer a, gconstpointer b, gpointer user_data)
   return compare_strings (ia->arn, ib->arn);
 }
 
+/* ---- The lane ---- */
+
+/* Tasks without a container instance. While loading, a task whose instance
+ * is not described yet is left out rather than shown as a Fargate task;
+ * once the load is complete, one whose instance ECS did not describe is
+ * drawn in the lane, so no task goes missing. */
+static void
+select_lane_tasks (C3vLayout *self)
+{
+  guint        n = 0;
+  const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n);
+  gboolean     complete = c3v_snapshot_is_complete (self->snapshot);
+
+  self->lane_tasks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    if (complete
+        || c3v_snapshot_get_task (self->snapshot, unplaced[i])->container_instance_arn == NULL)
+      g_array_append_val (self->lane_tasks, unplaced[i]);
+}
+
+static const guint *
+lane_tasks (C3vLayout *self, guint *n)
+{
+  *n = self->lane_tasks->len;
+  return (const guint *) (gpointer) self->lane_tasks->data;
+}
+
 /* ---- Scale ---- */
 
 static guint64
@@ -207,7 +235,7 @@ max_value (C3vLayout *self)
 {
   guint64      max = 0;
   guint        n_unplaced = 0;
-  const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n_unplaced);
+  const guint *unplaced = lane_tasks (self, &n_unplaced);
 
   for (guint i = 0; i < c3v_snapshot_get_n_instances (self->snapshot); i++)
     {
@@ -440,7 +468,7 @@ static void
 place_lane (C3vLayout *self, Cursor *cursor)
 {
   guint            n = 0;
-  const guint     *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n);
+  const guint     *unplaced = lane_tasks (self, &n);
   g_autofree char *header = NULL;
   guint64          tallest = 0;
 
@@ -529,7 +557,7 @@ compute_label_height (C3vLayout *self)
   const char  *longest[3] = { NULL, NULL, NULL };
   double       widths[3] = { 0, 0, 0 };
   guint        n_unplaced = 0;
-  const guint *unplaced = c3v_snapshot_get_unplaced_tasks (self->snapshot, &n_unplaced);
+  const guint *unplaced = lane_tasks (self, &n_unplaced);
 
   for (guint i = 0; i < c3v_snapshot_get_n_instances (self->snapshot); i++)
     {
@@ -614,6 +642,7 @@ c3v_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *options)
   for (guint i = 0; i < n_instances; i++)
     self->instance_bar[i] = -1;
 
+  select_lane_tasks (self);
   c3v_layout_build_legend (self);
   build_ticks (self, max_value (self));
   compute_geometry (self);

@@ -495,6 +495,43 @@ test_empty (void)
   g_assert_false (c3v_layout_hit_test (layout, 100, 100, &hit));
 }
 
+/* While loading, a task whose instance is not described yet waits
+ * off-screen instead of posing as a Fargate task; once the load is complete
+ * it is drawn in the lane, so no task goes missing. */
+static void
+test_pending_instance (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("c", "arn:aws:ecs:eu-west-1:1:cluster/c", "eu-west-1");
+  g_autofree char *arn
+      = view_fixture_add_instance (builder, "a", "m5.large", "eu-west-1a", 8192, 2048);
+  C3vLayoutOptions options;
+
+  view_fixture_add_task (builder, "placed", "web", NULL, arn, 512, 256);
+  view_fixture_add_task (builder, "waiting", "web", NULL,
+                         "arn:aws:ecs:eu-west-1:1:container-instance/c/not-yet", 512, 256);
+  view_fixture_add_task (builder, "fargate", "batch", NULL, NULL, 1024, 512);
+  c3v_layout_options_init (&options);
+
+  for (guint complete = 0; complete <= 1; complete++)
+    {
+      g_autoptr (C3vSnapshot) snapshot = c3v_snapshot_builder_build (builder, 0, complete);
+      g_autoptr (C3vLayout) layout = c3v_layout_new (snapshot, &options);
+      gint waiting = c3v_snapshot_find_task (
+          snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/waiting");
+      gint fargate = c3v_snapshot_find_task (
+          snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/fargate");
+
+      g_assert_cmpint (waiting, >=, 0);
+      g_assert_cmpint (fargate, >=, 0);
+      g_assert_cmpint (c3v_layout_find_task_box (layout, fargate), >=, 0);
+      if (complete)
+        g_assert_cmpint (c3v_layout_find_task_box (layout, waiting), >=, 0);
+      else
+        g_assert_cmpint (c3v_layout_find_task_box (layout, waiting), ==, -1);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -505,6 +542,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/box-heights", test_box_heights);
   g_test_add_func ("/view/layout/every-task-once", test_every_task_once);
   g_test_add_func ("/view/layout/lane", test_lane);
+  g_test_add_func ("/view/layout/pending-instance", test_pending_instance);
   g_test_add_func ("/view/layout/sort", test_sort);
   g_test_add_func ("/view/layout/group", test_group);
   g_test_add_func ("/view/layout/wrapping", test_wrapping);
