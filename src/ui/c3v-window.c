@@ -12,57 +12,11 @@
 
 #include "c3v-aws-config.h"
 #include "c3v-cluster-row.h"
-#include "c3v-cluster-view.h"
-#include "c3v-connection.h"
-#include "c3v-export.h"
 #include "c3v-legend-row.h"
-#include "c3v-regions.h"
-#include "c3v-window.h"
-
-struct _C3vWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  GSettings     *settings;
-  C3vConnection *connection;
-  GCancellable  *cancellable; /* listing and loading of this connection */
-  char          *profile;     /* NULL: the default chain */
-  char          *region;      /* NULL: the profile's */
-  char          *cluster;     /* the selected cluster */
-  gboolean       loading;
-  gboolean       exporting;
-  gboolean       rebuilding_legend;
-  gboolean       updating_dropdowns;
-  guint          auto_refresh_id;
-
-  /* Template children */
-  GtkDropDown     *profile_dropdown;
-  GtkDropDown     *region_dropdown;
-  GtkLabel        *title_label;
-  GtkLabel        *subtitle_label;
-  GtkToggleButton *search_button;
-  GtkInfoBar      *banner;
-  GtkLabel        *banner_label;
-  GtkButton       *banner_button;
-  GtkSearchEntry  *cluster_filter;
-  GtkStack        *sidebar_stack;
-  GtkSpinner      *sidebar_spinner;
-  GtkLabel        *sidebar_empty_label;
-  GtkListBox      *cluster_list;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkProgressBar  *progress_bar;
-  GtkStack        *view_stack;
-  GtkLabel        *empty_title;
-  GtkLabel        *empty_description;
-  C3vClusterView  *cluster_view;
-  GtkListBox      *legend_list;
-  GtkLabel        *status_label;
-};
+#include "c3v-window-private.h"
 
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static void c3v_window_connect (C3vWindow *self);
 static void c3v_window_load_selected (C3vWindow *self);
 
 /* ---------------------------------------------------------------- state */
@@ -115,8 +69,9 @@ list_box_clear (GtkListBox *list)
 
 /* ---------------------------------------------------------------- banner */
 
-static void
-show_banner (C3vWindow *self, GtkMessageType type, const char *message, gboolean offer_retry)
+void
+c3v_window_show_banner (C3vWindow *self, GtkMessageType type, const char *message,
+                        gboolean offer_retry)
 {
   gtk_info_bar_set_message_type (self->banner, type);
   gtk_label_set_text (self->banner_label, message);
@@ -131,12 +86,12 @@ hide_banner (C3vWindow *self)
 }
 
 /* What to do about an error, said after what went wrong. */
-static void
-show_error (C3vWindow *self, const char *context, const GError *error)
+void
+c3v_window_show_error (C3vWindow *self, const char *context, const GError *error)
 {
   g_autofree char *message = g_strdup_printf ("%s: %s", context, error->message);
 
-  show_banner (self, GTK_MESSAGE_ERROR, message, TRUE);
+  c3v_window_show_banner (self, GTK_MESSAGE_ERROR, message, TRUE);
 }
 
 static void
@@ -165,8 +120,8 @@ show_empty_page (C3vWindow *self, const char *title, const char *description)
   gtk_stack_set_visible_child_name (self->view_stack, "empty");
 }
 
-static void
-set_progress (C3vWindow *self, const char *phase, guint done, guint total)
+void
+c3v_window_set_progress (C3vWindow *self, const char *phase, guint done, guint total)
 {
   g_autofree char *text = NULL;
 
@@ -288,7 +243,7 @@ static void
 on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint total, C3vWindow *self)
 {
   if (self->loading)
-    set_progress (self, phase, done, total);
+    c3v_window_set_progress (self, phase, done, total);
 }
 
 static void
@@ -320,7 +275,7 @@ on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   self->loading = FALSE;
-  set_progress (self, NULL, 0, 0);
+  c3v_window_set_progress (self, NULL, 0, 0);
 
   if (snapshot != NULL)
     {
@@ -332,7 +287,7 @@ on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
     show_snapshot (self, partial);
   else
     show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
-  show_error (self, _ ("Could not load the cluster"), error);
+  c3v_window_show_error (self, _ ("Could not load the cluster"), error);
 }
 
 static void
@@ -364,7 +319,7 @@ c3v_window_load_cluster (C3vWindow *self, const char *cluster)
       show_empty_page (self, cluster, _ ("Loading…"));
     }
 
-  set_progress (self, _ ("Listing container instances"), 0, 0);
+  c3v_window_set_progress (self, _ ("Listing container instances"), 0, 0);
   c3v_loader_load_async (loader, cluster, self->cancellable, on_cluster_loaded,
                          g_object_ref (self));
 }
@@ -450,7 +405,7 @@ on_clusters_listed (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_label_set_text (self->sidebar_empty_label, _ ("Could not list clusters"));
       gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
       show_empty_page (self, _ ("Could Not List Clusters"), error->message);
-      show_error (self, _ ("Could not list clusters"), error);
+      c3v_window_show_error (self, _ ("Could not list clusters"), error);
       return;
     }
 
@@ -488,7 +443,7 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->connection, connection);
   self->loading = FALSE;
-  set_progress (self, NULL, 0, 0);
+  c3v_window_set_progress (self, NULL, 0, 0);
   gtk_label_set_text (self->title_label, "c3vis");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
   c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
@@ -534,9 +489,7 @@ wants_demo (C3vWindow *self, gboolean *fallback)
   return *fallback;
 }
 
-static void update_dropdowns (C3vWindow *self);
-
-static void
+void
 c3v_window_connect (C3vWindow *self)
 {
   const C3vOptions *options
@@ -552,118 +505,24 @@ c3v_window_connect (C3vWindow *self)
     connection = c3v_connection_new (self->profile, self->region, options->endpoint_url, &error);
 
   set_connection (self, connection);
-  update_dropdowns (self);
+  c3v_window_update_dropdowns (self);
 
   if (connection == NULL)
     {
       gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
       show_empty_page (self, _ ("Could Not Connect to AWS"), error->message);
-      show_error (self, _ ("Could not connect to AWS"), error);
+      c3v_window_show_error (self, _ ("Could not connect to AWS"), error);
       return;
     }
 
   if (fallback)
-    show_banner (
+    c3v_window_show_banner (
         self, GTK_MESSAGE_INFO,
         _ ("No AWS credentials were found, so c3vis shows its demo account. "
            "Configure AWS with “aws configure” or “aws sso login”, then choose a profile above."),
         FALSE);
 
   list_clusters (self);
-}
-
-/* ---------------------------------------------------------------- header */
-
-static void
-set_dropdown_strings (GtkDropDown *dropdown, const char *const *strings, const char *selected)
-{
-  g_autoptr (GtkStringList) model = gtk_string_list_new (strings);
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; strings[i] != NULL; i++)
-    if (g_strcmp0 (strings[i], selected) == 0)
-      position = i;
-
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-static void
-update_dropdowns (C3vWindow *self)
-{
-  g_auto (GStrv) profiles = c3v_aws_config_list_profiles ();
-  g_autoptr (GStrvBuilder) profile_items = g_strv_builder_new ();
-  g_auto (GStrv) items = NULL;
-  g_auto (GStrv) regions = NULL;
-  gboolean    demo = self->connection != NULL && c3v_connection_is_demo (self->connection);
-  const char *region
-      = self->connection != NULL ? c3v_connection_get_region (self->connection) : self->region;
-  const char *profile
-      = self->connection != NULL ? c3v_connection_get_profile (self->connection) : self->profile;
-
-  self->updating_dropdowns = TRUE;
-
-  g_strv_builder_addv (profile_items, (const char **) profiles);
-  /* The profile in use may exist only implicitly (environment keys, a
-   * "default" only in the credentials file): list it anyway. */
-  if (!demo && profile != NULL && !g_strv_contains ((const char *const *) profiles, profile))
-    g_strv_builder_add (profile_items, profile);
-  /* Translators: the last entry of the profile drop-down. */
-  g_strv_builder_add (profile_items, _ ("Demo account"));
-  items = g_strv_builder_end (profile_items);
-  set_dropdown_strings (self->profile_dropdown, (const char *const *) items,
-                        demo ? items[g_strv_length (items) - 1] : profile);
-
-  regions = c3v_regions_list (region);
-  set_dropdown_strings (self->region_dropdown, (const char *const *) regions, region);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), !demo);
-
-  self->updating_dropdowns = FALSE;
-}
-
-static const char *
-dropdown_selected_string (GtkDropDown *dropdown)
-{
-  GObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
-}
-
-static void
-on_profile_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-  guint       selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->updating_dropdowns || model == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  g_clear_pointer (&self->cluster, g_free);
-  g_free (self->profile);
-  /* The demo is the last entry; "" stands for it. */
-  if (selected + 1 == g_list_model_get_n_items (model))
-    self->profile = g_strdup ("");
-  else
-    {
-      self->profile = g_strdup (dropdown_selected_string (dropdown));
-      g_settings_set_string (self->settings, "profile", self->profile);
-    }
-  c3v_window_connect (self);
-}
-
-static void
-on_region_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
-{
-  const char *region = dropdown_selected_string (dropdown);
-
-  if (self->updating_dropdowns || region == NULL)
-    return;
-
-  g_clear_pointer (&self->cluster, g_free);
-  g_free (self->region);
-  self->region = g_strdup (region);
-  g_settings_set_string (self->settings, "region", region);
-  c3v_window_connect (self);
 }
 
 /* ---------------------------------------------------------------- settings */
@@ -769,113 +628,6 @@ zoom_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     c3v_cluster_view_zoom (self->cluster_view, 0.8);
   else
     c3v_cluster_view_zoom_fit (self->cluster_view);
-}
-
-static void
-export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  C3vLayoutOptions *options = task_data;
-  C3vSnapshot      *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
-  const char       *path = g_object_get_data (G_OBJECT (task), "path");
-  GError           *error = NULL;
-
-  if (c3v_export_png_full (snapshot, path, options, c3v_theme_get_light (), &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  C3vWindow *self = C3V_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  gboolean exported = g_task_propagate_boolean (G_TASK (result), &error);
-
-  /* The task kept the window alive; its widgets may be gone already. */
-  if (self->cancellable == NULL)
-    return;
-
-  self->exporting = FALSE;
-  set_progress (self, NULL, 0, 0);
-  if (!exported)
-    show_error (self, _ ("Could not export the cluster"), error);
-}
-
-/* The PNG is drawn off the main loop: a big cluster takes a moment. */
-static void
-export_to (C3vWindow *self, GFile *file)
-{
-  C3vSnapshot     *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
-  C3vLayout       *layout = c3v_cluster_view_get_layout (self->cluster_view);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (GTask) task = NULL;
-  C3vLayoutOptions *options;
-
-  if (path == NULL)
-    {
-      show_banner (self, GTK_MESSAGE_ERROR,
-                   _ ("Could not export the cluster: choose a file on this computer."), FALSE);
-      return;
-    }
-
-  task = g_task_new (self, NULL, on_exported, NULL);
-  options = g_new (C3vLayoutOptions, 1);
-
-  *options = *c3v_layout_get_options (layout);
-  options->show_title = TRUE;
-  options->show_legend = TRUE;
-  options->zoom = 1.0;
-  options->available_width = MAX (options->available_width, 1600);
-  g_task_set_task_data (task, options, g_free);
-  g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
-                          (GDestroyNotify) c3v_snapshot_unref);
-  g_object_set_data_full (G_OBJECT (task), "path", g_steal_pointer (&path), g_free);
-  self->exporting = TRUE;
-  set_progress (self, _ ("Exporting"), 0, 0);
-  g_task_run_in_thread (task, export_in_thread);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, C3vWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      export_to (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  C3vWindow            *self = C3V_WINDOW (widget);
-  C3vSnapshot          *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
-  GtkFileChooserNative *dialog;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M");
-  g_autofree char *name = NULL;
-
-  if (snapshot == NULL || c3v_cluster_view_get_layout (self->cluster_view) == NULL)
-    {
-      show_banner (self, GTK_MESSAGE_INFO,
-                   _ ("Choose a cluster first: there is nothing to export yet."), FALSE);
-      return;
-    }
-
-  dialog = gtk_file_chooser_native_new (_ ("Export as PNG"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = g_strdup_printf ("%s-%s.png", c3v_snapshot_get_cluster_name (snapshot), stamp);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _ ("PNG images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ---------------------------------------------------------------- object */
@@ -985,12 +737,14 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_profile_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_region_selected);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_selected",
+                                                G_CALLBACK (c3v_window_on_profile_selected));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_region_selected",
+                                                G_CALLBACK (c3v_window_on_region_selected));
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, c3v_window_export_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);

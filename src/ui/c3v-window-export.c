@@ -1,0 +1,118 @@
+/* c3v-window-export.c: Export as PNG (Ctrl+E), drawn off the main loop.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "c3v-export.h"
+#include "c3v-window-private.h"
+
+static void
+export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  C3vLayoutOptions *options = task_data;
+  C3vSnapshot      *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  const char       *path = g_object_get_data (G_OBJECT (task), "path");
+  GError           *error = NULL;
+
+  if (c3v_export_png_full (snapshot, path, options, c3v_theme_get_light (), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  C3vWindow *self = C3V_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  gboolean exported = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* The task kept the window alive; its widgets may be gone already. */
+  if (self->cancellable == NULL)
+    return;
+
+  self->exporting = FALSE;
+  c3v_window_set_progress (self, NULL, 0, 0);
+  if (!exported)
+    c3v_window_show_error (self, _ ("Could not export the cluster"), error);
+}
+
+/* The PNG is drawn off the main loop: a big cluster takes a moment. */
+static void
+export_to (C3vWindow *self, GFile *file)
+{
+  C3vSnapshot     *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  C3vLayout       *layout = c3v_cluster_view_get_layout (self->cluster_view);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GTask) task = NULL;
+  C3vLayoutOptions *options;
+
+  if (path == NULL)
+    {
+      c3v_window_show_banner (self, GTK_MESSAGE_ERROR,
+                              _ ("Could not export the cluster: choose a file on this computer."),
+                              FALSE);
+      return;
+    }
+
+  task = g_task_new (self, NULL, on_exported, NULL);
+  options = g_new (C3vLayoutOptions, 1);
+
+  *options = *c3v_layout_get_options (layout);
+  options->show_title = TRUE;
+  options->show_legend = TRUE;
+  options->zoom = 1.0;
+  options->available_width = MAX (options->available_width, 1600);
+  g_task_set_task_data (task, options, g_free);
+  g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
+                          (GDestroyNotify) c3v_snapshot_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_steal_pointer (&path), g_free);
+  self->exporting = TRUE;
+  c3v_window_set_progress (self, _ ("Exporting"), 0, 0);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, C3vWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      export_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+void
+c3v_window_export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  C3vWindow            *self = C3V_WINDOW (widget);
+  C3vSnapshot          *snapshot = c3v_cluster_view_get_snapshot (self->cluster_view);
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M");
+  g_autofree char *name = NULL;
+
+  if (snapshot == NULL || c3v_cluster_view_get_layout (self->cluster_view) == NULL)
+    {
+      c3v_window_show_banner (self, GTK_MESSAGE_INFO,
+                              _ ("Choose a cluster first: there is nothing to export yet."), FALSE);
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_ ("Export as PNG"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  name = g_strdup_printf ("%s-%s.png", c3v_snapshot_get_cluster_name (snapshot), stamp);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (filter, _ ("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
