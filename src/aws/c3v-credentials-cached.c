@@ -47,6 +47,8 @@ inner_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       GTask *task = g_ptr_array_index (waiters, i);
 
+      /* Drops the waiter's cancellation watch (and its reference). */
+      g_task_set_task_data (task, NULL, NULL);
       if (credentials != NULL)
         g_task_return_pointer (task, c3v_credentials_ref (credentials),
                                (GDestroyNotify) c3v_credentials_unref);
@@ -56,14 +58,61 @@ inner_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+destroy_source (gpointer source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+/* A waiter whose cancellable fires leaves at once; the shared fetch goes on
+ * for the others (and the cache). */
+static gboolean
+waiter_cancelled (GCancellable *cancellable, gpointer user_data)
+{
+  GTask                *task = user_data;
+  C3vCredentialsCached *self = g_task_get_source_object (task);
+  guint                 index = 0;
+
+  if (self->waiters != NULL && g_ptr_array_find (self->waiters, task, &index))
+    {
+      g_autoptr (GTask) owned = g_ptr_array_steal_index (self->waiters, index);
+
+      g_task_set_task_data (owned, NULL, NULL);
+      g_task_return_error_if_cancelled (owned);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_waiter (C3vCredentialsCached *self, GTask *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  if (cancellable != NULL)
+    {
+      GSource *source = g_cancellable_source_new (cancellable);
+
+      g_source_set_static_name (source, "[c3vis] cached credentials wait");
+      g_source_set_callback (source, G_SOURCE_FUNC (waiter_cancelled), g_object_ref (task),
+                             g_object_unref);
+      g_source_attach (source, g_task_get_context (task));
+      g_task_set_task_data (task, source, destroy_source);
+    }
+  g_ptr_array_add (self->waiters, task);
+}
+
+static void
 c3v_credentials_cached_get_async (C3vCredentialsProvider *provider, GCancellable *cancellable,
                                   GAsyncReadyCallback callback, gpointer user_data)
 {
   C3vCredentialsCached *self = C3V_CREDENTIALS_CACHED (provider);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  gboolean fetching = self->waiters != NULL;
 
   g_task_set_name (task, G_STRFUNC);
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   if (cached_is_fresh (self))
     {
       g_task_return_pointer (task, c3v_credentials_ref (self->credentials),
@@ -71,17 +120,13 @@ c3v_credentials_cached_get_async (C3vCredentialsProvider *provider, GCancellable
       return;
     }
 
-  if (self->waiters != NULL)
-    {
-      g_ptr_array_add (self->waiters, g_steal_pointer (&task));
-      return;
-    }
-
   /* The shared fetch must not die with the first caller's cancellable;
-   * each waiter's own cancellable still applies when its task returns. */
-  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->waiters, g_steal_pointer (&task));
-  c3v_credentials_provider_get_async (self->inner, NULL, inner_get_cb, g_object_ref (self));
+   * each waiter's own cancellable ends only its own wait. */
+  if (!fetching)
+    self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  add_waiter (self, g_steal_pointer (&task));
+  if (!fetching)
+    c3v_credentials_provider_get_async (self->inner, NULL, inner_get_cb, g_object_ref (self));
 }
 
 static C3vCredentials *

@@ -18,6 +18,7 @@
 #include <openssl/crypto.h>
 
 #include "c3v-ecs-client.h"
+#include "c3v-aws-regions.h"
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
 #include "c3v-sigv4.h"
@@ -328,6 +329,21 @@ call_log_attempt (CallData *call, guint status)
            call->attempt, elapsed_ms);
 }
 
+/* A host that does not resolve is, more often than not, a mistyped region:
+ * say so when the region is not one c3vis knows. */
+static GError *
+unreachable_error (C3vEcsClient *self, const GError *cause)
+{
+  if (g_error_matches (cause, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND)
+      && !c3v_aws_region_is_known (self->region))
+    return g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
+                        _ ("Could not reach %s: “%s” is not a known AWS region; check its name"),
+                        self->host, self->region);
+
+  return g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK, _ ("Could not reach %s: %s"),
+                      self->host, cause->message);
+}
+
 static void
 call_handle_transport_error (GTask *task, GError *error)
 {
@@ -347,9 +363,7 @@ call_handle_transport_error (GTask *task, GError *error)
       return;
     }
 
-  call_fail_or_retry (task, C3V_RETRY_CONNECTION,
-                      g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
-                                   _ ("Could not reach %s: %s"), self->host, error->message));
+  call_fail_or_retry (task, C3V_RETRY_CONNECTION, unreachable_error (self, error));
   g_error_free (error);
 }
 
@@ -436,7 +450,7 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
     }
   else if (c3v_retry_is_throttling_code (code))
     call_fail_or_retry (task, C3V_RETRY_THROTTLED, error);
-  else if (c3v_retry_is_transient_status (status))
+  else if (c3v_retry_is_transient_status (status) || c3v_retry_is_transient_code (code))
     call_fail_or_retry (task, C3V_RETRY_TRANSIENT, error);
   else
     call_return_error (task, error);

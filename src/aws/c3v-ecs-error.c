@@ -17,15 +17,17 @@ G_DEFINE_QUARK (c3v - ecs - error - quark, c3v_ecs_error)
 char *
 c3v_ecs_error_normalize_type (const char *type)
 {
-  const char *hash;
+  const char *start;
+  gsize       length;
 
   if (type == NULL)
     return NULL;
 
-  hash = strrchr (type, '#');
-  if (hash != NULL)
-    type = hash + 1;
-  return g_strndup (type, strcspn (type, ":"));
+  /* The suffix goes first: it is a URL and may hold a '#' of its own. */
+  length = strcspn (type, ":");
+  for (start = type + length; start > type && start[-1] != '#'; start--)
+    ;
+  return g_strndup (start, length - (gsize) (start - type));
 }
 
 typedef struct

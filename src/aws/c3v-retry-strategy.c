@@ -136,3 +136,21 @@ c3v_retry_is_transient_status (guint http_status)
 {
   return http_status == 500 || http_status == 502 || http_status == 503 || http_status == 504;
 }
+
+/* botocore's standard mode retries these like HTTP 500. */
+gboolean
+c3v_retry_is_transient_code (const char *code)
+{
+  static const char *const codes[] = {
+    "RequestTimeout",
+    "RequestTimeoutException",
+    "PriorRequestNotComplete",
+  };
+
+  if (code == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (code, codes[i]))
+      return TRUE;
+  return FALSE;
+}

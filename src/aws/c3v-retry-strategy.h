@@ -52,6 +52,8 @@ void c3v_retry_strategy_record_success (C3vRetryStrategy *self, guint last_cost)
 /* Error codes (after prefix/suffix removal) the standard mode retries. */
 gboolean c3v_retry_is_throttling_code (const char *code);
 gboolean c3v_retry_is_transient_status (guint http_status);
+/* Error codes of timeouts the service itself reports (RequestTimeout...). */
+gboolean c3v_retry_is_transient_code (const char *code);
 /* random(0,1) * min(2^(attempt-1), 20) * @base_ms, for @random in [0,1). */
 guint c3v_retry_backoff_ms (guint attempt, double random, guint base_ms);
 

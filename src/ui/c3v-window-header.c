@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "c3v-aws-config.h"
-#include "c3v-regions.h"
+#include "c3v-aws-regions.h"
 #include "c3v-window-private.h"
 
 static void
@@ -50,7 +50,7 @@ c3v_window_update_dropdowns (C3vWindow *self)
   set_dropdown_strings (self->profile_dropdown, (const char *const *) items,
                         demo ? items[g_strv_length (items) - 1] : profile);
 
-  regions = c3v_regions_list (region);
+  regions = c3v_aws_regions_list (region);
   set_dropdown_strings (self->region_dropdown, (const char *const *) regions, region);
   gtk_widget_set_sensitive (GTK_WIDGET (self->region_dropdown), !demo);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "c3v-aws-config.h"
+#include "c3v-aws-regions.h"
 #include "test-credentials-support.h"
 
 static const char config_text[] = "[default]\n"
@@ -248,6 +249,26 @@ test_have_credentials (void)
   test_home_teardown (home);
 }
 
+static void
+test_known_regions (void)
+{
+  g_auto (GStrv) regions = c3v_aws_regions_list ("eu-central-1");
+
+  g_assert_true (c3v_aws_region_is_known ("eu-west-1"));
+  g_assert_true (c3v_aws_region_is_known ("cn-north-1"));
+  g_assert_true (c3v_aws_region_is_known ("us-gov-west-1"));
+  g_assert_false (c3v_aws_region_is_known ("eu-wst-1"));
+  g_assert_false (c3v_aws_region_is_known (NULL));
+
+  /* The region in use leads the picker, listed once. */
+  g_assert_cmpstr (regions[0], ==, "eu-central-1");
+  for (guint i = 1; regions[i] != NULL; i++)
+    {
+      g_assert_cmpstr (regions[i], !=, "eu-central-1");
+      g_assert_true (c3v_aws_region_is_known (regions[i]));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -263,6 +284,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/aws/config/invalid-endpoint", test_invalid_endpoint);
   g_test_add_func ("/aws/config/list-profiles", test_list_profiles);
   g_test_add_func ("/aws/config/have-credentials", test_have_credentials);
+  g_test_add_func ("/aws/config/known-regions", test_known_regions);
 
   return g_test_run ();
 }

@@ -223,6 +223,8 @@ struct _TestCounting
   C3vCredentialsProvider parent_instance;
   guint                  calls;
   gint64                 expires_in; /* 0: never, <0: fail */
+  gboolean               hold;       /* keep the task in @held, answer later */
+  GTask                 *held;
 };
 
 G_DEFINE_FINAL_TYPE (TestCounting, test_counting, C3V_TYPE_CREDENTIALS_PROVIDER)
@@ -254,7 +256,10 @@ test_counting_get_async (C3vCredentialsProvider *provider, GCancellable *cancell
   GTask        *task = g_task_new (self, cancellable, callback, user_data);
 
   self->calls++;
-  g_idle_add_full (G_PRIORITY_DEFAULT, counting_complete, task, g_object_unref);
+  if (self->hold)
+    self->held = task;
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT, counting_complete, task, g_object_unref);
 }
 
 static C3vCredentials *
@@ -346,6 +351,51 @@ test_cached (void)
 }
 
 static void
+cancelled_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (
+      c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+/* A cancelled caller does not wait for a slow fetch (a credential_process
+ * asking for MFA, say); the fetch still fills the cache for the others. */
+static void
+test_cached_cancel (void)
+{
+  g_autoptr (TestCounting) inner = g_object_new (TEST_TYPE_COUNTING, NULL);
+  g_autoptr (C3vCredentialsProvider) cached
+      = c3v_credentials_cached_new (C3V_CREDENTIALS_PROVIDER (inner), 300);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (C3vCredentials) credentials = NULL;
+  gboolean done = FALSE;
+  gboolean done_before = FALSE;
+
+  inner->expires_in = 3600;
+  inner->hold = TRUE;
+  c3v_credentials_provider_get_async (cached, cancellable, cancelled_cb, &done);
+  g_assert_nonnull (inner->held);
+  g_cancellable_cancel (cancellable);
+  test_wait_for (&done);
+
+  g_cancellable_cancel (cancelled);
+  c3v_credentials_provider_get_async (cached, cancelled, cancelled_cb, &done_before);
+  test_wait_for (&done_before);
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, counting_complete, g_steal_pointer (&inner->held),
+                   g_object_unref);
+  inner->hold = FALSE;
+  credentials = test_get_credentials (cached, NULL);
+  g_assert_cmpstr (c3v_credentials_get_access_key_id (credentials), ==, "AKID1");
+  g_assert_cmpuint (inner->calls, ==, 1);
+}
+
+static void
 test_chain_order (void)
 {
   char *home = test_home_setup ();
@@ -387,6 +437,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/aws/credentials/chain/no-credentials", test_no_credentials);
   g_test_add_func ("/aws/credentials/chain/configuration-errors", test_configuration_errors);
   g_test_add_func ("/aws/credentials/chain/cached", test_cached);
+  g_test_add_func ("/aws/credentials/chain/cached-cancel", test_cached_cancel);
   g_test_add_func ("/aws/credentials/chain/order", test_chain_order);
 
   return g_test_run ();

@@ -183,6 +183,9 @@ test_error_type_normalization (void)
     { "ClusterNotFoundException:http://internal.amazon.com/", "ClusterNotFoundException" },
     { "aws.protocoltests#AccessDeniedException:http://x/", "AccessDeniedException" },
     { "ThrottlingException", "ThrottlingException" },
+    /* The suffix is cut first: a '#' inside it is not the prefix's. */
+    { "com.amazonaws.ecs#ThrottlingException:http://internal/#frag", "ThrottlingException" },
+    { "ServerException:http://internal/#frag", "ServerException" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -255,6 +258,23 @@ test_throttled_then_success (void)
   g_assert_cmpuint (ts->requests, ==, 2);
   g_assert_cmpuint (ts->bad_signatures, ==, 0);
   g_assert_cmpuint (c3v_ecs_client_get_call_count (client, "DescribeTasks"), ==, 1);
+}
+
+/* A timeout the service reports itself is retried like a 5xx. */
+static void
+test_request_timeout_retried (void)
+{
+  static const Reply timeout
+      = { 400, "{\"__type\":\"RequestTimeoutException\",\"message\":\"Timed out\"}", NULL };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
+
+  test_server_script (ts, &timeout, 1);
+  call_and_wait (client, "ListClusters", NULL, &r);
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.result);
+  g_assert_cmpuint (ts->requests, ==, 2);
 }
 
 static void
@@ -737,6 +757,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ecs-client/error-parsing", test_error_parsing);
   g_test_add_func ("/ecs-client/throttled-then-success", test_throttled_then_success);
   g_test_add_func ("/ecs-client/throttled-exhausted", test_throttled_exhausted);
+  g_test_add_func ("/ecs-client/request-timeout-retried", test_request_timeout_retried);
   g_test_add_func ("/ecs-client/server-error-three-times", test_server_error_three_times);
   g_test_add_func ("/ecs-client/max-attempts-env", test_max_attempts_env);
   g_test_add_func ("/ecs-client/malformed", test_malformed);

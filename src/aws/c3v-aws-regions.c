@@ -1,8 +1,8 @@
-/* c3v-regions.c
+/* c3v-aws-regions.c
  *
  * SPDX-License-Identifier: Apache-2.0
  */
-#include "c3v-regions.h"
+#include "c3v-aws-regions.h"
 
 static const char *const commercial_regions[] = {
   "af-south-1",     "ap-east-1",      "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
@@ -15,7 +15,7 @@ static const char *const commercial_regions[] = {
 };
 
 GStrv
-c3v_regions_list (const char *current)
+c3v_aws_regions_list (const char *current)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -28,4 +28,27 @@ c3v_regions_list (const char *current)
       g_strv_builder_add (builder, commercial_regions[i]);
 
   return g_strv_builder_end (builder);
+}
+
+static const char *const other_partitions[] = {
+  "cn-north-1",
+  "cn-northwest-1",
+  "us-gov-east-1",
+  "us-gov-west-1",
+};
+
+gboolean
+c3v_aws_region_is_known (const char *region)
+{
+  if (region == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commercial_regions); i++)
+    if (g_str_equal (commercial_regions[i], region))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (other_partitions); i++)
+    if (g_str_equal (other_partitions[i], region))
+      return TRUE;
+
+  return FALSE;
 }
