@@ -147,8 +147,10 @@ on_cluster (JsonObject *answer, const char *data, gpointer user_data)
                               : NULL;
 
   /* DescribeClusters reports an unknown cluster as a failure, not an
-   * error: make it the same error the other calls give. */
-  if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
+   * error, and a deleted one as INACTIVE for a while: make both the same
+   * error the other calls give. */
+  if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first)
+      || g_strcmp0 (c3v_json_get_string (json_node_get_object (first), "status"), "INACTIVE") == 0)
     {
       c3v_call_group_fail (self->calls,
                            g_error_new_literal (C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND,
@@ -364,6 +366,22 @@ explain_error (C3vClusterLoad *self, const GError *error)
                       _ ("Cluster “%s” does not exist"), self->cluster_name);
 }
 
+/* Tasks described but still waiting for their definition when the load
+ * ends early (the error cancelled DescribeTaskDefinition): they belong in
+ * the partial snapshot, with what their own containers say. */
+static void
+add_waiting_tasks (C3vClusterLoad *self)
+{
+  GHashTableIter iter;
+  gpointer       tasks;
+
+  g_hash_table_iter_init (&iter, self->waiting);
+  while (g_hash_table_iter_next (&iter, NULL, &tasks))
+    for (guint i = 0; i < ((GPtrArray *) tasks)->len; i++)
+      add_task (self, g_ptr_array_index ((GPtrArray *) tasks, i), NULL);
+  g_hash_table_remove_all (self->waiting);
+}
+
 static void
 on_done (const GError *error, gpointer user_data)
 {
@@ -374,6 +392,8 @@ on_done (const GError *error, gpointer user_data)
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  if (error != NULL)
+    add_waiting_tasks (self);
   c3v_snapshot_builder_sort (self->builder);
   if (error != NULL)
     {

@@ -255,6 +255,24 @@ sort_by_arn (GArray *items, GHashTable *index, GArray *companion)
     }
 }
 
+static gint
+compare_services (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (((const C3vService *) a)->arn, ((const C3vService *) b)->arn);
+}
+
+static gint
+compare_failures (gconstpointer a, gconstpointer b)
+{
+  const C3vFailure *first = a;
+  const C3vFailure *second = b;
+  gint              order = g_strcmp0 (first->arn, second->arn);
+
+  if (order == 0)
+    order = g_strcmp0 (first->reason, second->reason);
+  return order != 0 ? order : g_strcmp0 (first->detail, second->detail);
+}
+
 void
 c3v_snapshot_builder_sort (C3vSnapshotBuilder *self)
 {
@@ -262,6 +280,9 @@ c3v_snapshot_builder_sort (C3vSnapshotBuilder *self)
 
   sort_by_arn (self->instances, self->instance_index, NULL);
   sort_by_arn (self->tasks, self->task_index, self->task_offsets);
+  /* DescribeServices batches and failures answer in any order too. */
+  g_array_sort (self->services, compare_services);
+  g_array_sort (self->failures, compare_failures);
 }
 
 static gpointer

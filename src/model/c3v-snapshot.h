@@ -151,8 +151,8 @@ void c3v_snapshot_builder_add_service (C3vSnapshotBuilder *builder, const C3vSer
 void c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *builder, const C3vFailure *failure);
 /* The cluster ARN, when it is learnt only once loading has begun. */
 void c3v_snapshot_builder_set_arn (C3vSnapshotBuilder *builder, const char *cluster_arn);
-/* Orders instances and tasks by ARN, so that a complete load reads the
- * same whatever order the answers came in. */
+/* Orders instances, tasks, services and failures by ARN, so that a
+ * complete load reads the same whatever order the answers came in. */
 void c3v_snapshot_builder_sort (C3vSnapshotBuilder *builder);
 /* A new immutable snapshot of what was added so far; the builder stays
  * usable, so the loader can publish partial snapshots as pages arrive. */

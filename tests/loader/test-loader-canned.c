@@ -17,7 +17,22 @@ typedef struct
   const char *operation;
   guint       status;
   const char *body;
+  guint       delay_ms; /* 0: answer at once */
 } Canned;
+
+typedef struct
+{
+  const Canned *answers;
+  guint         n_answers;
+  guint         n_delayed; /* replies still waiting for their delay */
+} Endpoint;
+
+typedef struct
+{
+  Endpoint          *endpoint;
+  SoupServerMessage *msg;
+  const Canned      *canned;
+} Delayed;
 
 static const Canned answers[] = {
   { "DescribeClusters", 200,
@@ -49,21 +64,56 @@ static const Canned answers[] = {
 };
 
 static void
+set_answer (SoupServerMessage *msg, const Canned *canned)
+{
+  soup_server_message_set_status (msg, canned->status, NULL);
+  soup_server_message_set_response (msg, "application/x-amz-json-1.1", SOUP_MEMORY_STATIC,
+                                    canned->body, strlen (canned->body));
+}
+
+static gboolean
+answer_later (gpointer data)
+{
+  Delayed *delayed = data;
+
+  set_answer (delayed->msg, delayed->canned);
+  soup_server_message_unpause (delayed->msg);
+  delayed->endpoint->n_delayed--;
+  g_object_unref (delayed->msg);
+  g_free (delayed);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
             gpointer user_data)
 {
+  Endpoint   *endpoint = user_data;
   const char *target = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "X-Amz-Target");
   const char *operation = target != NULL ? strrchr (target, '.') : NULL;
 
-  for (guint i = 0; operation != NULL && i < G_N_ELEMENTS (answers); i++)
+  for (guint i = 0; operation != NULL && i < endpoint->n_answers; i++)
     {
-      if (strcmp (operation + 1, answers[i].operation) != 0)
+      const Canned *canned = &endpoint->answers[i];
+      Delayed      *delayed;
+
+      if (strcmp (operation + 1, canned->operation) != 0)
         continue;
 
-      soup_server_message_set_status (msg, answers[i].status, NULL);
-      soup_server_message_set_response (msg, "application/x-amz-json-1.1", SOUP_MEMORY_STATIC,
-                                        answers[i].body, strlen (answers[i].body));
+      if (canned->delay_ms == 0)
+        {
+          set_answer (msg, canned);
+          return;
+        }
+
+      delayed = g_new0 (Delayed, 1);
+      delayed->endpoint = endpoint;
+      delayed->msg = g_object_ref (msg);
+      delayed->canned = canned;
+      endpoint->n_delayed++;
+      soup_server_message_pause (msg);
+      g_timeout_add (canned->delay_ms, answer_later, delayed);
       return;
     }
 
@@ -104,8 +154,9 @@ test_failures_and_degraded_answers (void)
   const C3vFailure  *failure;
   gboolean           timed_out = FALSE;
   guint              timeout;
+  Endpoint           endpoint = { answers, G_N_ELEMENTS (answers), 0 };
 
-  soup_server_add_handler (server, NULL, on_request, NULL, NULL);
+  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -138,6 +189,144 @@ test_failures_and_degraded_answers (void)
   g_assert_cmpstr (failure->reason, ==, "MISSING");
 }
 
+/* The load fails (ListServices refused) while a task definition is still
+ * being fetched: the tasks DescribeTasks already gave belong in the
+ * partial snapshot all the same. */
+static const Canned failing_answers[] = {
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },
+  { "ListContainerInstances", 200, "{\"containerInstanceArns\": []}" },
+  { "ListTasks", 200, "{\"taskArns\": [\"" ARN_PREFIX "task/canned/t1\"]}" },
+  { "DescribeTasks", 200,
+    "{\"tasks\": [{\"taskArn\": \"" ARN_PREFIX "task/canned/t1\","
+    "   \"taskDefinitionArn\": \"" ARN_PREFIX "task-definition/slow:3\","
+    "   \"launchType\": \"FARGATE\", \"cpu\": \"256\", \"memory\": \"512\","
+    "   \"containers\": [{\"name\": \"app\"}]}], \"failures\": []}" },
+  { "DescribeTaskDefinition", 200,
+    "{\"taskDefinition\": {\"taskDefinitionArn\": \"" ARN_PREFIX "task-definition/slow:3\"}}",
+    1500 },
+  { "ListServices", 400, "{\"__type\": \"AccessDeniedException\", \"message\": \"no\"}", 300 },
+};
+
+typedef struct
+{
+  gboolean     done;
+  C3vSnapshot *partial;
+  GError      *error;
+} Failed;
+
+static void
+on_failed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Failed *failed = user_data;
+
+  g_assert_null (
+      c3v_loader_load_finish (C3V_LOADER (source), result, &failed->partial, &failed->error));
+  failed->done = TRUE;
+}
+
+static void
+test_error_keeps_described_tasks (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_autoptr (C3vLoader) loader = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  Endpoint         endpoint = { failing_answers, G_N_ELEMENTS (failing_answers), 0 };
+  Failed           failed = { 0 };
+  gboolean         timed_out = FALSE;
+  guint            timeout;
+  guint            n_unplaced = 0;
+
+  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  client = c3v_ecs_client_new (provider, "eu-west-1", url);
+  loader = c3v_loader_new (client, NULL);
+  c3v_loader_load_async (loader, "canned", NULL, on_failed, &failed);
+  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
+  /* Also wait for the delayed answers, so none outlives the server. */
+  while ((!failed.done || endpoint.n_delayed > 0) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_assert_nonnull (failed.error);
+  g_assert_nonnull (failed.partial);
+  g_assert_false (c3v_snapshot_is_complete (failed.partial));
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (failed.partial), ==, 1);
+  g_assert_cmpuint (c3v_snapshot_get_task (failed.partial, 0)->reserved_cpu, ==, 256);
+  g_assert_cmpuint (c3v_snapshot_get_task (failed.partial, 0)->reserved_memory, ==, 512);
+  c3v_snapshot_get_unplaced_tasks (failed.partial, &n_unplaced);
+  g_assert_cmpuint (n_unplaced, ==, 1);
+
+  g_clear_pointer (&failed.partial, c3v_snapshot_unref);
+  g_clear_error (&failed.error);
+}
+
+/* ECS keeps a deleted cluster visible as INACTIVE for a while; its lists
+ * fail. That is a cluster that does not exist, not one lost mid-load. */
+static const Canned inactive_answers[] = {
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\", \"status\": \"INACTIVE\"}],"
+    " \"failures\": []}" },
+  { "ListContainerInstances", 400,
+    "{\"__type\": \"ClusterNotFoundException\", \"message\": \"Cluster not found.\"}", 100 },
+  { "ListTasks", 400,
+    "{\"__type\": \"ClusterNotFoundException\", \"message\": \"Cluster not found.\"}", 100 },
+  { "ListServices", 400,
+    "{\"__type\": \"ClusterNotFoundException\", \"message\": \"Cluster not found.\"}", 100 },
+};
+
+static void
+test_inactive_cluster (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_autoptr (C3vLoader) loader = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  Endpoint         endpoint = { inactive_answers, G_N_ELEMENTS (inactive_answers), 0 };
+  Failed           failed = { 0 };
+  gboolean         timed_out = FALSE;
+  guint            timeout;
+
+  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  client = c3v_ecs_client_new (provider, "eu-west-1", url);
+  loader = c3v_loader_new (client, NULL);
+  c3v_loader_load_async (loader, "canned", NULL, on_failed, &failed);
+  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
+  while ((!failed.done || endpoint.n_delayed > 0) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_assert_error (failed.error, C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND);
+  g_assert_cmpstr (failed.error->message, ==, "Cluster “canned” does not exist");
+
+  g_clear_pointer (&failed.partial, c3v_snapshot_unref);
+  g_clear_error (&failed.error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -145,6 +334,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/loader-canned/failures-and-degraded-answers",
                    test_failures_and_degraded_answers);
+  g_test_add_func ("/loader-canned/error-keeps-described-tasks", test_error_keeps_described_tasks);
+  g_test_add_func ("/loader-canned/inactive-cluster", test_inactive_cluster);
 
   return g_test_run ();
 }

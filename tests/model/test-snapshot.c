@@ -266,6 +266,34 @@ test_sort (void)
   g_assert_cmpint (c3v_snapshot_get_task (snapshot, 0)->instance_index, ==, 0);
 }
 
+/* Services and failures come in batches answered in any order: sorted,
+ * the same cluster dumps the same. */
+static void
+test_sort_services_and_failures (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  C3vService web = { "arn:aws:ecs:eu-west-1:1:service/prod/web", "web" };
+  C3vService api = { "arn:aws:ecs:eu-west-1:1:service/prod/api", "api" };
+  C3vFailure gone = { TASK_ARN ("9"), "MISSING", NULL };
+  C3vFailure anonymous = { NULL, "MISSING", NULL };
+  C3vFailure early = { TASK_ARN ("1"), "MISSING", NULL };
+
+  c3v_snapshot_builder_add_service (builder, &web);
+  c3v_snapshot_builder_add_service (builder, &api);
+  c3v_snapshot_builder_add_failure (builder, &gone);
+  c3v_snapshot_builder_add_failure (builder, &anonymous);
+  c3v_snapshot_builder_add_failure (builder, &early);
+  c3v_snapshot_builder_sort (builder);
+  snapshot = c3v_snapshot_builder_build (builder, 1, TRUE);
+
+  g_assert_cmpstr (c3v_snapshot_get_service (snapshot, 0)->name, ==, "api");
+  g_assert_cmpstr (c3v_snapshot_get_service (snapshot, 1)->name, ==, "web");
+  g_assert_null (c3v_snapshot_get_failure (snapshot, 0)->arn);
+  g_assert_cmpstr (c3v_snapshot_get_failure (snapshot, 1)->arn, ==, TASK_ARN ("1"));
+  g_assert_cmpstr (c3v_snapshot_get_failure (snapshot, 2)->arn, ==, TASK_ARN ("9"));
+}
+
 static void
 test_services (void)
 {
@@ -354,6 +382,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/snapshot/partial", test_partial);
   g_test_add_func ("/snapshot/replace-same-arn", test_replace_same_arn);
   g_test_add_func ("/snapshot/sort", test_sort);
+  g_test_add_func ("/snapshot/sort-services-and-failures", test_sort_services_and_failures);
   g_test_add_func ("/snapshot/services", test_services);
   g_test_add_func ("/snapshot/empty", test_empty);
   g_test_add_func ("/snapshot/large", test_large);
