@@ -35,6 +35,73 @@ write_call (C3vFakeEcs *fake, const char *operation, guint status, gint64 time_u
   fflush (file);
 }
 
+static const struct
+{
+  const char  *name;
+  C3vFakeFault fault;
+} fault_names[] = {
+  { "throttle", C3V_FAKE_FAULT_THROTTLE },   { "server-error", C3V_FAKE_FAULT_SERVER_ERROR },
+  { "malformed", C3V_FAKE_FAULT_MALFORMED }, { "truncated", C3V_FAKE_FAULT_TRUNCATED },
+  { "drop", C3V_FAKE_FAULT_DROP },
+};
+
+/* "[OPERATION:]KIND[:COUNT]", e.g. "ListTasks:throttle:3" or "drop". */
+static gboolean
+add_fault_spec (C3vFakeEcs *fake, const char *spec)
+{
+  g_auto (GStrv) parts = g_strsplit (spec, ":", 3);
+  guint       n = g_strv_length (parts);
+  guint       kind_at = n >= 2 && g_ascii_isupper (parts[0][0]) ? 1 : 0;
+  const char *operation = kind_at == 1 ? parts[0] : NULL;
+  guint64     count = 1;
+
+  if (n == 0 || kind_at >= n)
+    return FALSE;
+  if (kind_at + 1 < n
+      && !g_ascii_string_to_unsigned (parts[kind_at + 1], 10, 1, G_MAXUINT, &count, NULL))
+    return FALSE;
+  if (kind_at + 2 < n)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fault_names); i++)
+    if (g_str_equal (parts[kind_at], fault_names[i].name))
+      {
+        c3v_fake_ecs_add_fault (fake, operation, fault_names[i].fault, (guint) count);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* "NAME[:AFTER_CALLS]": the cluster vanishes once that many calls are answered. */
+static gboolean
+add_deletion_spec (C3vFakeEcs *fake, const char *spec)
+{
+  g_auto (GStrv) parts = g_strsplit (spec, ":", 2);
+  guint64 after = 0;
+
+  if (parts[0] == NULL || *parts[0] == '\0')
+    return FALSE;
+  if (parts[1] != NULL && !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &after, NULL))
+    return FALSE;
+
+  c3v_fake_ecs_delete_cluster (fake, parts[0], (guint) after);
+  return TRUE;
+}
+
+static gboolean
+add_specs (C3vFakeEcs *fake, char **specs, gboolean (*add) (C3vFakeEcs *, const char *))
+{
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    if (!add (fake, specs[i]))
+      {
+        g_printerr ("%s: “%s”\n", _ ("An option is out of range; see --help."), specs[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 static const char summary[]
     = "Serves the Amazon ECS JSON 1.1 API on 127.0.0.1 over a seeded synthetic\n"
       "account, and verifies SigV4 signatures like AWS does.\n"
@@ -44,7 +111,12 @@ static const char summary[]
       "  secret access key  " C3V_FAKE_ECS_SECRET_ACCESS_KEY "\n"
       "  region             " C3V_FAKE_ECS_REGION "\n"
       "\n"
-      "The first line on standard output is \"listening on http://127.0.0.1:PORT\".";
+      "The first line on standard output is \"listening on http://127.0.0.1:PORT\".\n"
+      "\n"
+      "Faults: --fault=[OPERATION:]KIND[:COUNT] makes the next COUNT calls (of\n"
+      "OPERATION, or of any) fail; KIND is throttle, server-error, malformed,\n"
+      "truncated or drop. --delete-cluster=NAME[:AFTER] deletes a cluster once\n"
+      "AFTER more calls have been answered. Both may be repeated.";
 
 int
 main (int argc, char *argv[])
@@ -53,20 +125,22 @@ main (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (C3vFakeEcs) fake = NULL;
   g_autoptr (GMainLoop) loop = NULL;
-  g_autofree char   *access_key = NULL;
-  g_autofree char   *secret_key = NULL;
-  g_autofree char   *session_token = NULL;
-  g_autofree char   *region = NULL;
-  g_autofree char   *call_log = NULL;
-  FILE              *call_log_file = NULL;
-  C3vFakeEcsOptions  options = { 0 };
-  int                port = 0;
-  int                seed = 0;
-  int                instances = 0;
-  int                tasks = 0;
-  int                latency_ms = 0;
-  double             throttle_rate = 0;
-  double             error_rate = 0;
+  g_autofree char  *access_key = NULL;
+  g_autofree char  *secret_key = NULL;
+  g_autofree char  *session_token = NULL;
+  g_autofree char  *region = NULL;
+  g_autofree char  *call_log = NULL;
+  FILE             *call_log_file = NULL;
+  C3vFakeEcsOptions options = { 0 };
+  int               port = 0;
+  int               seed = 0;
+  int               instances = 0;
+  int               tasks = 0;
+  int               latency_ms = 0;
+  double            throttle_rate = 0;
+  double            error_rate = 0;
+  g_auto (GStrv) faults = NULL;
+  g_auto (GStrv) deletions = NULL;
   const GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0 picks a free one)", "N" },
     { "access-key", 0, 0, G_OPTION_ARG_STRING, &access_key, "Access key ID to accept", "ID" },
@@ -85,6 +159,10 @@ main (int argc, char *argv[])
       "RATE" },
     { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate,
       "Share of calls answered with HTTP 500 (0..1)", "RATE" },
+    { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults, "Inject a fault (see above)",
+      "[OP:]KIND[:N]" },
+    { "delete-cluster", 0, 0, G_OPTION_ARG_STRING_ARRAY, &deletions,
+      "Delete a cluster after N more calls (see above)", "NAME[:N]" },
     { "call-log", 0, 0, G_OPTION_ARG_FILENAME, &call_log, "Append each call as a JSON line to FILE",
       "FILE" },
     { NULL }
@@ -122,6 +200,8 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+  if (!add_specs (fake, faults, add_fault_spec) || !add_specs (fake, deletions, add_deletion_spec))
+    return EXIT_FAILURE;
   if (call_log != NULL)
     {
       call_log_file = fopen (call_log, "a");
