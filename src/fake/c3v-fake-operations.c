@@ -136,7 +136,8 @@ describe_clusters (C3vFakeAccount *account, JsonObject *request, GError **error)
   json_builder_begin_array (builder);
   for (guint i = 0; names[i] != NULL; i++)
     {
-      C3vFakeCluster *cluster = c3v_fake_account_find_cluster (account, names[i], FALSE);
+      /* Like ECS, a deleted cluster is still described for a while, INACTIVE. */
+      C3vFakeCluster *cluster = c3v_fake_account_find_cluster (account, names[i], TRUE);
 
       if (cluster != NULL)
         c3v_fake_serialize_cluster (builder, cluster, statistics, tags);

@@ -104,6 +104,8 @@ static void
 count_cluster (const C3vFakeCluster *cluster, ClusterCounts *counts)
 {
   memset (counts, 0, sizeof *counts);
+  if (cluster->deleted)
+    return;
   for (guint i = 0; i < cluster->tasks->len; i++)
     {
       const C3vFakeTask *task = g_ptr_array_index (cluster->tasks, i);
@@ -133,11 +135,12 @@ c3v_fake_serialize_cluster (JsonBuilder *builder, const C3vFakeCluster *cluster,
   json_builder_begin_object (builder);
   add_string (builder, "clusterArn", cluster->arn);
   add_string (builder, "clusterName", cluster->name);
-  add_string (builder, "status", "ACTIVE");
-  add_int (builder, "registeredContainerInstancesCount", cluster->instances->len);
+  add_string (builder, "status", cluster->deleted ? "INACTIVE" : "ACTIVE");
+  add_int (builder, "registeredContainerInstancesCount",
+           cluster->deleted ? 0 : cluster->instances->len);
   add_int (builder, "runningTasksCount", counts.running[0] + counts.running[1]);
   add_int (builder, "pendingTasksCount", counts.pending[0] + counts.pending[1]);
-  add_int (builder, "activeServicesCount", cluster->services->len);
+  add_int (builder, "activeServicesCount", cluster->deleted ? 0 : cluster->services->len);
   json_builder_set_member_name (builder, "statistics");
   json_builder_begin_array (builder);
   if (statistics)

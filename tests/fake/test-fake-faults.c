@@ -197,11 +197,18 @@ test_delete_cluster (Fixture *fixture, gconstpointer data)
   after = fake_test_call (fixture->url, "ListTasks", "{\"cluster\": \"staging\"}", NULL);
   fake_test_assert_error (after, 400, "ClusterNotFoundException");
 
+  /* As in ECS, a deleted cluster is still described, INACTIVE. */
   described
       = fake_test_call (fixture->url, "DescribeClusters", "{\"clusters\": [\"staging\"]}", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                         fake_test_response_object (described), "failures")),
-                    ==, 1);
+                    ==, 0);
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (
+              json_object_get_array_member (fake_test_response_object (described), "clusters"), 0),
+          "status"),
+      ==, "INACTIVE");
   body = g_strdup_printf (
       "{\"cluster\": \"staging\", \"tasks\": [\"%s\"]}",
       json_array_get_string_element (json_object_get_array_member (object, "taskArns"), 0));
