@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "c3v-ecs-client.h"
+#include "c3v-ecs-client-private.h"
 
 typedef struct
 {
@@ -60,8 +61,9 @@ paginate_request_page (GTask *task)
   C3vEcsClient *self = g_task_get_source_object (task);
   PaginateData *data = g_task_get_task_data (task);
 
-  c3v_ecs_client_call_async (self, data->operation, data->request, g_task_get_cancellable (task),
-                             paginate_page_cb, g_object_ref (task));
+  c3v_ecs_client_call_page_async (self, data->operation, data->request,
+                                  g_task_get_cancellable (task), paginate_page_cb,
+                                  g_object_ref (task));
 }
 
 static JsonArray *

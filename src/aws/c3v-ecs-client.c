@@ -19,6 +19,7 @@
 
 #include "c3v-ecs-client.h"
 #include "c3v-aws-regions.h"
+#include "c3v-ecs-client-private.h"
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
 #include "c3v-sigv4.h"
@@ -592,10 +593,10 @@ count_call (C3vEcsClient *self, const char *operation)
   g_hash_table_insert (self->call_counts, g_strdup (operation), GUINT_TO_POINTER (count + 1));
 }
 
-void
-c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject *request,
-                           GCancellable *cancellable, GAsyncReadyCallback callback,
-                           gpointer user_data)
+static void
+call_start (C3vEcsClient *self, const char *operation, JsonObject *request,
+            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data,
+            gboolean ahead)
 {
   g_autoptr (GTask) task = NULL;
   CallData *call;
@@ -605,7 +606,6 @@ c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_name (task, G_STRFUNC);
   g_task_set_name (task, operation);
 
   call = g_new0 (CallData, 1);
@@ -625,7 +625,26 @@ c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject
       return;
     }
 
-  call_enqueue (task, FALSE);
+  call_enqueue (task, ahead);
+}
+
+void
+c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  call_start (self, operation, request, cancellable, callback, user_data, FALSE);
+}
+
+/* The next page of a list goes ahead of the calls already queued: the
+ * chain of pages is what a load waits on longest, while the describes
+ * queued behind it can overlap with the following pages. */
+void
+c3v_ecs_client_call_page_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  call_start (self, operation, request, cancellable, callback, user_data, TRUE);
 }
 
 JsonObject *

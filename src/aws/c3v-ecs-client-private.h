@@ -1,0 +1,18 @@
+/* c3v-ecs-client-private.h: what the ECS client's files share.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#pragma once
+
+#include "c3v-ecs-client.h"
+
+G_BEGIN_DECLS
+
+/* c3v_ecs_client_call_async() for the next page of a list: it is queued
+ * ahead of other calls waiting for a slot. Finish with
+ * c3v_ecs_client_call_finish(). */
+void c3v_ecs_client_call_page_async (C3vEcsClient *self, const char *operation, JsonObject *request,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback,
+                                     gpointer user_data);
+
+G_END_DECLS
