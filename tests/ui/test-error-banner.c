@@ -45,12 +45,16 @@ step (GtkWindow *window, gpointer user_data)
 
   if (!test->retried)
     {
-      if (!banner_shown (window, &test->banner_text))
+      GtkWidget *retry = ui_test_find_button (GTK_WIDGET (window), "_Retry");
+
+      /* The banner slides in: its button takes input once it is mapped. */
+      if (!banner_shown (window, &test->banner_text) || retry == NULL
+          || !gtk_widget_get_mapped (retry))
         return FALSE;
 
-      /* ECS is healthy again: the user clicks Retry. */
+      /* ECS is healthy again: the user activates Retry (Enter or a click). */
       c3v_fake_ecs_set_fault_rates (test->endpoint, 0.0, 0.0);
-      g_signal_emit_by_name (ui_test_find_button (GTK_WIDGET (window), "_Retry"), "clicked");
+      g_assert_true (gtk_widget_activate (retry));
       test->retried = TRUE;
       return FALSE;
     }
