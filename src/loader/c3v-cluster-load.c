@@ -299,6 +299,46 @@ on_tasks (JsonObject *answer, const char *data, gpointer user_data)
   maybe_publish_partial (self);
 }
 
+/* A task asked to stop still holds its reservation, and ECS still counts
+ * it as used, until it has actually stopped: show those, not the ones
+ * already STOPPED (which ECS lists for a while after). */
+static void
+resolve_stopping_task (JsonObject *object, gpointer user_data)
+{
+  C3vClusterLoad *self = user_data;
+
+  /* Listed, but not shown: it no longer counts towards the progress. */
+  if (g_strcmp0 (c3v_json_get_string (object, "lastStatus"), "STOPPED") == 0)
+    self->tasks.total--;
+  else
+    resolve_task (object, self);
+}
+
+static void
+on_stopping_tasks (JsonObject *answer, const char *data, gpointer user_data)
+{
+  C3vClusterLoad *self = user_data;
+
+  self->answered = TRUE;
+  c3v_json_foreach_object (answer, "tasks", resolve_stopping_task, self);
+  add_failures (self, answer, &self->tasks);
+  emit_progress (self, _ ("Loading tasks"), &self->tasks);
+  maybe_publish_partial (self);
+}
+
+static gboolean
+on_stopping_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
+{
+  C3vClusterLoad *self = user_data;
+
+  if (!is_live (self))
+    return FALSE;
+
+  self->tasks.total += json_array_get_length (items);
+  describe_page (self, items, "DescribeTasks", "tasks", DESCRIBE_BATCH, on_stopping_tasks);
+  return TRUE;
+}
+
 static gboolean
 on_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {
@@ -419,6 +459,7 @@ c3v_cluster_load_run (C3vLoader *loader, const char *cluster, GCancellable *canc
   C3vClusterLoad *self = g_new0 (C3vClusterLoad, 1);
   C3vEcsClient   *client = c3v_loader_get_client (loader);
   JsonObject     *request;
+  JsonObject     *stopping;
 
   self->loader = g_object_ref (loader);
   self->definitions = c3v_loader_get_task_definitions (loader);
@@ -448,6 +489,11 @@ c3v_cluster_load_run (C3vLoader *loader, const char *cluster, GCancellable *canc
   /* The task chain is the longest: start it first. */
   c3v_call_group_paginate (self->calls, "ListTasks", new_list_request (self), "taskArns",
                            on_tasks_page);
+  /* ListTasks lists desiredStatus RUNNING only; tasks on their way down
+   * are a second, short chain. */
+  stopping = new_list_request (self);
+  json_object_set_string_member (stopping, "desiredStatus", "STOPPED");
+  c3v_call_group_paginate (self->calls, "ListTasks", stopping, "taskArns", on_stopping_tasks_page);
   c3v_call_group_paginate (self->calls, "ListContainerInstances", new_list_request (self),
                            "containerInstanceArns", on_instances_page);
   c3v_call_group_paginate (self->calls, "ListServices", new_list_request (self), "serviceArns",

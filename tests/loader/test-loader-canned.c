@@ -18,6 +18,7 @@ typedef struct
   guint       status;
   const char *body;
   guint       delay_ms; /* 0: answer at once */
+  const char *when;     /* answers only a request body containing this */
 } Canned;
 
 typedef struct
@@ -50,6 +51,8 @@ static const Canned answers[] = {
     "                            {\"name\": \"MEMORY\", \"integerValue\": 3584}]},"
     "  \"not an object\", {\"ec2InstanceId\": \"i-no-arn\"}],"
     " \"failures\": []}" },
+  /* No task on its way down here: the desiredStatus STOPPED chain is empty. */
+  { "ListTasks", 200, "{\"taskArns\": []}", 0, "\"STOPPED\"" },
   { "ListTasks", 200,
     "{\"taskArns\": [\"" ARN_PREFIX "task/canned/t1\", \"" ARN_PREFIX "task/canned/gone\"]}" },
   { "DescribeTasks", 200,
@@ -84,6 +87,16 @@ answer_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+body_contains (SoupServerMessage *msg, const char *text)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr (GBytes) bytes = soup_message_body_flatten (body);
+  g_autofree char *copy = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return strstr (copy, text) != NULL;
+}
+
 static void
 on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
             gpointer user_data)
@@ -98,7 +111,8 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       const Canned *canned = &endpoint->answers[i];
       Delayed      *delayed;
 
-      if (strcmp (operation + 1, canned->operation) != 0)
+      if (strcmp (operation + 1, canned->operation) != 0
+          || (canned->when != NULL && !body_contains (msg, canned->when)))
         continue;
 
       if (canned->delay_ms == 0)
@@ -197,6 +211,7 @@ static const Canned failing_answers[] = {
     "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
     "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },
   { "ListContainerInstances", 200, "{\"containerInstanceArns\": []}" },
+  { "ListTasks", 200, "{\"taskArns\": []}", 0, "\"STOPPED\"" },
   { "ListTasks", 200, "{\"taskArns\": [\"" ARN_PREFIX "task/canned/t1\"]}" },
   { "DescribeTasks", 200,
     "{\"tasks\": [{\"taskArn\": \"" ARN_PREFIX "task/canned/t1\","
@@ -327,6 +342,86 @@ test_inactive_cluster (void)
   g_clear_error (&failed.error);
 }
 
+/* A task asked to stop (desiredStatus STOPPED) still runs and still holds
+ * its reservation, as ECS accounts it; one that has stopped holds nothing. */
+#define TASK_JSON(id, last, desired, cpu, memory)                                                  \
+  "{\"taskArn\": \"" ARN_PREFIX "task/canned/" id "\", \"lastStatus\": \"" last "\","              \
+  " \"desiredStatus\": \"" desired "\", \"cpu\": \"" cpu "\", \"memory\": \"" memory "\","         \
+  " \"containerInstanceArn\": \"" ARN_PREFIX "container-instance/canned/ci1\"}"
+
+static const Canned stopping_answers[] = {
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },
+  { "ListContainerInstances", 200,
+    "{\"containerInstanceArns\": [\"" ARN_PREFIX "container-instance/canned/ci1\"]}" },
+  { "DescribeContainerInstances", 200,
+    "{\"containerInstances\": [{\"containerInstanceArn\": \"" ARN_PREFIX
+    "container-instance/canned/ci1\","
+    "   \"registeredResources\": [{\"name\": \"CPU\", \"integerValue\": 2048},"
+    "                             {\"name\": \"MEMORY\", \"integerValue\": 4096}],"
+    "   \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1664},"
+    "                            {\"name\": \"MEMORY\", \"integerValue\": 3328}]}],"
+    " \"failures\": []}" },
+  { "ListTasks", 200,
+    "{\"taskArns\": [\"" ARN_PREFIX "task/canned/stopping\", \"" ARN_PREFIX
+    "task/canned/stopped\"]}",
+    0, "\"STOPPED\"" },
+  { "ListTasks", 200, "{\"taskArns\": [\"" ARN_PREFIX "task/canned/running\"]}" },
+  { "DescribeTasks", 200,
+    "{\"tasks\": [" TASK_JSON ("stopping", "RUNNING", "STOPPED", "128", "256") ", " TASK_JSON (
+        "stopped", "STOPPED", "STOPPED", "1024", "1024") "], \"failures\": []}",
+    0, "task/canned/stopping" },
+  { "DescribeTasks", 200,
+    "{\"tasks\": [" TASK_JSON ("running", "RUNNING", "RUNNING", "256",
+                               "512") "],"
+                                      " \"failures\": []}" },
+  { "ListServices", 200, "{\"serviceArns\": []}" },
+};
+
+static void
+test_stopping_tasks (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+  g_autoptr (C3vEcsClient) client = NULL;
+  g_autoptr (C3vLoader) loader = NULL;
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char   *url = NULL;
+  Endpoint           endpoint = { stopping_answers, G_N_ELEMENTS (stopping_answers), 0 };
+  const C3vInstance *instance;
+  gboolean           timed_out = FALSE;
+  guint              timeout;
+
+  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  client = c3v_ecs_client_new (provider, "eu-west-1", url);
+  loader = c3v_loader_new (client, NULL);
+  c3v_loader_load_async (loader, "canned", NULL, on_loaded, &snapshot);
+  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
+  while (snapshot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 2);
+  g_assert_cmpint (c3v_snapshot_find_task (snapshot, ARN_PREFIX "task/canned/running"), >=, 0);
+  g_assert_cmpint (c3v_snapshot_find_task (snapshot, ARN_PREFIX "task/canned/stopping"), >=, 0);
+  g_assert_cmpint (c3v_snapshot_find_task (snapshot, ARN_PREFIX "task/canned/stopped"), ==, -1);
+  instance = c3v_snapshot_get_instance (snapshot, 0);
+  g_assert_cmpuint (instance->n_tasks, ==, 2);
+  g_assert_cmpuint (instance->reserved_memory, ==, 768);
+  g_assert_false (instance->mismatch);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -336,6 +431,7 @@ main (int argc, char *argv[])
                    test_failures_and_degraded_answers);
   g_test_add_func ("/loader-canned/error-keeps-described-tasks", test_error_keeps_described_tasks);
   g_test_add_func ("/loader-canned/inactive-cluster", test_inactive_cluster);
+  g_test_add_func ("/loader-canned/stopping-tasks", test_stopping_tasks);
 
   return g_test_run ();
 }
