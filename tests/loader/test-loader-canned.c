@@ -134,6 +134,14 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
   soup_server_message_set_status (msg, 500, NULL);
 }
 
+typedef struct
+{
+  Endpoint     endpoint;
+  gboolean     done;
+  C3vSnapshot *snapshot; /* the complete one, or the partial one on error */
+  GError      *error;
+} CannedLoad;
+
 static gboolean
 set_flag (gpointer data)
 {
@@ -144,15 +152,21 @@ set_flag (gpointer data)
 static void
 on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  C3vSnapshot **snapshot = user_data;
-  g_autoptr (GError) error = NULL;
+  CannedLoad  *load = user_data;
+  C3vSnapshot *partial = NULL;
 
-  *snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, NULL, &error);
-  g_assert_no_error (error);
+  load->snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, &partial, &load->error);
+  if (load->snapshot == NULL)
+    load->snapshot = partial;
+  load->done = TRUE;
 }
 
+/* Serves @answers on loopback and loads the cluster "canned" from them
+ * through the real client; returns once the load has ended and every
+ * delayed answer was sent (so none outlives the server), or fails the
+ * test after WAIT_MS. */
 static void
-test_failures_and_degraded_answers (void)
+canned_load_run (CannedLoad *load, const Canned *canned, guint n_answers)
 {
   g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr (GError) error = NULL;
@@ -161,16 +175,13 @@ test_failures_and_degraded_answers (void)
   g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
   g_autoptr (C3vEcsClient) client = NULL;
   g_autoptr (C3vLoader) loader = NULL;
-  g_autoptr (C3vSnapshot) snapshot = NULL;
   g_autoslist (GUri) uris = NULL;
-  g_autofree char   *url = NULL;
-  const C3vInstance *instance;
-  const C3vFailure  *failure;
-  gboolean           timed_out = FALSE;
-  guint              timeout;
-  Endpoint           endpoint = { answers, G_N_ELEMENTS (answers), 0 };
+  g_autofree char *url = NULL;
+  gboolean         timed_out = FALSE;
+  guint            timeout;
 
-  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
+  load->endpoint = (Endpoint){ answers_, n_answers, 0 };
+  soup_server_add_handler (server, NULL, on_request, &load->endpoint, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -178,12 +189,32 @@ test_failures_and_degraded_answers (void)
 
   client = c3v_ecs_client_new (provider, "eu-west-1", url);
   loader = c3v_loader_new (client, NULL);
-  c3v_loader_load_async (loader, "canned", NULL, on_loaded, &snapshot);
+  c3v_loader_load_async (loader, "canned", NULL, on_loaded, load);
   timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-  while (snapshot == NULL && !timed_out)
+  while ((!load->done || load->endpoint.n_delayed > 0) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (timeout);
+}
+
+static void
+canned_load_clear (CannedLoad *load)
+{
+  g_clear_pointer (&load->snapshot, c3v_snapshot_unref);
+  g_clear_error (&load->error);
+}
+
+static void
+test_failures_and_degraded_answers (void)
+{
+  CannedLoad         load = { 0 };
+  C3vSnapshot       *snapshot;
+  const C3vInstance *instance;
+  const C3vFailure  *failure;
+
+  canned_load_run (&load, answers, G_N_ELEMENTS (answers));
+  g_assert_no_error (load.error);
+  snapshot = load.snapshot;
 
   g_assert_cmpstr (c3v_snapshot_get_cluster_arn (snapshot), ==, ARN_PREFIX "cluster/canned");
   /* Items without an ARN and non-objects are skipped, not fatal. */
@@ -201,6 +232,7 @@ test_failures_and_degraded_answers (void)
   failure = c3v_snapshot_get_failure (snapshot, 0);
   g_assert_cmpstr (failure->arn, ==, ARN_PREFIX "task/canned/gone");
   g_assert_cmpstr (failure->reason, ==, "MISSING");
+  canned_load_clear (&load);
 }
 
 /* The load fails (ListServices refused) while a task definition is still
@@ -224,68 +256,23 @@ static const Canned failing_answers[] = {
   { "ListServices", 400, "{\"__type\": \"AccessDeniedException\", \"message\": \"no\"}", 300 },
 };
 
-typedef struct
-{
-  gboolean     done;
-  C3vSnapshot *partial;
-  GError      *error;
-} Failed;
-
-static void
-on_failed (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Failed *failed = user_data;
-
-  g_assert_null (
-      c3v_loader_load_finish (C3V_LOADER (source), result, &failed->partial, &failed->error));
-  failed->done = TRUE;
-}
-
 static void
 test_error_keeps_described_tasks (void)
 {
-  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials
-      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
-  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr (C3vEcsClient) client = NULL;
-  g_autoptr (C3vLoader) loader = NULL;
-  g_autoslist (GUri) uris = NULL;
-  g_autofree char *url = NULL;
-  Endpoint         endpoint = { failing_answers, G_N_ELEMENTS (failing_answers), 0 };
-  Failed           failed = { 0 };
-  gboolean         timed_out = FALSE;
-  guint            timeout;
-  guint            n_unplaced = 0;
+  CannedLoad load = { 0 };
+  guint      n_unplaced = 0;
 
-  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  canned_load_run (&load, failing_answers, G_N_ELEMENTS (failing_answers));
 
-  client = c3v_ecs_client_new (provider, "eu-west-1", url);
-  loader = c3v_loader_new (client, NULL);
-  c3v_loader_load_async (loader, "canned", NULL, on_failed, &failed);
-  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-  /* Also wait for the delayed answers, so none outlives the server. */
-  while ((!failed.done || endpoint.n_delayed > 0) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-
-  g_assert_nonnull (failed.error);
-  g_assert_nonnull (failed.partial);
-  g_assert_false (c3v_snapshot_is_complete (failed.partial));
-  g_assert_cmpuint (c3v_snapshot_get_n_tasks (failed.partial), ==, 1);
-  g_assert_cmpuint (c3v_snapshot_get_task (failed.partial, 0)->reserved_cpu, ==, 256);
-  g_assert_cmpuint (c3v_snapshot_get_task (failed.partial, 0)->reserved_memory, ==, 512);
-  c3v_snapshot_get_unplaced_tasks (failed.partial, &n_unplaced);
+  g_assert_nonnull (load.error);
+  g_assert_nonnull (load.snapshot);
+  g_assert_false (c3v_snapshot_is_complete (load.snapshot));
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (load.snapshot), ==, 1);
+  g_assert_cmpuint (c3v_snapshot_get_task (load.snapshot, 0)->reserved_cpu, ==, 256);
+  g_assert_cmpuint (c3v_snapshot_get_task (load.snapshot, 0)->reserved_memory, ==, 512);
+  c3v_snapshot_get_unplaced_tasks (load.snapshot, &n_unplaced);
   g_assert_cmpuint (n_unplaced, ==, 1);
-
-  g_clear_pointer (&failed.partial, c3v_snapshot_unref);
-  g_clear_error (&failed.error);
+  canned_load_clear (&load);
 }
 
 /* ECS keeps a deleted cluster visible as INACTIVE for a while; its lists
@@ -306,40 +293,13 @@ static const Canned inactive_answers[] = {
 static void
 test_inactive_cluster (void)
 {
-  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials
-      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
-  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr (C3vEcsClient) client = NULL;
-  g_autoptr (C3vLoader) loader = NULL;
-  g_autoslist (GUri) uris = NULL;
-  g_autofree char *url = NULL;
-  Endpoint         endpoint = { inactive_answers, G_N_ELEMENTS (inactive_answers), 0 };
-  Failed           failed = { 0 };
-  gboolean         timed_out = FALSE;
-  guint            timeout;
+  CannedLoad load = { 0 };
 
-  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  canned_load_run (&load, inactive_answers, G_N_ELEMENTS (inactive_answers));
 
-  client = c3v_ecs_client_new (provider, "eu-west-1", url);
-  loader = c3v_loader_new (client, NULL);
-  c3v_loader_load_async (loader, "canned", NULL, on_failed, &failed);
-  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-  while ((!failed.done || endpoint.n_delayed > 0) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-
-  g_assert_error (failed.error, C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND);
-  g_assert_cmpstr (failed.error->message, ==, "Cluster “canned” does not exist");
-
-  g_clear_pointer (&failed.partial, c3v_snapshot_unref);
-  g_clear_error (&failed.error);
+  g_assert_error (load.error, C3V_ECS_ERROR, C3V_ECS_ERROR_CLUSTER_NOT_FOUND);
+  g_assert_cmpstr (load.error->message, ==, "Cluster “canned” does not exist");
+  canned_load_clear (&load);
 }
 
 /* A task asked to stop (desiredStatus STOPPED) still runs and still holds
@@ -382,35 +342,13 @@ static const Canned stopping_answers[] = {
 static void
 test_stopping_tasks (void)
 {
-  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (C3vCredentials) credentials
-      = c3v_credentials_new ("AKIDCANNED", "canned-secret", NULL, 0);
-  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
-  g_autoptr (C3vEcsClient) client = NULL;
-  g_autoptr (C3vLoader) loader = NULL;
-  g_autoptr (C3vSnapshot) snapshot = NULL;
-  g_autoslist (GUri) uris = NULL;
-  g_autofree char   *url = NULL;
-  Endpoint           endpoint = { stopping_answers, G_N_ELEMENTS (stopping_answers), 0 };
+  CannedLoad         load = { 0 };
+  C3vSnapshot       *snapshot;
   const C3vInstance *instance;
-  gboolean           timed_out = FALSE;
-  guint              timeout;
 
-  soup_server_add_handler (server, NULL, on_request, &endpoint, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-
-  client = c3v_ecs_client_new (provider, "eu-west-1", url);
-  loader = c3v_loader_new (client, NULL);
-  c3v_loader_load_async (loader, "canned", NULL, on_loaded, &snapshot);
-  timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
-  while (snapshot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
+  canned_load_run (&load, stopping_answers, G_N_ELEMENTS (stopping_answers));
+  g_assert_no_error (load.error);
+  snapshot = load.snapshot;
 
   g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 2);
   g_assert_cmpint (c3v_snapshot_find_task (snapshot, ARN_PREFIX "task/canned/running"), >=, 0);
@@ -420,6 +358,7 @@ test_stopping_tasks (void)
   g_assert_cmpuint (instance->n_tasks, ==, 2);
   g_assert_cmpuint (instance->reserved_memory, ==, 768);
   g_assert_false (instance->mismatch);
+  canned_load_clear (&load);
 }
 
 int
