@@ -180,7 +180,7 @@ canned_load_run (CannedLoad *load, const Canned *canned, guint n_answers)
   gboolean         timed_out = FALSE;
   guint            timeout;
 
-  load->endpoint = (Endpoint){ answers_, n_answers, 0 };
+  load->endpoint = (Endpoint){ canned, n_answers, 0 };
   soup_server_add_handler (server, NULL, on_request, &load->endpoint, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
