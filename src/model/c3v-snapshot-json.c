@@ -132,6 +132,7 @@ add_task (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vTask *task)
   add_string (builder, "service", task->service_name);
   add_string (builder, "launchType", task->launch_type);
   add_string (builder, "lastStatus", task->last_status);
+  add_string (builder, "desiredStatus", task->desired_status);
   add_string (builder, "containerInstance", instance_id);
   add_resources (builder, "reserved", task->reserved_cpu, task->reserved_memory);
   json_builder_set_member_name (builder, "containers");

@@ -39,6 +39,7 @@
  *       "service": "web" | null,                    (from group service:NAME)
  *       "launchType": "EC2" | null,
  *       "lastStatus": "RUNNING" | null,
+ *       "desiredStatus": "RUNNING" | null,         ("STOPPED": stopping)
  *       "containerInstance": "0f3a..." | null,      (instance id; null if
  *                                                    not on an instance)
  *       "reserved": { "cpu": 256, "memory": 512 },

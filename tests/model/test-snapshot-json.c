@@ -37,6 +37,7 @@ build_snapshot (void)
     .service_name = "web",
     .launch_type = "EC2",
     .last_status = "RUNNING",
+    .desired_status = "STOPPED",
     .container_instance_arn = INSTANCE_ARN,
     .task_cpu = C3V_UNSET,
     .task_memory = C3V_UNSET,
@@ -118,6 +119,7 @@ test_round_trip (void)
   g_assert_cmpint (json_object_get_int_member (task, "revision"), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (task, "service"), ==, "web");
   g_assert_cmpstr (json_object_get_string_member (task, "containerInstance"), ==, "ci1");
+  g_assert_cmpstr (json_object_get_string_member (task, "desiredStatus"), ==, "STOPPED");
   g_assert_cmpint (
       json_object_get_int_member (json_object_get_object_member (task, "reserved"), "cpu"), ==,
       256);
