@@ -65,39 +65,62 @@ dropdown_selected_string (GtkDropDown *dropdown)
   return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
 }
 
+/* Reconnects from an idle, not from inside the drop-down's own "selected"
+ * notification: connecting rebuilds the drop-downs' models, which GTK
+ * would otherwise answer with one more notification. */
+static gboolean
+reconnect_idle (gpointer user_data)
+{
+  C3vWindow *self = user_data;
+
+  self->reconnect_id = 0;
+  c3v_window_connect (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reconnect (C3vWindow *self)
+{
+  g_clear_pointer (&self->cluster, g_free);
+  if (self->reconnect_id == 0)
+    self->reconnect_id = g_idle_add (reconnect_idle, self);
+}
+
 void
 c3v_window_on_profile_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
   guint       selected = gtk_drop_down_get_selected (dropdown);
+  const char *profile;
 
   if (self->updating_dropdowns || model == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  g_clear_pointer (&self->cluster, g_free);
-  g_free (self->profile);
   /* The demo is the last entry; "" stands for it. */
-  if (selected + 1 == g_list_model_get_n_items (model))
-    self->profile = g_strdup ("");
-  else
-    {
-      self->profile = g_strdup (dropdown_selected_string (dropdown));
-      g_settings_set_string (self->settings, "profile", self->profile);
-    }
-  c3v_window_connect (self);
+  profile
+      = selected + 1 == g_list_model_get_n_items (model) ? "" : dropdown_selected_string (dropdown);
+  if (g_strcmp0 (profile, self->profile) == 0)
+    return;
+
+  g_free (self->profile);
+  self->profile = g_strdup (profile);
+  if (*profile != '\0')
+    g_settings_set_string (self->settings, "profile", profile);
+  queue_reconnect (self);
 }
 
 void
 c3v_window_on_region_selected (GtkDropDown *dropdown, GParamSpec *pspec, C3vWindow *self)
 {
   const char *region = dropdown_selected_string (dropdown);
+  const char *current
+      = self->connection != NULL ? c3v_connection_get_region (self->connection) : self->region;
 
-  if (self->updating_dropdowns || region == NULL)
+  if (self->updating_dropdowns || region == NULL || g_strcmp0 (region, current) == 0)
     return;
 
-  g_clear_pointer (&self->cluster, g_free);
   g_free (self->region);
   self->region = g_strdup (region);
   g_settings_set_string (self->settings, "region", region);
-  c3v_window_connect (self);
+  queue_reconnect (self);
 }

@@ -29,6 +29,7 @@ struct _C3vWindow
   gboolean       rebuilding_legend;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
+  guint          reconnect_id;
 
   /* Template children */
   GtkDropDown     *profile_dropdown;

@@ -671,6 +671,7 @@ c3v_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);

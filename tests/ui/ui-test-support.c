@@ -82,6 +82,25 @@ ui_test_find (GtkWidget *widget, const char *type_name)
 }
 
 GtkWidget *
+ui_test_find_with_class (GtkWidget *widget, const char *type_name, const char *css_class)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name)
+      && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_with_class (child, type_name, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 ui_test_find_button (GtkWidget *widget, const char *label)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)

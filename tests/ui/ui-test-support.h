@@ -17,6 +17,9 @@ typedef gboolean (*UiTestStep) (GtkWindow *window, gpointer user_data);
 int ui_test_run_app (char **argv, UiTestStep step, gpointer user_data, guint deadline_seconds);
 /* The first widget of type @type_name under @widget (depth first). */
 GtkWidget *ui_test_find (GtkWidget *widget, const char *type_name);
+/* The first widget of type @type_name with the CSS class @css_class. */
+GtkWidget *ui_test_find_with_class (GtkWidget *widget, const char *type_name,
+                                    const char *css_class);
 /* The first GtkButton under @widget whose label is @label. */
 GtkWidget *ui_test_find_button (GtkWidget *widget, const char *label);
 /* Selects the sidebar row of @cluster, as a click does; FALSE if not listed. */
