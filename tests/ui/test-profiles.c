@@ -4,7 +4,9 @@
  * temporary folder) hold a profile "dev" whose endpoint_url points at the
  * project's ECS endpoint. Choosing "dev" in the profile drop-down must
  * connect with that profile's region, endpoint and keys, list its
- * clusters, and remember the choice.
+ * clusters, and remember the choice. Choosing another region then signs
+ * for that region, which this endpoint (like ECS) refuses: the window must
+ * say so in its banner.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -19,11 +21,15 @@
 
 #define PROFILE "dev"
 
+#define OTHER_REGION "us-east-1"
+
 typedef struct
 {
   gboolean chosen;
   char    *subtitle;
   guint    n_clusters;
+  gboolean region_chosen;
+  char    *banner;
 } ProfilesTest;
 
 static guint
@@ -39,18 +45,17 @@ count_cluster_rows (GtkWidget *toplevel)
   return n;
 }
 
-/* The profile drop-down is the header bar's first GtkDropDown. */
+/* Selects @choice in @dropdown, as a user does. */
 static gboolean
-choose_profile (GtkWidget *toplevel, const char *profile)
+choose (GtkDropDown *dropdown, const char *choice)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (ui_test_find (toplevel, "GtkDropDown"));
-  GListModel  *model = gtk_drop_down_get_model (dropdown);
+  GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
 
-      if (g_str_equal (gtk_string_object_get_string (item), profile))
+      if (g_str_equal (gtk_string_object_get_string (item), choice))
         {
           gtk_drop_down_set_selected (dropdown, i);
           return TRUE;
@@ -61,17 +66,36 @@ choose_profile (GtkWidget *toplevel, const char *profile)
 }
 
 static gboolean
+banner_text (GtkWindow *window, char **text)
+{
+  GtkWidget *banner = ui_test_find (GTK_WIDGET (window), "GtkInfoBar");
+  GtkWidget *label = ui_test_find (banner, "GtkLabel");
+
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (banner))
+      || !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Could not list clusters"))
+    return FALSE;
+
+  *text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static gboolean
 step (GtkWindow *window, gpointer user_data)
 {
   ProfilesTest *test = user_data;
   GtkWidget    *subtitle;
+
+  if (test->region_chosen)
+    return banner_text (window, &test->banner);
 
   if (!test->chosen)
     {
       /* Wait for the demo's clusters, then switch. */
       if (count_cluster_rows (GTK_WIDGET (window)) == 0)
         return FALSE;
-      test->chosen = choose_profile (GTK_WIDGET (window), PROFILE);
+      /* The profile drop-down comes first in the header bar. */
+      test->chosen
+          = choose (GTK_DROP_DOWN (ui_test_find (GTK_WIDGET (window), "GtkDropDown")), PROFILE);
       g_assert_true (test->chosen);
       return FALSE;
     }
@@ -82,9 +106,21 @@ step (GtkWindow *window, gpointer user_data)
       || !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (subtitle)), PROFILE " "))
     return FALSE;
 
-  test->subtitle = g_strdup (gtk_label_get_text (GTK_LABEL (subtitle)));
-  test->n_clusters = count_cluster_rows (GTK_WIDGET (window));
-  return test->n_clusters > 0;
+  if (!test->region_chosen)
+    {
+      GtkWidget *profile = ui_test_find (GTK_WIDGET (window), "GtkDropDown");
+
+      test->subtitle = g_strdup (gtk_label_get_text (GTK_LABEL (subtitle)));
+      test->n_clusters = count_cluster_rows (GTK_WIDGET (window));
+      if (test->n_clusters == 0)
+        return FALSE;
+      test->region_chosen
+          = choose (GTK_DROP_DOWN (gtk_widget_get_next_sibling (profile)), OTHER_REGION);
+      g_assert_true (test->region_chosen);
+      return FALSE;
+    }
+
+  return banner_text (window, &test->banner);
 }
 
 static char *
@@ -131,11 +167,17 @@ test_choose_profile (void)
   settings = g_settings_new (APP_ID);
   saved = g_settings_get_string (settings, "profile");
   g_assert_cmpstr (saved, ==, PROFILE);
+  g_free (saved);
+  saved = g_settings_get_string (settings, "region");
+  g_assert_cmpstr (saved, ==, OTHER_REGION);
+  g_test_message ("banner: %s", test.banner);
+  g_assert_nonnull (strstr (test.banner, "InvalidSignatureException"));
 
   g_unlink (config);
   g_unlink (credentials);
   g_rmdir (dir);
   g_free (test.subtitle);
+  g_free (test.banner);
 }
 
 int
