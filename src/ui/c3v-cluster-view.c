@@ -26,6 +26,7 @@ struct _C3vClusterView
   C3vLayout       *layout;
   C3vHit           hover;
   C3vHit           menu_hit;
+  C3vHit           focus; /* the item the arrow keys move, or C3V_HIT_NONE */
   char            *search;
   GStrv            highlight;
 
@@ -62,6 +63,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (C3vClusterView, c3v_cluster_view, GTK_TYPE_WIDGET
 
 static double fit_zoom (C3vClusterView *self, int height, double low, double high);
 
+static void focus_area (C3vClusterView *self, GdkRectangle *area);
+static void popup_context_menu (C3vClusterView *self, const GdkRectangle *at);
+
 static double
 adjustment_value (GtkAdjustment *adjustment)
 {
@@ -76,6 +80,7 @@ forget_hits (C3vClusterView *self)
 {
   self->hover.kind = C3V_HIT_NONE;
   self->menu_hit.kind = C3V_HIT_NONE;
+  self->focus.kind = C3V_HIT_NONE;
   update_menu_actions (self);
 }
 
@@ -241,8 +246,15 @@ c3v_cluster_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboa
   C3vClusterView  *self = C3V_CLUSTER_VIEW (widget);
   g_autofree char *markup = NULL;
   C3vHit           hit;
+  GdkRectangle     area;
 
-  if (!hit_test (self, x, y, &hit))
+  if (keyboard_mode && self->focus.kind != C3V_HIT_NONE)
+    {
+      hit = self->focus;
+      focus_area (self, &area);
+      gtk_tooltip_set_tip_area (tooltip, &area);
+    }
+  else if (!hit_test (self, x, y, &hit))
     return FALSE;
 
   markup = c3v_tooltip_text_for_hit (self->layout, &hit);
@@ -392,11 +404,114 @@ on_secondary_click (GtkGestureClick *gesture, int n_press, double x, double y, C
     return;
 
   self->menu_hit = hit;
+  popup_context_menu (self, &(GdkRectangle){ x, y, 1, 1 });
+}
+
+/* --- Keyboard: the arrows walk the boxes, Menu opens the context menu --- */
+
+/* Pops the context menu up for menu_hit, pointing at @at. */
+static void
+popup_context_menu (C3vClusterView *self, const GdkRectangle *at)
+{
   update_menu_actions (self);
   if (self->context_menu == NULL)
     self->context_menu = create_context_menu (self);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &(GdkRectangle){ x, y, 1, 1 });
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* The focused item's rectangle, in layout coordinates. */
+static C3vRect
+focus_rect (C3vClusterView *self)
+{
+  guint n;
+
+  if (self->focus.kind == C3V_HIT_TASK)
+    return c3v_layout_get_boxes (self->layout, &n)[self->focus.box].rect;
+  return c3v_layout_get_bars (self->layout, &n)[self->focus.bar].rect;
+}
+
+/* The same in widget coordinates, for tooltips and the menu. */
+static void
+focus_area (C3vClusterView *self, GdkRectangle *area)
+{
+  C3vRect rect = focus_rect (self);
+
+  area->x = rect.x - adjustment_value (self->hadjustment);
+  area->y = rect.y - adjustment_value (self->vadjustment);
+  area->width = MAX (rect.width, 1);
+  area->height = MAX (rect.height, 1);
+}
+
+/* The item at @offset up the stack of bar @bar_index (its top box at most;
+ * the bar itself when it has no box). */
+static C3vHit
+item_at (C3vClusterView *self, guint bar_index, guint offset)
+{
+  guint               n_bars, n_boxes;
+  const C3vLayoutBar *bar = &c3v_layout_get_bars (self->layout, &n_bars)[bar_index];
+  const C3vLayoutBox *boxes = c3v_layout_get_boxes (self->layout, &n_boxes);
+  C3vHit              hit = { .kind = C3V_HIT_INSTANCE, .bar = bar_index };
+
+  if (bar->n_boxes == 0)
+    {
+      hit.index = (guint) bar->instance_index;
+      return hit;
+    }
+
+  hit.kind = C3V_HIT_TASK;
+  hit.box = bar->first_box + MIN (offset, bar->n_boxes - 1);
+  hit.index = boxes[hit.box].task_index;
+  return hit;
+}
+
+static void
+move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  C3vClusterView     *self = C3V_CLUSTER_VIEW (widget);
+  const C3vLayoutBar *bars;
+  guint               n_bars, offset = 0;
+  gint                dx, dy, bar = 0;
+  C3vRect             rect;
+
+  if (self->layout == NULL || (bars = c3v_layout_get_bars (self->layout, &n_bars), n_bars == 0))
+    return;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  if (self->focus.kind != C3V_HIT_NONE)
+    {
+      bar = (gint) self->focus.bar + dx;
+      offset = self->focus.kind == C3V_HIT_TASK ? self->focus.box - bars[self->focus.bar].first_box
+                                                : 0;
+      if (dy < 0 && offset == 0)
+        return;
+      offset += dy;
+    }
+  if (bar < 0 || bar >= (gint) n_bars || (dy > 0 && offset >= MAX (bars[bar].n_boxes, 1)))
+    return;
+
+  self->focus = item_at (self, (guint) bar, offset);
+  set_hover (self, &self->focus);
+  rect = focus_rect (self);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_clamp_page (self->hadjustment, rect.x, rect.x + rect.width);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_clamp_page (self->vadjustment, rect.y, rect.y + rect.height);
+  gtk_widget_trigger_tooltip_query (widget);
+}
+
+static void
+menu_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  GdkRectangle    area;
+
+  if (self->focus.kind == C3V_HIT_NONE)
+    return;
+
+  focus_area (self, &area);
+  self->menu_hit = self->focus;
+  popup_context_menu (self, &area);
 }
 
 static void
@@ -531,6 +646,16 @@ c3v_cluster_view_class_init (C3vClusterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.copy-instance-id", NULL,
                                    copy_instance_id_activated);
   gtk_widget_class_install_action (widget_class, "view.open-console", NULL, open_console_activated);
+  gtk_widget_class_install_action (widget_class, "view.move", "(ii)", move_activated);
+  gtk_widget_class_install_action (widget_class, "view.menu", NULL, menu_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "view.move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "view.move", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "view.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "view.menu",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "view.menu", NULL);
   gtk_widget_class_set_css_name (widget_class, "clusterview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -721,6 +846,18 @@ c3v_cluster_view_zoom_fit (C3vClusterView *self)
 
   self->options.zoom = fit_zoom (self, height, ZOOM_MIN, ZOOM_MAX);
   options_changed (self);
+}
+
+gboolean
+c3v_cluster_view_get_focused_task (C3vClusterView *self, guint *task_index)
+{
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), FALSE);
+
+  if (self->focus.kind != C3V_HIT_TASK)
+    return FALSE;
+
+  *task_index = self->focus.index;
+  return TRUE;
 }
 
 const char *const *

@@ -29,6 +29,8 @@ void c3v_cluster_view_set_search (C3vClusterView *self, const char *search);
 void c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels);
 void c3v_cluster_view_zoom (C3vClusterView *self, double factor);
 void c3v_cluster_view_zoom_fit (C3vClusterView *self);
+/* The task the arrow keys have reached, if any. */
+gboolean c3v_cluster_view_get_focused_task (C3vClusterView *self, guint *task_index);
 /* The legend labels highlighted, NULL-terminated, or NULL for none. */
 const char *const *c3v_cluster_view_get_highlight (C3vClusterView *self);
 /* The layout on screen (NULL before the first allocation). */

@@ -2,7 +2,8 @@
  *
  * Runs the real application on the demo account and activates the actions
  * behind the menu and the shortcuts (zoom, resource, sort, group, colour by
- * service, find, refresh, about, keyboard shortcuts), checking each one's
+ * service, find, refresh, about, keyboard shortcuts, the arrow keys and
+ * the Menu key on the cluster view), checking each one's
  * effect on the view. Warnings are fatal, so a noisy action fails too.
  *
  * SPDX-License-Identifier: Apache-2.0
@@ -26,6 +27,8 @@ typedef enum
   STEP_REFRESHED,
   STEP_ABOUT,
   STEP_SHORTCUTS,
+  STEP_ARROWS,
+  STEP_MENU,
   STEP_DONE,
 } Step;
 
@@ -35,6 +38,7 @@ typedef struct
   C3vClusterView *view;
   C3vSnapshot    *before_refresh;
   double          zoom;
+  guint           n_moves;
 } ActionsTest;
 
 static const C3vLayoutOptions *
@@ -146,7 +150,34 @@ step (GtkWindow *window, gpointer user_data)
       case STEP_SHORTCUTS:
         if (!toplevel_shown ("GtkShortcutsWindow"))
           return FALSE;
+        gtk_widget_grab_focus (GTK_WIDGET (test->view));
         break;
+      case STEP_ARROWS:
+        {
+          guint task;
+
+          /* Right arrow until a bar with tasks: the box is then focused. */
+          if (!c3v_cluster_view_get_focused_task (test->view, &task))
+            {
+              g_assert_cmpuint (test->n_moves++, <, 50);
+              g_assert_true (
+                  gtk_widget_activate_action (GTK_WIDGET (test->view), "view.move", "(ii)", 1, 0));
+              return FALSE;
+            }
+          g_assert_cmpuint (task, <,
+                            c3v_snapshot_get_n_tasks (c3v_cluster_view_get_snapshot (test->view)));
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->view), "view.menu", NULL));
+          break;
+        }
+      case STEP_MENU:
+        {
+          GtkWidget *menu = ui_test_find (GTK_WIDGET (test->view), "GtkPopoverMenu");
+
+          if (menu == NULL || !gtk_widget_get_mapped (menu))
+            return FALSE;
+          gtk_popover_popdown (GTK_POPOVER (menu));
+          break;
+        }
       case STEP_DONE:
         return TRUE;
     }
