@@ -53,6 +53,7 @@ enum
 enum
 {
   LAYOUT_CHANGED,
+  FOCUS_CHANGED,
   N_SIGNALS
 };
 
@@ -65,6 +66,7 @@ static double fit_zoom (C3vClusterView *self, int height, double low, double hig
 
 static void focus_area (C3vClusterView *self, GdkRectangle *area);
 static void popup_context_menu (C3vClusterView *self, const GdkRectangle *at);
+static void set_focus (C3vClusterView *self, C3vHit focus);
 
 static double
 adjustment_value (GtkAdjustment *adjustment)
@@ -189,7 +191,8 @@ c3v_cluster_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   theme_from_style (widget, &theme);
   c3v_paint_state_init (&state);
-  state.hover = self->hover;
+  /* The pointer's item, else the keyboard's. */
+  state.hover = self->hover.kind != C3V_HIT_NONE ? self->hover : self->focus;
   state.search = self->search;
   state.highlight_labels = (const char *const *) self->highlight;
 
@@ -395,6 +398,18 @@ create_context_menu (C3vClusterView *self)
   return popover;
 }
 
+/* A click takes the keyboard focus to the view, on the item clicked, so
+ * the arrows go on from there. */
+static void
+on_primary_click (GtkGestureClick *gesture, int n_press, double x, double y, C3vClusterView *self)
+{
+  C3vHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (hit_test (self, x, y, &hit) && (hit.kind == C3V_HIT_TASK || hit.kind == C3V_HIT_INSTANCE))
+    set_focus (self, hit);
+}
+
 static void
 on_secondary_click (GtkGestureClick *gesture, int n_press, double x, double y, C3vClusterView *self)
 {
@@ -465,6 +480,21 @@ item_at (C3vClusterView *self, guint bar_index, guint offset)
   return hit;
 }
 
+/* The keyboard focus is drawn like the hover and announced: the window
+ * shows it, and screen readers read the view's description. */
+static void
+set_focus (C3vClusterView *self, C3vHit focus)
+{
+  g_autofree char *text = NULL;
+
+  self->focus = focus;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  text = c3v_cluster_view_dup_focus_text (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : "", -1);
+  g_signal_emit (self, signals[FOCUS_CHANGED], 0);
+}
+
 static void
 move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -490,8 +520,7 @@ move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (bar < 0 || bar >= (gint) n_bars || (dy > 0 && offset >= MAX (bars[bar].n_boxes, 1)))
     return;
 
-  self->focus = item_at (self, (guint) bar, offset);
-  set_hover (self, &self->focus);
+  set_focus (self, item_at (self, (guint) bar, offset));
   rect = focus_rect (self);
   if (self->hadjustment != NULL)
     gtk_adjustment_clamp_page (self->hadjustment, rect.x, rect.x + rect.width);
@@ -640,6 +669,14 @@ c3v_cluster_view_class_init (C3vClusterViewClass *klass)
    */
   signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * C3vClusterView::focus-changed:
+   *
+   * The keyboard focus moved to another task or instance (or left them):
+   * the window shows what it is, as the tooltip does for the pointer.
+   */
+  signals[FOCUS_CHANGED] = g_signal_new ("focus-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "view.copy-task-arn", NULL,
                                    copy_task_arn_activated);
@@ -667,6 +704,7 @@ c3v_cluster_view_init (C3vClusterView *self)
   GtkEventController *scroll
       = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *primary = gtk_gesture_click_new ();
 
   c3v_layout_options_init (&self->options);
   self->options.show_legend = FALSE;
@@ -682,6 +720,10 @@ c3v_cluster_view_init (C3vClusterView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (primary), GDK_BUTTON_PRIMARY);
+  g_signal_connect (primary, "pressed", G_CALLBACK (on_primary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -846,6 +888,27 @@ c3v_cluster_view_zoom_fit (C3vClusterView *self)
 
   self->options.zoom = fit_zoom (self, height, ZOOM_MIN, ZOOM_MAX);
   options_changed (self);
+}
+
+/* The tooltip's text on one line, without markup. */
+char *
+c3v_cluster_view_dup_focus_text (C3vClusterView *self)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), NULL);
+
+  if (self->layout == NULL || self->focus.kind == C3V_HIT_NONE
+      || (markup = c3v_tooltip_text_for_hit (self->layout, &self->focus)) == NULL
+      || !pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return NULL;
+
+  lines = g_strsplit (g_strstrip (text), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strstrip (lines[i]);
+  return g_strjoinv (" · ", lines);
 }
 
 gboolean

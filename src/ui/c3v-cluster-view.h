@@ -29,6 +29,8 @@ void c3v_cluster_view_set_search (C3vClusterView *self, const char *search);
 void c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels);
 void c3v_cluster_view_zoom (C3vClusterView *self, double factor);
 void c3v_cluster_view_zoom_fit (C3vClusterView *self);
+/* What the keyboard focus is on, as one line of text; NULL for nothing. */
+char *c3v_cluster_view_dup_focus_text (C3vClusterView *self);
 /* The task the arrow keys have reached, if any. */
 gboolean c3v_cluster_view_get_focused_task (C3vClusterView *self, guint *task_index);
 /* The legend labels highlighted, NULL-terminated, or NULL for none. */

@@ -215,6 +215,18 @@ on_layout_changed (C3vClusterView *view, C3vWindow *self)
   self->rebuilding_legend = FALSE;
 }
 
+/* The status line tells what the keyboard focus is on, as a tooltip would. */
+static void
+on_view_focus_changed (C3vClusterView *view, C3vWindow *self)
+{
+  g_autofree char *text = c3v_cluster_view_dup_focus_text (view);
+
+  if (text != NULL)
+    gtk_label_set_text (self->status_label, text);
+  else
+    update_status (self, c3v_cluster_view_get_snapshot (view));
+}
+
 static void
 on_legend_selection_changed (GtkListBox *list, C3vWindow *self)
 {
@@ -738,6 +750,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_focus_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_selected",
                                                 G_CALLBACK (c3v_window_on_profile_selected));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_region_selected",

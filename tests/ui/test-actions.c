@@ -166,6 +166,15 @@ step (GtkWindow *window, gpointer user_data)
             }
           g_assert_cmpuint (task, <,
                             c3v_snapshot_get_n_tasks (c3v_cluster_view_get_snapshot (test->view)));
+          /* The status line says what the keyboard is on, as a tooltip would. */
+          {
+            GtkWidget *status
+                = ui_test_find_with_class (GTK_WIDGET (window), "GtkLabel", "caption");
+            const C3vTask *focused
+                = c3v_snapshot_get_task (c3v_cluster_view_get_snapshot (test->view), task);
+
+            g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (status)), focused->family));
+          }
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->view), "view.menu", NULL));
           break;
         }
