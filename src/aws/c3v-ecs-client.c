@@ -403,7 +403,9 @@ call_correct_clock (GTask *task, SoupMessageHeaders *response_headers, const cha
   const char   *date = soup_message_headers_get_one (response_headers, "Date");
   g_autoptr (GDateTime) service_time = NULL;
 
-  if (call->clock_corrected || date == NULL || !is_clock_skew_error (code, error))
+  /* Signing again is an attempt like any other: it stays within the limit. */
+  if (call->clock_corrected || date == NULL || !is_clock_skew_error (code, error)
+      || call->attempt >= c3v_retry_strategy_get_max_attempts (self->retry))
     return FALSE;
   service_time = soup_date_time_new_from_http_string (date);
   if (service_time == NULL)
