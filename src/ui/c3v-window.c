@@ -371,21 +371,38 @@ preferred_cluster (C3vWindow *self)
   return self->cluster;
 }
 
+/* How well a cluster opens the window when none was asked for: one with
+ * instances shows the most, one with only Fargate tasks still something,
+ * an empty one nothing. */
+static guint
+cluster_interest (const C3vClusterSummary *summary)
+{
+  if (summary->registered_instances > 0)
+    return 2;
+  return summary->running_tasks > 0 ? 1 : 0;
+}
+
 static void
 fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
 {
   const char    *wanted = preferred_cluster (self);
   GtkListBoxRow *selected = NULL;
+  guint          best = 0;
 
   list_box_clear (self->cluster_list);
   for (guint i = 0; i < clusters->len; i++)
     {
       const C3vClusterSummary *summary = g_ptr_array_index (clusters, i);
       GtkWidget               *row = c3v_cluster_row_new (summary);
+      /* The cluster asked for wins; else the first of the most interest. */
+      guint interest = g_strcmp0 (summary->name, wanted) == 0 ? 3 : cluster_interest (summary);
 
       gtk_list_box_append (self->cluster_list, row);
-      if (selected == NULL || g_strcmp0 (summary->name, wanted) == 0)
-        selected = GTK_LIST_BOX_ROW (row);
+      if (selected == NULL || interest > best)
+        {
+          selected = GTK_LIST_BOX_ROW (row);
+          best = interest;
+        }
     }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, clusters->len > 0 ? "list" : "empty");
