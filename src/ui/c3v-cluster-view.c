@@ -86,12 +86,11 @@ forget_hits (C3vClusterView *self)
   update_menu_actions (self);
 }
 
-/* Layout is cached until the snapshot, an option or the width changes. */
+/* Layout is cached until the snapshot or an option (the width among them)
+ * changes. */
 static C3vLayout *
-ensure_layout (C3vClusterView *self, double width)
+ensure_layout (C3vClusterView *self)
 {
-  self->options.available_width = MAX (width, 1.0);
-
   if (self->snapshot == NULL)
     {
       g_clear_object (&self->layout);
@@ -100,7 +99,7 @@ ensure_layout (C3vClusterView *self, double width)
 
   if (self->layout == NULL || !c3v_layout_is_for (self->layout, self->snapshot, &self->options))
     {
-      g_set_object (&self->layout, NULL);
+      g_clear_object (&self->layout);
       self->layout = c3v_layout_new (self->snapshot, &self->options);
       forget_hits (self);
       g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
@@ -135,7 +134,7 @@ c3v_cluster_view_size_allocate (GtkWidget *widget, int width, int height, int ba
         self->options.zoom = fit_zoom (self, height, 1.0, AUTO_FIT_MAX_ZOOM);
     }
 
-  layout = ensure_layout (self, width);
+  layout = ensure_layout (self);
   content_width = layout != NULL ? c3v_layout_get_width (layout) : 0;
   content_height = layout != NULL ? c3v_layout_get_height (layout) : 0;
 

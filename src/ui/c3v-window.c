@@ -258,17 +258,27 @@ on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint tota
     c3v_window_set_progress (self, phase, done, total);
 }
 
+/* The snapshot on screen, if it is one of @cluster. */
+static C3vSnapshot *
+shown_snapshot_of (C3vWindow *self, const char *cluster)
+{
+  C3vSnapshot *shown = c3v_cluster_view_get_snapshot (self->cluster_view);
+
+  if (shown == NULL || g_strcmp0 (c3v_snapshot_get_cluster_name (shown), cluster) != 0)
+    return NULL;
+  return shown;
+}
+
 static void
 on_loader_partial (C3vLoader *loader, C3vSnapshot *snapshot, C3vWindow *self)
 {
-  C3vSnapshot *shown = c3v_cluster_view_get_snapshot (self->cluster_view);
+  C3vSnapshot *shown = shown_snapshot_of (self, self->cluster);
 
   if (!self->loading || g_strcmp0 (c3v_snapshot_get_cluster_name (snapshot), self->cluster) != 0)
     return;
 
   /* A refresh keeps the complete picture until the new one is complete. */
-  if (shown != NULL && c3v_snapshot_is_complete (shown)
-      && g_strcmp0 (c3v_snapshot_get_cluster_name (shown), self->cluster) == 0)
+  if (shown != NULL && c3v_snapshot_is_complete (shown))
     return;
 
   show_snapshot (self, snapshot);
@@ -319,19 +329,14 @@ c3v_window_load_cluster (C3vWindow *self, const char *cluster)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 
   /* Nothing of the previous cluster may stay on screen. */
-  if (g_strcmp0 (
-          c3v_cluster_view_get_snapshot (self->cluster_view) != NULL
-              ? c3v_snapshot_get_cluster_name (c3v_cluster_view_get_snapshot (self->cluster_view))
-              : NULL,
-          cluster)
-      != 0)
+  if (shown_snapshot_of (self, cluster) == NULL)
     {
       c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
       update_status (self, NULL);
       show_empty_page (self, cluster, _ ("Loading…"));
     }
 
-  c3v_window_set_progress (self, _ ("Listing container instances"), 0, 0);
+  c3v_window_set_progress (self, _ ("Loading container instances"), 0, 0);
   c3v_loader_load_async (loader, cluster, self->cancellable, on_cluster_loaded,
                          g_object_ref (self));
 }
@@ -354,21 +359,19 @@ on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 
 /* ---------------------------------------------------------------- clusters */
 
-static const char *
-preferred_cluster (C3vWindow *self)
+/* The cluster to select: the one shown before, else the command line's,
+ * else the one selected when the window last closed. */
+static char *
+dup_preferred_cluster (C3vWindow *self)
 {
   const C3vOptions *options
       = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
-  g_autofree char *last = NULL;
 
   if (self->cluster != NULL)
-    return self->cluster;
+    return g_strdup (self->cluster);
   if (options->cluster != NULL)
-    return options->cluster;
-
-  last = g_settings_get_string (self->settings, "last-cluster");
-  self->cluster = *last != '\0' ? g_steal_pointer (&last) : NULL;
-  return self->cluster;
+    return g_strdup (options->cluster);
+  return g_settings_get_string (self->settings, "last-cluster");
 }
 
 /* How well a cluster opens the window when none was asked for: one with
@@ -385,9 +388,9 @@ cluster_interest (const C3vClusterSummary *summary)
 static void
 fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
 {
-  const char    *wanted = preferred_cluster (self);
-  GtkListBoxRow *selected = NULL;
-  guint          best = 0;
+  g_autofree char *wanted = dup_preferred_cluster (self);
+  GtkListBoxRow   *selected = NULL;
+  guint            best = 0;
 
   list_box_clear (self->cluster_list);
   for (guint i = 0; i < clusters->len; i++)
