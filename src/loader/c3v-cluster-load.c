@@ -279,9 +279,14 @@ resolve_task (JsonObject *object, gpointer user_data)
 {
   C3vClusterLoad    *self = user_data;
   const char        *arn = c3v_json_get_string (object, "taskDefinitionArn");
-  C3vTaskDefinition *definition = c3v_task_definition_cache_lookup (self->definitions, arn);
+  C3vTaskDefinition *definition = NULL;
 
-  if (definition != NULL || arn == NULL)
+  /* A definition already asked for is in no cache yet: the tasks of a
+   * family on a cold cache look on disk once, not once each. */
+  if (arn != NULL && g_hash_table_contains (self->waiting, arn))
+    wait_for_definition (self, object, arn);
+  else if (arn == NULL
+           || (definition = c3v_task_definition_cache_lookup (self->definitions, arn)) != NULL)
     add_task (self, object, definition);
   else
     wait_for_definition (self, object, arn);
