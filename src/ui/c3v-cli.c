@@ -15,9 +15,6 @@
 #include "c3v-snapshot-json.h"
 #include "c3v-theme.h"
 
-/* Wide enough for a readable title, legend and a few dozen bars a row. */
-#define DEFAULT_EXPORT_WIDTH 1600
-
 typedef struct
 {
   GMainLoop   *loop;
@@ -151,7 +148,7 @@ c3v_cli_run (const C3vOptions *options)
 
   if (options->export_path != NULL
       && !c3v_export_png (snapshot, options->export_path, resource,
-                          options->width > 0 ? options->width : DEFAULT_EXPORT_WIDTH,
+                          options->width > 0 ? options->width : C3V_EXPORT_DEFAULT_WIDTH,
                           c3v_theme_get_light (), &error))
     {
       cli_error (error->message);

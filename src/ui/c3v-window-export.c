@@ -9,15 +9,29 @@
 #include "c3v-export.h"
 #include "c3v-window-private.h"
 
+/* What the export thread needs, owned by its task: nothing it shares. */
+typedef struct
+{
+  C3vSnapshot     *snapshot;
+  char            *path;
+  C3vLayoutOptions options;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  c3v_snapshot_unref (job->snapshot);
+  g_free (job->path);
+  g_free (job);
+}
+
 static void
 export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  C3vLayoutOptions *options = task_data;
-  C3vSnapshot      *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
-  const char       *path = g_object_get_data (G_OBJECT (task), "path");
-  GError           *error = NULL;
+  ExportJob *job = task_data;
+  GError    *error = NULL;
 
-  if (c3v_export_png_full (snapshot, path, options, c3v_theme_get_light (), &error))
+  if (c3v_export_png_full (job->snapshot, job->path, &job->options, c3v_theme_get_light (), &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -48,7 +62,7 @@ export_to (C3vWindow *self, GFile *file)
   C3vLayout       *layout = c3v_cluster_view_get_layout (self->cluster_view);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GTask) task = NULL;
-  C3vLayoutOptions *options;
+  ExportJob *job;
 
   if (path == NULL)
     {
@@ -58,18 +72,17 @@ export_to (C3vWindow *self, GFile *file)
       return;
     }
 
+  job = g_new0 (ExportJob, 1);
+  job->snapshot = c3v_snapshot_ref (snapshot);
+  job->path = g_steal_pointer (&path);
+  /* As on screen, but the whole cluster at full size, titled, with legend. */
+  job->options = *c3v_layout_get_options (layout);
+  job->options.show_title = TRUE;
+  job->options.show_legend = TRUE;
+  job->options.zoom = 1.0;
+  job->options.available_width = MAX (job->options.available_width, C3V_EXPORT_DEFAULT_WIDTH);
   task = g_task_new (self, NULL, on_exported, NULL);
-  options = g_new (C3vLayoutOptions, 1);
-
-  *options = *c3v_layout_get_options (layout);
-  options->show_title = TRUE;
-  options->show_legend = TRUE;
-  options->zoom = 1.0;
-  options->available_width = MAX (options->available_width, 1600);
-  g_task_set_task_data (task, options, g_free);
-  g_object_set_data_full (G_OBJECT (task), "snapshot", c3v_snapshot_ref (snapshot),
-                          (GDestroyNotify) c3v_snapshot_unref);
-  g_object_set_data_full (G_OBJECT (task), "path", g_steal_pointer (&path), g_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   self->exporting = TRUE;
   c3v_window_set_progress (self, _ ("Exporting"), 0, 0);
   g_task_run_in_thread (task, export_in_thread);

@@ -25,6 +25,8 @@ typedef enum
 #define C3V_EXPORT_MAX_SIDE   32767
 #define C3V_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 #define C3V_EXPORT_MIN_WIDTH  200
+/* Wide enough for a readable title, legend and a few dozen bars a row. */
+#define C3V_EXPORT_DEFAULT_WIDTH 1600
 
 GQuark c3v_export_error_quark (void);
 
