@@ -292,21 +292,10 @@ resolve_task (JsonObject *object, gpointer user_data)
     wait_for_definition (self, object, arn);
 }
 
-static void
-on_tasks (JsonObject *answer, const char *data, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  self->answered = TRUE;
-  c3v_json_foreach_object (answer, "tasks", resolve_task, self);
-  add_failures (self, answer, &self->tasks);
-  emit_progress (self, _ ("Loading tasks"), &self->tasks);
-  maybe_publish_partial (self);
-}
-
 /* A task asked to stop still holds its reservation, and ECS still counts
  * it as used, until it has actually stopped: show those, not the ones
- * already STOPPED (which ECS lists for a while after). */
+ * already STOPPED (which ECS lists for a while after; a task that stopped
+ * since ListTasks listed it as RUNNING comes back STOPPED too). */
 static void
 resolve_stopping_task (JsonObject *object, gpointer user_data)
 {
@@ -353,7 +342,7 @@ on_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
     return FALSE;
 
   self->tasks.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeTasks", "tasks", DESCRIBE_BATCH, on_tasks);
+  describe_page (self, items, "DescribeTasks", "tasks", DESCRIBE_BATCH, on_stopping_tasks);
   return TRUE;
 }
 
