@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "c3v-cluster-view.h"
 #include "c3v-painter.h"
@@ -142,8 +143,8 @@ relayout (C3vClusterView *self)
     }
 
   forget_hits (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The natural size is the content's (see measure). */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
 }
 
@@ -182,13 +183,23 @@ c3v_cluster_view_size_allocate (GtkWidget *widget, int width, int height, int ba
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
+/* Any size works (the adjustments cover the rest), but the natural size
+ * is the content's: the scrolled window decides from it whether to show
+ * its scrollbars, so configuring the adjustments in size_allocate never
+ * changes its mind (and queues a resize) in the middle of an allocation. */
 static void
 c3v_cluster_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                           int *natural, int *minimum_baseline, int *natural_baseline)
 {
-  /* Scrollable: any size works, the adjustments cover the rest. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  gboolean        horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? 240 : 200;
+  if (self->layout == NULL)
+    *natural = *minimum;
+  else
+    *natural = MAX (*minimum, (int) ceil (horizontal ? c3v_layout_get_width (self->layout)
+                                                     : c3v_layout_get_height (self->layout)));
 }
 
 /* Chrome colours follow the GTK theme so dark mode reads well. */
@@ -747,6 +758,10 @@ c3v_cluster_view_init (C3vClusterView *self)
   c3v_layout_options_init (&self->options);
   self->options.show_legend = FALSE;
   self->hover.kind = C3V_HIT_NONE;
+
+  /* The scrolled window sizes its scrollbars by the natural size. */
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
