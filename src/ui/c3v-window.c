@@ -147,6 +147,12 @@ c3v_window_set_progress (C3vWindow *self, const char *phase, guint done, guint t
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
 }
 
+static C3vEcsClient *
+client_of (C3vConnection *connection)
+{
+  return c3v_loader_get_client (c3v_connection_get_loader (connection));
+}
+
 static void
 update_status (C3vWindow *self, C3vSnapshot *snapshot)
 {
@@ -154,6 +160,14 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
   guint            n_failures;
+
+  /* A load that takes its time says why. */
+  if (self->loading && self->connection != NULL
+      && c3v_ecs_client_get_throttled (client_of (self->connection)))
+    {
+      gtk_label_set_text (self->status_label, _ ("Slowed down by ECS throttling"));
+      return;
+    }
 
   if (snapshot == NULL)
     {
@@ -250,6 +264,12 @@ on_search_changed (GtkSearchEntry *entry, C3vWindow *self)
 }
 
 /* ---------------------------------------------------------------- loading */
+
+static void
+on_client_throttled (C3vEcsClient *client, GParamSpec *pspec, C3vWindow *self)
+{
+  update_status (self, c3v_cluster_view_get_snapshot (self->cluster_view));
+}
 
 static void
 on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint total, C3vWindow *self)
@@ -467,7 +487,10 @@ static void
 set_connection (C3vWindow *self, C3vConnection *connection)
 {
   if (self->connection != NULL)
-    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+    {
+      g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+      g_signal_handlers_disconnect_by_data (client_of (self->connection), self);
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -484,12 +507,14 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   if (connection == NULL)
     return;
 
-  c3v_ecs_client_set_max_in_flight (c3v_loader_get_client (c3v_connection_get_loader (connection)),
+  c3v_ecs_client_set_max_in_flight (client_of (connection),
                                     g_settings_get_uint (self->settings, "max-requests-in-flight"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",
                     G_CALLBACK (on_loader_partial), self);
+  g_signal_connect (client_of (connection), "notify::throttled", G_CALLBACK (on_client_throttled),
+                    self);
 }
 
 static void
@@ -598,9 +623,8 @@ on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
   if (g_str_equal (key, "auto-refresh"))
     apply_auto_refresh (self);
   else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
-    c3v_ecs_client_set_max_in_flight (
-        c3v_loader_get_client (c3v_connection_get_loader (self->connection)),
-        g_settings_get_uint (settings, key));
+    c3v_ecs_client_set_max_in_flight (client_of (self->connection),
+                                      g_settings_get_uint (settings, key));
   else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
@@ -702,7 +726,10 @@ c3v_window_dispose (GObject *object)
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   if (self->connection != NULL)
-    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+    {
+      g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+      g_signal_handlers_disconnect_by_data (client_of (self->connection), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);
   g_clear_object (&self->connection);
   g_clear_object (&self->cancellable);
