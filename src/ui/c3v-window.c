@@ -384,8 +384,7 @@ on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 static char *
 dup_preferred_cluster (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   if (self->cluster != NULL)
     return g_strdup (self->cluster);
@@ -532,8 +531,7 @@ list_clusters (C3vWindow *self)
 static gboolean
 wants_demo (C3vWindow *self, gboolean *fallback)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   *fallback = FALSE;
   if (g_strcmp0 (self->profile, "") == 0)
@@ -549,8 +547,7 @@ wants_demo (C3vWindow *self, gboolean *fallback)
 void
 c3v_window_connect (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
   g_autoptr (C3vConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   gboolean fallback;
@@ -692,14 +689,14 @@ static void
 c3v_window_constructed (GObject *object)
 {
   C3vWindow        *self = C3V_WINDOW (object);
-  C3vApplication   *app = C3V_APPLICATION (g_application_get_default ());
-  const C3vOptions *options = c3v_application_get_options (app);
+  const C3vOptions *options;
   g_autofree char  *profile = NULL;
   g_autofree char  *region = NULL;
 
   G_OBJECT_CLASS (c3v_window_parent_class)->constructed (object);
 
-  self->settings = g_object_ref (c3v_application_get_settings (app));
+  options = c3v_application_get_options (self->app);
+  self->settings = g_object_ref (c3v_application_get_settings (self->app));
   c3v_window_restore_state (self);
   c3v_window_add_settings_actions (self);
   apply_view_settings (self);
@@ -749,8 +746,21 @@ c3v_window_finalize (GObject *object)
   g_free (self->profile);
   g_free (self->region);
   g_free (self->cluster);
+  g_clear_object (&self->app);
 
   G_OBJECT_CLASS (c3v_window_parent_class)->finalize (object);
+}
+
+/* "app": the application the window is made for, known in constructed
+ * (GtkWindow's "application" is set only after it) and kept to the end,
+ * since callbacks may outlive the window's place in it. */
+static void
+c3v_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  C3vWindow *self = C3V_WINDOW (object);
+
+  g_assert (prop_id == 1);
+  self->app = g_value_dup_object (value);
 }
 
 static void
@@ -760,6 +770,11 @@ c3v_window_class_init (C3vWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->set_property = c3v_window_set_property;
+  g_object_class_install_property (
+      object_class, 1,
+      g_param_spec_object ("app", NULL, NULL, C3V_TYPE_APPLICATION,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   object_class->constructed = c3v_window_constructed;
   object_class->dispose = c3v_window_dispose;
   object_class->finalize = c3v_window_finalize;
@@ -824,5 +839,5 @@ c3v_window_init (C3vWindow *self)
 C3vWindow *
 c3v_window_new (C3vApplication *application)
 {
-  return g_object_new (C3V_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (C3V_TYPE_WINDOW, "app", application, "application", application, NULL);
 }
