@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "c3v-aws-config.h"
 #include "c3v-aws-config-private.h"
 #include "c3v-credentials-process.h"
+#include "c3v-untrusted.h"
 
 /* Enough of the process's stderr to explain a failure, not a whole log. */
 #define MAX_STDERR_CHARS 1000
@@ -76,20 +79,22 @@ parse_expiration (C3vCredentialsProcess *self, JsonObject *object, gint64 *expir
 static C3vCredentials *
 parse_output (C3vCredentialsProcess *self, const char *output, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *object;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (output, strlen (output));
+  g_autoptr (JsonObject) object = NULL;
+  g_autoptr (GError) parse_error = NULL;
   const char *access_key_id;
   const char *secret;
   gint64      expiration;
 
-  if (!json_parser_load_from_data (parser, output, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  object = c3v_untrusted_json_parse_object (bytes, &parse_error);
+  if (object == NULL)
     {
-      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED,
-                    _ ("its output is not a JSON object"));
+      g_autofree char *reason
+          = g_strdup_printf (_ ("its output is malformed: %s"), parse_error->message);
+
+      process_fail (self, error, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED, reason);
       return NULL;
     }
-  object = json_node_get_object (json_parser_get_root (parser));
 
   if (!member_is_one (object, "Version"))
     {

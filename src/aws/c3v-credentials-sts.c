@@ -13,8 +13,8 @@
 #include "c3v-aws-http-private.h"
 #include "c3v-credentials-sts.h"
 #include "c3v-sigv4.h"
+#include "c3v-untrusted.h"
 
-#define STS_TIMEOUT_SECONDS   30
 #define STS_FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
 struct _C3vCredentialsSts
@@ -166,7 +166,7 @@ send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
 
-  c3v_aws_return_answer (task, SOUP_SESSION (object), result, unreachable_error, parse_answer);
+  c3v_aws_return_answer (task, result, unreachable_error, parse_answer);
 }
 
 static char *
@@ -213,7 +213,8 @@ build_message (C3vCredentialsSts *self, C3vCredentials *source)
 {
   g_autofree char *form = build_form (self);
   g_autofree char *url = g_strconcat (self->endpoint, "/", NULL);
-  g_autoptr (SoupMessage) message = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr (GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr (SoupMessage) message = c3v_aws_http_message_new (SOUP_METHOD_POST, uri);
   g_autofree char *host = host_header (soup_message_get_uri (message));
   g_autofree char *amz_date = c3v_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
   const char      *token = c3v_credentials_get_session_token (source);
@@ -260,8 +261,9 @@ source_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   message = build_message (self, source);
   g_task_set_task_data (task, message, g_object_unref);
   cancellable = g_task_get_cancellable (task);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
+                           C3V_AWS_HTTP_CALL_TIMEOUT_MS, cancellable, send_cb,
+                           g_steal_pointer (&task));
 }
 
 static void
@@ -326,8 +328,7 @@ c3v_credentials_sts_class_init (C3vCredentialsStsClass *klass)
 static void
 c3v_credentials_sts_init (C3vCredentialsSts *self)
 {
-  self->session = soup_session_new_with_options ("timeout", STS_TIMEOUT_SECONDS, "user-agent",
-                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = c3v_aws_http_session_new (0);
   self->signer = c3v_sigv4_signer_new ();
 }
 

@@ -15,4 +15,8 @@ void c3v_ecs_client_call_page_async (C3vEcsClient *self, const char *operation, 
                                      GCancellable *cancellable, GAsyncReadyCallback callback,
                                      gpointer user_data);
 
+/* The deadline of each attempt, from sending to the last byte of the
+ * answer (C3V_AWS_HTTP_CALL_TIMEOUT_MS unless tests shorten it). */
+void c3v_ecs_client_set_call_timeout (C3vEcsClient *self, guint timeout_ms);
+
 G_END_DECLS

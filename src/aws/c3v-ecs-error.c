@@ -11,6 +11,7 @@
 
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
+#include "c3v-untrusted.h"
 
 G_DEFINE_QUARK (c3v - ecs - error - quark, c3v_ecs_error)
 
@@ -67,25 +68,6 @@ c3v_ecs_error_from_code (const char *code, guint http_status)
   return http_status >= 500 ? C3V_ECS_ERROR_SERVER : C3V_ECS_ERROR_FAILED;
 }
 
-JsonObject *
-c3v_ecs_parse_json_object (GBytes *body)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data;
-  JsonNode   *root;
-
-  if (body == NULL)
-    return NULL;
-  data = g_bytes_get_data (body, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
 static const char *
 string_member (JsonObject *object, const char *name)
 {
@@ -100,7 +82,7 @@ string_member (JsonObject *object, const char *name)
 GError *
 c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header_type, char **code)
 {
-  g_autoptr (JsonObject) object = c3v_ecs_parse_json_object (body);
+  g_autoptr (JsonObject) object = c3v_untrusted_json_parse_object (body, NULL);
   const char      *type = string_member (object, "__type");
   const char      *full_message = string_member (object, "message");
   g_autofree char *message = NULL;

@@ -1,0 +1,404 @@
+/* test-hostile.c: the ECS client and the credential sources against an
+ * endpoint that answers badly on purpose (test-hostile-server), and the
+ * bounds of c3v-untrusted on their own.
+ *
+ * SPDX-License-Identifier: Apache-2.0
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "c3v-aws-config.h"
+#include "c3v-ecs-client-private.h"
+#include "c3v-untrusted.h"
+#include "test-credentials-support.h"
+#include "test-ecs-call.h"
+#include "test-hostile-server.h"
+
+#define ACCESS_KEY "AKIAHOSTILETEST00001"
+#define SECRET     "hostile/test/secret+key0000000000000000"
+#define TOKEN      "IQoJHOSTILESESSIONTOKEN/with+signs=="
+#define WAIT_MS    10000
+
+/* `{"clusters":` and @depth `[`: json-glib 1.6 recurses once per `[`. */
+static char *
+deep_json (guint depth)
+{
+  GString *text = g_string_new ("{\"clusters\":");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  return g_string_free (text, FALSE);
+}
+
+static C3vEcsClient *
+client_for (const char *url)
+{
+  g_autoptr (C3vCredentials) credentials = c3v_credentials_new (ACCESS_KEY, SECRET, TOKEN, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+
+  return c3v_ecs_client_new (provider, "eu-west-1", url);
+}
+
+static void
+call_and_wait (C3vEcsClient *client, CallResult *r)
+{
+  c3v_ecs_client_call_async (client, "ListClusters", NULL, NULL, call_done, r);
+  wait_for (&r->done, WAIT_MS);
+}
+
+/* --- c3v-untrusted on its own ----------------------------------------------- */
+
+static void
+test_json_depth (void)
+{
+  g_autofree char *deep = deep_json (100000);
+  g_autoptr (GString) nested = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  root = c3v_untrusted_json_parse (deep, strlen (deep), C3V_UNTRUSTED_MAX_ANSWER_BYTES, &error);
+  g_assert_null (root);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "nested more than 100 levels"));
+  g_clear_error (&error);
+
+  /* As deep as allowed parses; brackets inside strings do not count. */
+  for (guint i = 0; i < C3V_UNTRUSTED_MAX_JSON_DEPTH - 1; i++)
+    g_string_append_c (nested, '[');
+  g_string_append (nested, "\"[[[[{{{{\\\"[[[[\"");
+  for (guint i = 0; i < C3V_UNTRUSTED_MAX_JSON_DEPTH - 1; i++)
+    g_string_append_c (nested, ']');
+  g_string_prepend (nested, "{\"a\":");
+  g_string_append_c (nested, '}');
+  root = c3v_untrusted_json_parse (nested->str, nested->len, nested->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* One byte over the limit is refused before parsing. */
+  root = c3v_untrusted_json_parse (nested->str, nested->len, nested->len - 1, &error);
+  g_assert_null (root);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+}
+
+static void
+test_read_file_refuses (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("c3vis-hostile-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *big = g_build_filename (dir, "big", NULL);
+  g_autofree char *filler = g_strnfill (1001, 'x');
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  /* A FIFO without a writer would block a plain open(). */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (c3v_untrusted_read_file (fifo, 1000, &contents, &length, &error));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_false (c3v_untrusted_read_file ("/dev/zero", 1000, &contents, &length, &error));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (big, filler, -1, NULL));
+  g_assert_false (c3v_untrusted_read_file (big, 1000, &contents, &length, &error));
+  g_assert_nonnull (strstr (error->message, "larger than"));
+  g_clear_error (&error);
+
+  g_assert_true (c3v_untrusted_read_file (big, 1001, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 1001);
+  g_assert_cmpstr (contents, ==, filler);
+
+  g_assert_false (c3v_untrusted_read_file (dir, 1000, &contents, &length, &error));
+  g_clear_error (&error);
+  g_assert_false (c3v_untrusted_read_file ("/nonexistent/c3vis", 1000, &contents, &length, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+  g_unlink (fifo);
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
+/* --- the ECS client --------------------------------------------------------- */
+
+static void
+assert_ecs_error (const char *url, guint timeout_ms, int code, const char *says, CallResult *r)
+{
+  g_autoptr (C3vEcsClient) client = client_for (url);
+
+  c3v_ecs_client_set_call_timeout (client, timeout_ms);
+  call_and_wait (client, r);
+  g_assert_null (r->result);
+  g_assert_error (r->error, C3V_ECS_ERROR, code);
+  if (strstr (r->error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", r->error->message, says);
+  g_assert_null (strstr (r->error->message, "Could not reach"));
+}
+
+static void
+test_ecs_deep_answer (void)
+{
+  g_autofree char *deep = deep_json (100000);
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 200, deep);
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                    "ListClusters returned a malformed answer: it is nested more than", &r);
+  g_assert_cmpint (server->requests, ==, 1);
+}
+
+/* An error body is parsed too (for __type and message). */
+static void
+test_ecs_deep_error (void)
+{
+  g_autofree char *deep = deep_json (100000);
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 400, deep);
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_FAILED, "HTTP status 400", &r);
+}
+
+/* One byte every 200 ms: the idle timeout never fires, the deadline does,
+ * and the attempt is retried as a timeout. */
+static void
+test_ecs_trickle (void)
+{
+  g_autoptr (HostileServer) server
+      = hostile_server_new (HOSTILE_TRICKLE, 200, "{\"clusterArns\":[\"a\",\"b\",\"c\"]}");
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, 300, C3V_ECS_ERROR_NETWORK, "ListClusters at 127.0.0.1:", &r);
+  g_assert_nonnull (strstr (r.error->message, "no complete answer within 1 s"));
+  g_assert_cmpint (server->requests, ==, 3);
+}
+
+static void
+test_ecs_endless (void)
+{
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ENDLESS, 200, NULL);
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                    "malformed answer: it is larger than 8.0", &r);
+  g_assert_cmpint (server->requests, ==, 1);
+}
+
+static void
+test_ecs_declared_huge (void)
+{
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_HUGE_SIZE, 200, "{");
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_MALFORMED_RESPONSE, "it is larger than 8.0",
+                    &r);
+}
+
+static void
+test_ecs_cut_off (void)
+{
+  g_autoptr (HostileServer) server
+      = hostile_server_new (HOSTILE_CUT_OFF, 200, "{\"clusterArns\":[\"a\",");
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_NETWORK, "the answer was cut off", &r);
+  g_assert_cmpint (server->requests, ==, 3);
+}
+
+/* A redirect to another host is an answer, not a place to send the signed
+ * request (and its session token) again. */
+static void
+test_ecs_redirect (void)
+{
+  g_autoptr (HostileServer) elsewhere = hostile_server_new (HOSTILE_ANSWER, 200, "{}");
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 307, "");
+  g_auto (CallResult) r = { 0 };
+
+  server->location = g_strdup_printf ("%s/stolen", elsewhere->url);
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_FAILED, "HTTP status 307", &r);
+  g_assert_cmpint (elsewhere->requests, ==, 0);
+}
+
+/* --- credential sources ----------------------------------------------------- */
+
+static char *
+write_config (const char *home, const char *text)
+{
+  return test_home_write (home, ".aws/config", text);
+}
+
+static void
+assert_no_leak_to (HostileServer *elsewhere, const char *secret)
+{
+  g_autofree char *seen = hostile_server_dup_request_headers (elsewhere);
+
+  g_assert_cmpint (elsewhere->requests, ==, 0);
+  g_assert_null (strstr (seen, secret));
+}
+
+static void
+test_sts_redirect (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (HostileServer) elsewhere = hostile_server_new (HOSTILE_ANSWER, 200, "");
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 307, "");
+  g_autofree char *config = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  server->location = g_strdup_printf ("%s/stolen", elsewhere->url);
+  config = g_strdup_printf ("[profile base]\n"
+                            "aws_access_key_id = " ACCESS_KEY "\n"
+                            "aws_secret_access_key = " SECRET "\n"
+                            "aws_session_token = " TOKEN "\n"
+                            "[profile role]\n"
+                            "role_arn = arn:aws:iam::123456789012:role/r\n"
+                            "source_profile = base\n"
+                            "region = eu-west-1\n"
+                            "endpoint_url = %s\n",
+                            server->url);
+  g_free (write_config (home, config));
+
+  credentials = test_get_credentials_for_profile ("role", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED);
+  g_assert_cmpint (server->requests, ==, 1);
+  assert_no_leak_to (elsewhere, TOKEN);
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+write_sso_cache (const char *home, const char *key, const char *contents)
+{
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
+  g_autofree char *path = g_strconcat (".aws/sso/cache/", hash, ".json", NULL);
+
+  g_free (test_home_write (home, path, contents));
+}
+
+static char *
+sso_config (const char *url)
+{
+  return g_strdup_printf ("[profile sso]\n"
+                          "sso_session = corp\n"
+                          "sso_account_id = 111122223333\n"
+                          "sso_role_name = ReadOnly\n"
+                          "region = eu-west-1\n"
+                          "endpoint_url = %s\n"
+                          "[sso-session corp]\n"
+                          "sso_start_url = https://corp.awsapps.com/start\n"
+                          "sso_region = eu-central-1\n",
+                          url);
+}
+
+static void
+test_sso_redirect (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (HostileServer) elsewhere = hostile_server_new (HOSTILE_ANSWER, 200, "");
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 307, "");
+  g_autofree char *config = sso_config (server->url);
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  server->location = g_strdup_printf ("%s/stolen", elsewhere->url);
+  g_free (write_config (home, config));
+  write_sso_cache (home, "corp",
+                   "{\"accessToken\": \"bearer-secret\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}");
+
+  credentials = test_get_credentials_for_profile ("sso", &error);
+  g_assert_null (credentials);
+  g_assert_nonnull (error);
+  g_assert_cmpint (server->requests, ==, 1);
+  assert_no_leak_to (elsewhere, "bearer-secret");
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+test_sso_deep_cache (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 200, "{}");
+  g_autofree char *config = sso_config (server->url);
+  g_autofree char *deep = deep_json (100000);
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_free (write_config (home, config));
+  write_sso_cache (home, "corp", deep);
+
+  credentials = test_get_credentials_for_profile ("sso", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SSO_LOGIN_NEEDED);
+  g_assert_cmpint (server->requests, ==, 0);
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+test_sso_deep_answer (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autofree char *deep = deep_json (100000);
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 200, deep);
+  g_autofree char *config = sso_config (server->url);
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_free (write_config (home, config));
+  write_sso_cache (home, "corp",
+                   "{\"accessToken\": \"bearer-secret\", \"expiresAt\": \"2099-01-01T00:00:00Z\"}");
+
+  credentials = test_get_credentials_for_profile ("sso", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED);
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+test_process_deep_output (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autofree char *script = NULL;
+  g_autofree char *config = NULL;
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  script = test_home_write (home, "deep.sh",
+                            "#!/bin/sh\nprintf '{\"Version\": 1, \"x\": '\n"
+                            "head -c 100000 /dev/zero | tr '\\0' '['\n");
+  g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+  config = g_strdup_printf ("[profile proc]\ncredential_process = %s\n", script);
+  g_free (write_config (home, config));
+
+  credentials = test_get_credentials_for_profile ("proc", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED);
+  g_assert_nonnull (strstr (error->message, "its output is malformed: it is nested more than"));
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* Retries within milliseconds; set before any thread exists. */
+  g_setenv ("C3VIS_RETRY_BASE_MS", "1", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hostile/untrusted/json-depth", test_json_depth);
+  g_test_add_func ("/hostile/untrusted/read-file-refuses", test_read_file_refuses);
+  g_test_add_func ("/hostile/ecs/deep-answer", test_ecs_deep_answer);
+  g_test_add_func ("/hostile/ecs/deep-error", test_ecs_deep_error);
+  g_test_add_func ("/hostile/ecs/trickle", test_ecs_trickle);
+  g_test_add_func ("/hostile/ecs/endless", test_ecs_endless);
+  g_test_add_func ("/hostile/ecs/declared-huge", test_ecs_declared_huge);
+  g_test_add_func ("/hostile/ecs/cut-off", test_ecs_cut_off);
+  g_test_add_func ("/hostile/ecs/redirect", test_ecs_redirect);
+  g_test_add_func ("/hostile/sts/redirect", test_sts_redirect);
+  g_test_add_func ("/hostile/sso/redirect", test_sso_redirect);
+  g_test_add_func ("/hostile/sso/deep-cache", test_sso_deep_cache);
+  g_test_add_func ("/hostile/sso/deep-answer", test_sso_deep_answer);
+  g_test_add_func ("/hostile/process/deep-output", test_process_deep_output);
+  return g_test_run ();
+}
