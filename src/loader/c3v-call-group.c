@@ -21,6 +21,7 @@ typedef struct
   C3vCallGroup          *group;
   C3vCallGroupAnswerFunc answer_func;
   char                  *data;
+  gpointer               user_data;
   gboolean               tolerant;
 } Call;
 
@@ -135,11 +136,11 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   answer = c3v_ecs_client_call_finish (C3V_ECS_CLIENT (source), result, &error);
   if (answer != NULL)
-    call->answer_func (answer, call->data, self->user_data);
+    call->answer_func (answer, call->data, call->user_data);
   else if (call->tolerant && !c3v_call_group_is_stopped (self))
     {
       g_debug ("Going on without an answer: %s", error->message);
-      call->answer_func (NULL, call->data, self->user_data);
+      call->answer_func (NULL, call->data, call->user_data);
     }
   else
     c3v_call_group_fail (self, g_steal_pointer (&error));
@@ -151,7 +152,8 @@ on_call_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
 static void
 start_call (C3vCallGroup *self, const char *operation, JsonObject *request,
-            C3vCallGroupAnswerFunc answer_func, const char *data, gboolean tolerant)
+            C3vCallGroupAnswerFunc answer_func, const char *data, gpointer user_data,
+            gboolean tolerant)
 {
   g_autoptr (JsonObject) owned = request;
   Call *call = g_new0 (Call, 1);
@@ -159,6 +161,7 @@ start_call (C3vCallGroup *self, const char *operation, JsonObject *request,
   call->group = self;
   call->answer_func = answer_func;
   call->data = g_strdup (data);
+  call->user_data = user_data;
   call->tolerant = tolerant;
   self->pending++;
   c3v_ecs_client_call_async (self->client, operation, owned, self->cancellable, on_call_done, call);
@@ -166,20 +169,20 @@ start_call (C3vCallGroup *self, const char *operation, JsonObject *request,
 
 void
 c3v_call_group_call (C3vCallGroup *self, const char *operation, JsonObject *request,
-                     C3vCallGroupAnswerFunc answer_func, const char *data)
+                     C3vCallGroupAnswerFunc answer_func, const char *data, gpointer user_data)
 {
   g_return_if_fail (self != NULL && self->pending > 0);
 
-  start_call (self, operation, request, answer_func, data, FALSE);
+  start_call (self, operation, request, answer_func, data, user_data, FALSE);
 }
 
 void
 c3v_call_group_try (C3vCallGroup *self, const char *operation, JsonObject *request,
-                    C3vCallGroupAnswerFunc answer_func, const char *data)
+                    C3vCallGroupAnswerFunc answer_func, const char *data, gpointer user_data)
 {
   g_return_if_fail (self != NULL && self->pending > 0);
 
-  start_call (self, operation, request, answer_func, data, TRUE);
+  start_call (self, operation, request, answer_func, data, user_data, TRUE);
 }
 
 static void
@@ -196,15 +199,15 @@ on_paginate_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
 void
 c3v_call_group_paginate (C3vCallGroup *self, const char *operation, JsonObject *request,
-                         const char *result_key, C3vEcsPageFunc page_func)
+                         const char *result_key, C3vEcsPageFunc page_func, gpointer user_data)
 {
   g_autoptr (JsonObject) owned = request;
 
   g_return_if_fail (self != NULL && self->pending > 0);
 
   self->pending++;
-  c3v_ecs_client_paginate_async (self->client, operation, owned, result_key, page_func,
-                                 self->user_data, NULL, self->cancellable, on_paginate_done, self);
+  c3v_ecs_client_paginate_async (self->client, operation, owned, result_key, page_func, user_data,
+                                 NULL, self->cancellable, on_paginate_done, self);
 }
 
 JsonObject *

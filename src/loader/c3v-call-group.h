@@ -17,14 +17,15 @@ G_BEGIN_DECLS
 typedef struct _C3vCallGroup C3vCallGroup;
 
 /* @answer is NULL only for calls made with c3v_call_group_try(), after an
- * error other than cancellation. @data is what the call was made with. */
+ * error other than cancellation. @data and @user_data are what the call
+ * was made with. */
 typedef void (*C3vCallGroupAnswerFunc) (JsonObject *answer, const char *data, gpointer user_data);
 /* @error: the first error, or NULL when every call succeeded. Called once,
  * after c3v_call_group_close() and the last answer. */
 typedef void (*C3vCallGroupDoneFunc) (const GError *error, gpointer user_data);
 
 /* Calls are cancelled with @cancellable (may be NULL) as well as by the
- * first error. */
+ * first error. @done_func gets @user_data. */
 C3vCallGroup *c3v_call_group_new (C3vEcsClient *client, GCancellable *cancellable,
                                   C3vCallGroupDoneFunc done_func, gpointer user_data);
 void          c3v_call_group_free (C3vCallGroup *self);
@@ -37,16 +38,17 @@ const GError *c3v_call_group_get_error (C3vCallGroup *self);
 void c3v_call_group_fail (C3vCallGroup *self, GError *error);
 
 /* An error fails the group. @request is taken; @data (may be NULL) is
- * copied and handed back to @answer_func. */
+ * copied and handed back to @answer_func with @user_data. */
 void c3v_call_group_call (C3vCallGroup *self, const char *operation, JsonObject *request,
-                          C3vCallGroupAnswerFunc answer_func, const char *data);
+                          C3vCallGroupAnswerFunc answer_func, const char *data, gpointer user_data);
 /* Like c3v_call_group_call(), but an error is handed to @answer_func as a
  * NULL answer: for calls whose failure only degrades the result. */
 void c3v_call_group_try (C3vCallGroup *self, const char *operation, JsonObject *request,
-                         C3vCallGroupAnswerFunc answer_func, const char *data);
-/* All pages of @operation, @page_func called as each arrives. */
+                         C3vCallGroupAnswerFunc answer_func, const char *data, gpointer user_data);
+/* All pages of @operation, @page_func called with @user_data as each
+ * arrives. */
 void c3v_call_group_paginate (C3vCallGroup *self, const char *operation, JsonObject *request,
-                              const char *result_key, C3vEcsPageFunc page_func);
+                              const char *result_key, C3vEcsPageFunc page_func, gpointer user_data);
 
 /* {"cluster": @cluster, @member: [@ids...]}: a Describe* request. */
 JsonObject *c3v_call_group_new_describe_request (const char *cluster, const char *member,

@@ -11,63 +11,106 @@
 
 /* At most this often a partial snapshot: building one costs a few ms on a
  * 20,000-task cluster, and the eye does not need more. */
-#define PARTIAL_INTERVAL_US     (100 * G_TIME_SPAN_MILLISECOND)
-#define PAGE_SIZE               100
-#define DESCRIBE_BATCH          100
-#define DESCRIBE_SERVICES_BATCH 10
+#define PARTIAL_INTERVAL_US (100 * G_TIME_SPAN_MILLISECOND)
+#define PAGE_SIZE           100
+
+/* What the progress counts: the two task chains add up to one count. */
+typedef enum
+{
+  COUNT_INSTANCES,
+  COUNT_TASKS,
+  COUNT_SERVICES,
+  N_COUNTS
+} CountKind;
 
 typedef struct
 {
-  guint done;  /* described */
-  guint total; /* listed */
+  const char *phase; /* untranslated */
+  gboolean    drawn; /* its items show: publish partial snapshots */
+} CountSpec;
+
+static const CountSpec count_specs[N_COUNTS] = {
+  [COUNT_INSTANCES] = { N_ ("Loading container instances"), TRUE },
+  [COUNT_TASKS] = { N_ ("Loading tasks"), TRUE },
+  [COUNT_SERVICES] = { N_ ("Loading services"), FALSE },
+};
+
+typedef struct
+{
+  guint done;  /* described and added (or failed) */
+  guint total; /* listed, less those dropped once described */
 } Count;
+
+/* What became of one described item. */
+typedef enum
+{
+  ITEM_ADDED,   /* in the snapshot: done */
+  ITEM_WAITS,   /* added later, when what it needs arrives */
+  ITEM_DROPPED, /* not shown: it leaves the total */
+} ItemFate;
+
+typedef ItemFate (*ItemFunc) (C3vClusterLoad *self, JsonObject *item);
+
+/* One list-then-describe chain: pages of ARNs from @list_operation, each
+ * page described in batches as soon as it arrives. */
+typedef struct
+{
+  const char *list_operation;
+  const char *list_key;     /* the ARNs in a list page */
+  const char *filter;       /* a list request member, or NULL */
+  const char *filter_value; /* its value */
+  const char *describe_operation;
+  const char *member; /* the ARNs in a describe request, the items in its answer */
+  guint       batch_size;
+  CountKind   count;
+  ItemFunc    add_item; /* where items go */
+} ChainSpec;
+
+static ItemFate add_instance (C3vClusterLoad *self, JsonObject *object);
+static ItemFate add_task_if_live (C3vClusterLoad *self, JsonObject *object);
+static ItemFate add_service (C3vClusterLoad *self, JsonObject *object);
+
+static const ChainSpec chain_specs[] = {
+  /* The task chain is the longest: start it first. */
+  { "ListTasks", "taskArns", NULL, NULL, "DescribeTasks", "tasks", 100, COUNT_TASKS,
+    add_task_if_live },
+  /* ListTasks lists desiredStatus RUNNING only; tasks on their way down
+   * are a second, short chain. */
+  { "ListTasks", "taskArns", "desiredStatus", "STOPPED", "DescribeTasks", "tasks", 100, COUNT_TASKS,
+    add_task_if_live },
+  { "ListContainerInstances", "containerInstanceArns", NULL, NULL, "DescribeContainerInstances",
+    "containerInstances", 100, COUNT_INSTANCES, add_instance },
+  { "ListServices", "serviceArns", NULL, NULL, "DescribeServices", "services", 10, COUNT_SERVICES,
+    add_service },
+};
+
+#define N_CHAINS G_N_ELEMENTS (chain_specs)
+
+/* A chain of this load: the user data of its pages and describes. */
+typedef struct
+{
+  C3vClusterLoad  *load;
+  const ChainSpec *spec;
+} Chain;
 
 struct _C3vClusterLoad
 {
-  C3vLoader              *loader;
+  C3vEcsClient           *client;
   C3vTaskDefinitionCache *definitions;
-  GTask                  *task; /* held while loading */
-  GCancellable           *user_cancellable;
-  gulong                  user_handler;
+  C3vClusterLoadCallbacks callbacks;
+  gpointer                user_data;
   C3vCallGroup           *calls;
-  char                   *cluster; /* as the caller named it */
+  GCancellable           *cancellable; /* the caller's, may be NULL */
+  char                   *cluster;     /* as the caller named it */
   char                   *cluster_name;
   C3vSnapshotBuilder     *builder;
   /* task definition ARN -> GPtrArray of the JsonObject tasks that wait */
-  GHashTable  *waiting;
-  gboolean     answered; /* some call succeeded */
-  gint64       last_partial_us;
-  Count        instances;
-  Count        tasks;
-  Count        services;
-  C3vSnapshot *partial;
+  GHashTable *waiting;
+  gboolean    answered; /* some call succeeded */
+  gint64      last_partial_us;
+  Count       counts[N_COUNTS];
+  Chain       chains[N_CHAINS];
 };
-
-static void
-c3v_cluster_load_free (gpointer data)
-{
-  C3vClusterLoad *self = data;
-
-  if (self->user_cancellable != NULL)
-    g_cancellable_disconnect (self->user_cancellable, self->user_handler);
-  g_clear_object (&self->user_cancellable);
-  g_clear_pointer (&self->calls, c3v_call_group_free);
-  g_clear_pointer (&self->builder, c3v_snapshot_builder_free);
-  g_clear_pointer (&self->waiting, g_hash_table_unref);
-  g_clear_pointer (&self->partial, c3v_snapshot_unref);
-  g_clear_object (&self->loader);
-  g_free (self->cluster);
-  g_free (self->cluster_name);
-  g_free (self);
-}
-
-C3vSnapshot *
-c3v_cluster_load_get_partial (C3vClusterLoad *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->partial;
-}
 
 /* "arn:aws:ecs:r:a:cluster/prod" -> "prod"; a name stays a name. */
 static char *
@@ -78,14 +121,49 @@ dup_cluster_name (const char *cluster)
   return g_strdup (slash != NULL ? slash + 1 : cluster);
 }
 
-static JsonObject *
-new_list_request (C3vClusterLoad *self)
+C3vClusterLoad *
+c3v_cluster_load_new (C3vEcsClient *client, C3vTaskDefinitionCache *definitions,
+                      const char *cluster, const C3vClusterLoadCallbacks *callbacks,
+                      gpointer user_data)
 {
-  JsonObject *request = json_object_new ();
+  C3vClusterLoad *self;
 
-  json_object_set_string_member (request, "cluster", self->cluster);
-  json_object_set_int_member (request, "maxResults", PAGE_SIZE);
-  return request;
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (client), NULL);
+  g_return_val_if_fail (definitions != NULL, NULL);
+  g_return_val_if_fail (cluster != NULL, NULL);
+  g_return_val_if_fail (callbacks != NULL && callbacks->done != NULL, NULL);
+
+  self = g_new0 (C3vClusterLoad, 1);
+  self->client = g_object_ref (client);
+  self->definitions = definitions;
+  self->callbacks = *callbacks;
+  self->user_data = user_data;
+  self->cluster = g_strdup (cluster);
+  self->cluster_name = dup_cluster_name (cluster);
+  self->builder
+      = c3v_snapshot_builder_new (self->cluster_name, NULL, c3v_ecs_client_get_region (client));
+  self->waiting
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < N_CHAINS; i++)
+    self->chains[i] = (Chain){ self, &chain_specs[i] };
+
+  return self;
+}
+
+void
+c3v_cluster_load_free (C3vClusterLoad *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->calls, c3v_call_group_free);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->builder, c3v_snapshot_builder_free);
+  g_clear_pointer (&self->waiting, g_hash_table_unref);
+  g_clear_object (&self->client);
+  g_free (self->cluster);
+  g_free (self->cluster_name);
+  g_free (self);
 }
 
 static gboolean
@@ -95,24 +173,34 @@ is_live (C3vClusterLoad *self)
 }
 
 static void
-emit_progress (C3vClusterLoad *self, const char *phase, const Count *count)
-{
-  if (is_live (self))
-    c3v_loader_emit_progress (self->loader, phase, count->done, count->total);
-}
-
-static void
 maybe_publish_partial (C3vClusterLoad *self)
 {
   gint64 now = g_get_monotonic_time ();
   g_autoptr (C3vSnapshot) snapshot = NULL;
 
-  if (!is_live (self) || now - self->last_partial_us < PARTIAL_INTERVAL_US)
+  if (!is_live (self) || self->callbacks.partial == NULL
+      || now - self->last_partial_us < PARTIAL_INTERVAL_US)
     return;
 
   self->last_partial_us = now;
   snapshot = c3v_snapshot_builder_build (self->builder, g_get_real_time () / 1000, FALSE);
-  c3v_loader_emit_partial (self->loader, snapshot);
+  self->callbacks.partial (snapshot, self->user_data);
+}
+
+/* Tells how far @kind has come, and shows what was loaded. */
+static void
+report (C3vClusterLoad *self, CountKind kind)
+{
+  const Count *count = &self->counts[kind];
+
+  if (!is_live (self))
+    return;
+
+  if (self->callbacks.progress != NULL)
+    self->callbacks.progress (_ (count_specs[kind].phase), count->done, count->total,
+                              self->user_data);
+  if (count_specs[kind].drawn)
+    maybe_publish_partial (self);
 }
 
 static void
@@ -163,62 +251,99 @@ on_cluster (JsonObject *answer, const char *data, gpointer user_data)
                                 c3v_json_get_string (json_node_get_object (first), "clusterArn"));
 }
 
-/* --- container instances --- */
+/* --- every chain: list pages, describe batches --- */
 
 static void
-add_instance (JsonObject *object, gpointer user_data)
+on_described (JsonObject *answer, const char *data, gpointer user_data)
 {
-  C3vClusterLoad *self = user_data;
-  C3vInstance     instance;
-
-  if (c3v_ecs_json_parse_instance (object, &instance))
-    c3v_snapshot_builder_add_instance (self->builder, &instance);
-  self->instances.done++;
-}
-
-static void
-on_instances (JsonObject *answer, const char *data, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
+  Chain          *chain = user_data;
+  C3vClusterLoad *self = chain->load;
+  Count          *count = &self->counts[chain->spec->count];
+  JsonArray      *items = c3v_json_get_array (answer, chain->spec->member);
+  guint           n_items = items != NULL ? json_array_get_length (items) : 0;
 
   self->answered = TRUE;
-  c3v_json_foreach_object (answer, "containerInstances", add_instance, self);
-  add_failures (self, answer, &self->instances);
-  emit_progress (self, _ ("Loading container instances"), &self->instances);
-  maybe_publish_partial (self);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      switch (chain->spec->add_item (self, json_node_get_object (node)))
+        {
+          case ITEM_ADDED:
+            count->done++;
+            break;
+          case ITEM_DROPPED:
+            count->total--;
+            break;
+          case ITEM_WAITS:
+            break;
+        }
+    }
+  add_failures (self, answer, count);
+  report (self, chain->spec->count);
 }
 
-/* Describes @items (ARNs from a list page) in batches of @batch_size. */
-static void
-describe_page (C3vClusterLoad *self, JsonArray *items, const char *operation, const char *member,
-               guint batch_size, C3vCallGroupAnswerFunc answer_func)
-{
-  g_autoptr (GPtrArray) ids = c3v_json_array_get_strings (items);
-  g_autoptr (GPtrArray) batches = c3v_ecs_split_batches (ids, batch_size);
-
-  self->answered = TRUE;
-  for (guint i = 0; i < batches->len; i++)
-    c3v_call_group_call (
-        self->calls, operation,
-        c3v_call_group_new_describe_request (self->cluster, member, g_ptr_array_index (batches, i)),
-        answer_func, NULL);
-}
-
+/* Describes the page's ARNs in batches. The pagination asks for the next
+ * page once this returns, ahead of the describes queued here. */
 static gboolean
-on_instances_page (JsonObject *page, JsonArray *items, gpointer user_data)
+on_listed (JsonObject *page, JsonArray *items, gpointer user_data)
 {
-  C3vClusterLoad *self = user_data;
+  Chain          *chain = user_data;
+  C3vClusterLoad *self = chain->load;
+  g_autoptr (GPtrArray) arns = NULL;
+  g_autoptr (GPtrArray) batches = NULL;
 
   if (!is_live (self))
     return FALSE;
 
-  self->instances.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeContainerInstances", "containerInstances", DESCRIBE_BATCH,
-                 on_instances);
+  self->answered = TRUE;
+  arns = c3v_json_array_get_strings (items);
+  batches = c3v_ecs_split_batches (arns, chain->spec->batch_size);
+  self->counts[chain->spec->count].total += arns->len;
+  for (guint i = 0; i < batches->len; i++)
+    c3v_call_group_call (self->calls, chain->spec->describe_operation,
+                         c3v_call_group_new_describe_request (self->cluster, chain->spec->member,
+                                                              g_ptr_array_index (batches, i)),
+                         on_described, NULL, chain);
   return TRUE;
 }
 
-/* --- tasks and their definitions --- */
+static void
+start_chain (C3vClusterLoad *self, Chain *chain)
+{
+  JsonObject *request = json_object_new ();
+
+  json_object_set_string_member (request, "cluster", self->cluster);
+  json_object_set_int_member (request, "maxResults", PAGE_SIZE);
+  if (chain->spec->filter != NULL)
+    json_object_set_string_member (request, chain->spec->filter, chain->spec->filter_value);
+  c3v_call_group_paginate (self->calls, chain->spec->list_operation, request, chain->spec->list_key,
+                           on_listed, chain);
+}
+
+/* --- where items go --- */
+
+static ItemFate
+add_instance (C3vClusterLoad *self, JsonObject *object)
+{
+  C3vInstance instance;
+
+  if (c3v_ecs_json_parse_instance (object, &instance))
+    c3v_snapshot_builder_add_instance (self->builder, &instance);
+  return ITEM_ADDED;
+}
+
+static ItemFate
+add_service (C3vClusterLoad *self, JsonObject *object)
+{
+  C3vService service;
+
+  if (c3v_ecs_json_parse_service (object, &service))
+    c3v_snapshot_builder_add_service (self->builder, &service);
+  return ITEM_ADDED;
+}
 
 static void
 add_task (C3vClusterLoad *self, JsonObject *object, const C3vTaskDefinition *definition)
@@ -228,7 +353,6 @@ add_task (C3vClusterLoad *self, JsonObject *object, const C3vTaskDefinition *def
   if (c3v_ecs_json_parse_task (object, definition, &task))
     c3v_snapshot_builder_add_task (self->builder, &task);
   c3v_ecs_json_task_clear (&task);
-  self->tasks.done++;
 }
 
 static void
@@ -250,9 +374,9 @@ on_task_definition (JsonObject *answer, const char *arn, gpointer user_data)
   g_hash_table_steal_extended (self->waiting, arn, (gpointer *) &key, (gpointer *) &tasks);
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
     add_task (self, g_ptr_array_index (tasks, i), definition);
+  self->counts[COUNT_TASKS].done += tasks != NULL ? tasks->len : 0;
 
-  emit_progress (self, _ ("Loading tasks"), &self->tasks);
-  maybe_publish_partial (self);
+  report (self, COUNT_TASKS);
 }
 
 static void
@@ -268,130 +392,42 @@ wait_for_definition (C3vClusterLoad *self, JsonObject *object, const char *arn)
 
       request = json_object_new ();
       json_object_set_string_member (request, "taskDefinition", arn);
-      c3v_call_group_try (self->calls, "DescribeTaskDefinition", request, on_task_definition, arn);
+      c3v_call_group_try (self->calls, "DescribeTaskDefinition", request, on_task_definition, arn,
+                          self);
     }
 
   g_ptr_array_add (tasks, json_object_ref (object));
 }
 
-static void
-resolve_task (JsonObject *object, gpointer user_data)
+/* A task asked to stop still holds its reservation, and ECS still counts
+ * it as used, until it has actually stopped: show those, not the ones
+ * already STOPPED (which ECS lists for a while after; a task that stopped
+ * since ListTasks listed it as RUNNING comes back STOPPED too). */
+static ItemFate
+add_task_if_live (C3vClusterLoad *self, JsonObject *object)
 {
-  C3vClusterLoad    *self = user_data;
   const char        *arn = c3v_json_get_string (object, "taskDefinitionArn");
   C3vTaskDefinition *definition = NULL;
+
+  if (g_strcmp0 (c3v_json_get_string (object, "lastStatus"), "STOPPED") == 0)
+    return ITEM_DROPPED;
 
   /* A definition already asked for is in no cache yet: the tasks of a
    * family on a cold cache look on disk once, not once each. */
   if (arn != NULL && g_hash_table_contains (self->waiting, arn))
-    wait_for_definition (self, object, arn);
-  else if (arn == NULL
-           || (definition = c3v_task_definition_cache_lookup (self->definitions, arn)) != NULL)
-    add_task (self, object, definition);
-  else
-    wait_for_definition (self, object, arn);
-}
+    {
+      wait_for_definition (self, object, arn);
+      return ITEM_WAITS;
+    }
+  if (arn != NULL
+      && (definition = c3v_task_definition_cache_lookup (self->definitions, arn)) == NULL)
+    {
+      wait_for_definition (self, object, arn);
+      return ITEM_WAITS;
+    }
 
-static void
-on_tasks (JsonObject *answer, const char *data, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  self->answered = TRUE;
-  c3v_json_foreach_object (answer, "tasks", resolve_task, self);
-  add_failures (self, answer, &self->tasks);
-  emit_progress (self, _ ("Loading tasks"), &self->tasks);
-  maybe_publish_partial (self);
-}
-
-/* A task asked to stop still holds its reservation, and ECS still counts
- * it as used, until it has actually stopped: show those, not the ones
- * already STOPPED (which ECS lists for a while after). */
-static void
-resolve_stopping_task (JsonObject *object, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  /* Listed, but not shown: it no longer counts towards the progress. */
-  if (g_strcmp0 (c3v_json_get_string (object, "lastStatus"), "STOPPED") == 0)
-    self->tasks.total--;
-  else
-    resolve_task (object, self);
-}
-
-static void
-on_stopping_tasks (JsonObject *answer, const char *data, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  self->answered = TRUE;
-  c3v_json_foreach_object (answer, "tasks", resolve_stopping_task, self);
-  add_failures (self, answer, &self->tasks);
-  emit_progress (self, _ ("Loading tasks"), &self->tasks);
-  maybe_publish_partial (self);
-}
-
-static gboolean
-on_stopping_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  if (!is_live (self))
-    return FALSE;
-
-  self->tasks.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeTasks", "tasks", DESCRIBE_BATCH, on_stopping_tasks);
-  return TRUE;
-}
-
-static gboolean
-on_tasks_page (JsonObject *page, JsonArray *items, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  if (!is_live (self))
-    return FALSE;
-
-  self->tasks.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeTasks", "tasks", DESCRIBE_BATCH, on_tasks);
-  return TRUE;
-}
-
-/* --- services --- */
-
-static void
-add_service (JsonObject *object, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-  C3vService      service;
-
-  if (c3v_ecs_json_parse_service (object, &service))
-    c3v_snapshot_builder_add_service (self->builder, &service);
-  self->services.done++;
-}
-
-static void
-on_services (JsonObject *answer, const char *data, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  self->answered = TRUE;
-  c3v_json_foreach_object (answer, "services", add_service, self);
-  add_failures (self, answer, &self->services);
-  emit_progress (self, _ ("Loading services"), &self->services);
-}
-
-static gboolean
-on_services_page (JsonObject *page, JsonArray *items, gpointer user_data)
-{
-  C3vClusterLoad *self = user_data;
-
-  if (!is_live (self))
-    return FALSE;
-
-  self->services.total += json_array_get_length (items);
-  describe_page (self, items, "DescribeServices", "services", DESCRIBE_SERVICES_BATCH, on_services);
-  return TRUE;
+  add_task (self, object, definition);
+  return ITEM_ADDED;
 }
 
 /* --- the end --- */
@@ -431,77 +467,51 @@ static void
 on_done (const GError *error, gpointer user_data)
 {
   C3vClusterLoad *self = user_data;
-  g_autoptr (GTask) task = g_steal_pointer (&self->task);
-  gint64 now_ms = g_get_real_time () / 1000;
+  gint64          now_ms = g_get_real_time () / 1000;
+  g_autoptr (GError) explained = NULL;
+  C3vSnapshot *partial;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  /* A cancelled load has nothing to say, not even what it had; the calls
+   * it cancelled left no error in the group. */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &explained))
+    {
+      self->callbacks.done (NULL, NULL, explained, self->user_data);
+      return;
+    }
 
   if (error != NULL)
     add_waiting_tasks (self);
   c3v_snapshot_builder_sort (self->builder);
-  if (error != NULL)
+  if (error == NULL)
     {
-      self->partial = c3v_snapshot_builder_build (self->builder, now_ms, FALSE);
-      g_task_return_error (task, explain_error (self, error));
+      self->callbacks.done (c3v_snapshot_builder_build (self->builder, now_ms, TRUE), NULL, NULL,
+                            self->user_data);
       return;
     }
 
-  g_task_return_pointer (task, c3v_snapshot_builder_build (self->builder, now_ms, TRUE),
-                         (GDestroyNotify) c3v_snapshot_unref);
-}
-
-static void
-forward_cancel (GCancellable *user_cancellable, gpointer cancellable)
-{
-  g_cancellable_cancel (cancellable);
+  explained = explain_error (self, error);
+  partial = c3v_snapshot_builder_build (self->builder, now_ms, FALSE);
+  self->callbacks.done (NULL, partial, explained, self->user_data);
 }
 
 void
-c3v_cluster_load_run (C3vLoader *loader, const char *cluster, GCancellable *cancellable,
-                      GCancellable *user_cancellable, GTask *task)
+c3v_cluster_load_start (C3vClusterLoad *self, GCancellable *cancellable)
 {
-  C3vClusterLoad *self = g_new0 (C3vClusterLoad, 1);
-  C3vEcsClient   *client = c3v_loader_get_client (loader);
-  JsonObject     *request;
-  JsonObject     *stopping;
+  JsonObject *request;
 
-  self->loader = g_object_ref (loader);
-  self->definitions = c3v_loader_get_task_definitions (loader);
-  self->task = g_object_ref (task);
-  self->cluster = g_strdup (cluster);
-  self->cluster_name = dup_cluster_name (cluster);
-  self->builder
-      = c3v_snapshot_builder_new (self->cluster_name, NULL, c3v_ecs_client_get_region (client));
-  self->waiting
-      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->calls == NULL);
+
+  g_set_object (&self->cancellable, cancellable);
   self->last_partial_us = g_get_monotonic_time ();
-  self->calls = c3v_call_group_new (client, cancellable, on_done, self);
-  g_task_set_task_data (task, self, c3v_cluster_load_free);
-  if (user_cancellable != NULL)
-    {
-      /* @cancellable outlives this handler: the task holds it. */
-      self->user_cancellable = g_object_ref (user_cancellable);
-      self->user_handler = g_cancellable_connect (user_cancellable, G_CALLBACK (forward_cancel),
-                                                  cancellable, NULL);
-    }
+  self->calls = c3v_call_group_new (self->client, cancellable, on_done, self);
 
   request = json_object_new ();
   json_object_set_array_member (request, "clusters", json_array_new ());
-  json_array_add_string_element (json_object_get_array_member (request, "clusters"), cluster);
-  c3v_call_group_call (self->calls, "DescribeClusters", request, on_cluster, NULL);
+  json_array_add_string_element (json_object_get_array_member (request, "clusters"), self->cluster);
+  c3v_call_group_call (self->calls, "DescribeClusters", request, on_cluster, NULL, self);
 
-  /* The task chain is the longest: start it first. */
-  c3v_call_group_paginate (self->calls, "ListTasks", new_list_request (self), "taskArns",
-                           on_tasks_page);
-  /* ListTasks lists desiredStatus RUNNING only; tasks on their way down
-   * are a second, short chain. */
-  stopping = new_list_request (self);
-  json_object_set_string_member (stopping, "desiredStatus", "STOPPED");
-  c3v_call_group_paginate (self->calls, "ListTasks", stopping, "taskArns", on_stopping_tasks_page);
-  c3v_call_group_paginate (self->calls, "ListContainerInstances", new_list_request (self),
-                           "containerInstanceArns", on_instances_page);
-  c3v_call_group_paginate (self->calls, "ListServices", new_list_request (self), "serviceArns",
-                           on_services_page);
+  for (guint i = 0; i < N_CHAINS; i++)
+    start_chain (self, &self->chains[i]);
   c3v_call_group_close (self->calls);
 }

@@ -6,10 +6,10 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include "c3v-loader.h"
 #include "c3v-call-group.h"
 #include "c3v-cluster-load.h"
 #include "c3v-ecs-json.h"
-#include "c3v-loader-private.h"
 
 struct _C3vLoader
 {
@@ -97,31 +97,78 @@ c3v_loader_get_client (C3vLoader *self)
   return self->client;
 }
 
-C3vTaskDefinitionCache *
-c3v_loader_get_task_definitions (C3vLoader *self)
-{
-  g_return_val_if_fail (C3V_IS_LOADER (self), NULL);
-
-  return self->definitions;
-}
-
-void
-c3v_loader_emit_progress (C3vLoader *self, const char *phase, guint done, guint total)
-{
-  g_return_if_fail (C3V_IS_LOADER (self));
-
-  g_signal_emit (self, signals[PROGRESS], 0, phase, done, total);
-}
-
-void
-c3v_loader_emit_partial (C3vLoader *self, C3vSnapshot *snapshot)
-{
-  g_return_if_fail (C3V_IS_LOADER (self));
-
-  g_signal_emit (self, signals[PARTIAL], 0, snapshot);
-}
-
 /* --- loading a cluster --- */
+
+/* The task data of a load: the run, and what it left on error. */
+typedef struct
+{
+  GTask          *task; /* held while loading */
+  C3vClusterLoad *run;
+  C3vSnapshot    *partial;
+  GCancellable   *user_cancellable;
+  gulong          user_handler;
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  if (load->user_cancellable != NULL)
+    g_cancellable_disconnect (load->user_cancellable, load->user_handler);
+  g_clear_object (&load->user_cancellable);
+  g_clear_pointer (&load->run, c3v_cluster_load_free);
+  g_clear_pointer (&load->partial, c3v_snapshot_unref);
+  g_free (load);
+}
+
+static void
+on_load_progress (const char *phase, guint done, guint total, gpointer user_data)
+{
+  Load *load = user_data;
+
+  g_signal_emit (g_task_get_source_object (load->task), signals[PROGRESS], 0, phase, done, total);
+}
+
+static void
+on_load_partial (C3vSnapshot *snapshot, gpointer user_data)
+{
+  Load *load = user_data;
+
+  g_signal_emit (g_task_get_source_object (load->task), signals[PARTIAL], 0, snapshot);
+}
+
+static void
+on_load_done (C3vSnapshot *snapshot, C3vSnapshot *partial, const GError *error, gpointer user_data)
+{
+  Load *load = user_data;
+  g_autoptr (GTask) task = g_steal_pointer (&load->task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_pointer (&snapshot, c3v_snapshot_unref);
+      g_clear_pointer (&partial, c3v_snapshot_unref);
+      return;
+    }
+
+  load->partial = partial;
+  if (error != NULL)
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_pointer (task, snapshot, (GDestroyNotify) c3v_snapshot_unref);
+}
+
+static const C3vClusterLoadCallbacks load_callbacks = {
+  .progress = on_load_progress,
+  .partial = on_load_partial,
+  .done = on_load_done,
+};
+
+static void
+forward_cancel (GCancellable *user_cancellable, gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
 
 void
 c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cancellable,
@@ -129,6 +176,7 @@ c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cance
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GCancellable) load_cancellable = g_cancellable_new ();
+  Load *load;
 
   g_return_if_fail (C3V_IS_LOADER (self));
   g_return_if_fail (cluster != NULL);
@@ -142,7 +190,19 @@ c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cance
 
   task = g_task_new (self, load_cancellable, callback, user_data);
   g_task_set_name (task, G_STRFUNC);
-  c3v_cluster_load_run (self, cluster, load_cancellable, cancellable, task);
+  load = g_new0 (Load, 1);
+  load->task = g_object_ref (task);
+  load->run
+      = c3v_cluster_load_new (self->client, self->definitions, cluster, &load_callbacks, load);
+  g_task_set_task_data (task, load, load_free);
+  if (cancellable != NULL)
+    {
+      /* @load_cancellable outlives this handler: the task holds it. */
+      load->user_cancellable = g_object_ref (cancellable);
+      load->user_handler = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
+                                                  load_cancellable, NULL);
+    }
+  c3v_cluster_load_start (load->run, load_cancellable);
 }
 
 C3vSnapshot *
@@ -150,16 +210,15 @@ c3v_loader_load_finish (C3vLoader *self, GAsyncResult *result, C3vSnapshot **par
                         GError **error)
 {
   C3vSnapshot *snapshot;
-  C3vSnapshot *loaded;
+  Load        *load;
 
   g_return_val_if_fail (C3V_IS_LOADER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   snapshot = g_task_propagate_pointer (G_TASK (result), error);
-  loaded = snapshot == NULL ? c3v_cluster_load_get_partial (g_task_get_task_data (G_TASK (result)))
-                            : NULL;
+  load = g_task_get_task_data (G_TASK (result));
   if (partial != NULL)
-    *partial = loaded != NULL ? c3v_snapshot_ref (loaded) : NULL;
+    *partial = snapshot == NULL && load->partial != NULL ? c3v_snapshot_ref (load->partial) : NULL;
 
   return snapshot;
 }
@@ -245,7 +304,7 @@ on_clusters_page (JsonObject *page, JsonArray *items, gpointer user_data)
   request = c3v_call_group_new_describe_request (NULL, "clusters", arns);
   json_object_set_array_member (request, "include", json_array_new ());
   json_array_add_string_element (json_object_get_array_member (request, "include"), "STATISTICS");
-  c3v_call_group_call (list->calls, "DescribeClusters", request, on_clusters, NULL);
+  c3v_call_group_call (list->calls, "DescribeClusters", request, on_clusters, NULL, list);
   return TRUE;
 }
 
@@ -300,7 +359,8 @@ c3v_loader_list_clusters_async (C3vLoader *self, GCancellable *cancellable,
 
   request = json_object_new ();
   json_object_set_int_member (request, "maxResults", 100);
-  c3v_call_group_paginate (list->calls, "ListClusters", request, "clusterArns", on_clusters_page);
+  c3v_call_group_paginate (list->calls, "ListClusters", request, "clusterArns", on_clusters_page,
+                           list);
   c3v_call_group_close (list->calls);
 }
 

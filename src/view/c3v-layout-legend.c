@@ -125,38 +125,61 @@ compare_entry_labels (gconstpointer a, gconstpointer b, gpointer user_data)
  * keeps the cost linear in the number of boxes. */
 #define ALL_DISTINCT_MAX 64
 
-static gboolean
-collides_with_any_settled (const C3vLegendEntry *legend, const gboolean *settled, guint n,
-                           const C3vRgba *color)
+typedef struct
 {
-  for (guint other = 0; other < n; other++)
-    if (settled[other] && c3v_palette_colors_collide (&legend[other].color, color))
-      return TRUE;
+  C3vLegendEntry *legend;
+  GPtrArray     **neighbours;
+  gboolean       *settled;
+  guint           n;
+} Separation;
 
-  return FALSE;
+/* Whether @color would be confused with what label @other shows (once
+ * settled) or will show by default (its own colour, while not settled). */
+static gboolean
+collides_with (const Separation *s, guint other, const C3vRgba *color)
+{
+  C3vRgba home;
+
+  if (s->settled[other])
+    return c3v_palette_colors_collide (&s->legend[other].color, color);
+  c3v_palette_color_for_label (s->legend[other].label, &home);
+  return c3v_palette_colors_collide (&home, color);
 }
 
+/* Against every other label (small legends) or the labels whose boxes
+ * touch @entry's; @homes_too also avoids the own colours of labels not yet
+ * settled, so a label that has to move never pushes another off its own. */
 static gboolean
-collides_with_settled (const C3vLegendEntry *legend, const gboolean *settled, GPtrArray *neighbours,
-                       const C3vRgba *color)
+collides (const Separation *s, guint entry, const C3vRgba *color, gboolean homes_too)
 {
-  if (neighbours == NULL)
-    return FALSE;
+  GPtrArray *near = s->neighbours[entry];
 
-  for (guint i = 0; i < neighbours->len; i++)
+  if (s->n <= ALL_DISTINCT_MAX)
     {
-      guint other = GPOINTER_TO_UINT (g_ptr_array_index (neighbours, i));
-
-      if (settled[other] && c3v_palette_colors_collide (&legend[other].color, color))
-        return TRUE;
+      for (guint other = 0; other < s->n; other++)
+        if (other != entry && (s->settled[other] || homes_too) && collides_with (s, other, color))
+          return TRUE;
+      return FALSE;
     }
 
+  for (guint i = 0; near != NULL && i < near->len; i++)
+    {
+      guint other = GPOINTER_TO_UINT (g_ptr_array_index (near, i));
+
+      if ((s->settled[other] || homes_too) && collides_with (s, other, color))
+        return TRUE;
+    }
   return FALSE;
 }
 
-/* Labels whose boxes touch must not look alike (in a small legend, no two
- * labels may). Entries are settled in label order, not count order, so the
- * same labels and neighbours give the same colours on every refresh. */
+/* A label's colour is its own (c3v_palette_color_for_label(): the same in
+ * every cluster, export and session) unless a label ranked before it, in a
+ * fixed order that does not depend on the cluster (label order), has a
+ * look-alike colour and shares the legend or a bar with it. Only then does
+ * it take the first of its own variants that collides with nothing, and
+ * that variant avoids the own colours of all later labels, so one move
+ * never cascades into others: a label's colour changes between clusters
+ * only where one of its look-alikes is present. */
 void
 c3v_layout_separate_colors (C3vLayout *self)
 {
@@ -166,6 +189,7 @@ c3v_layout_separate_colors (C3vLayout *self)
   g_autofree gboolean   *settled = g_new0 (gboolean, MAX (n, 1));
   g_autofree guint      *order = g_new0 (guint, MAX (n, 1));
   const C3vLayoutBox    *boxes = (const C3vLayoutBox *) (gpointer) self->boxes->data;
+  Separation             s = { legend, neighbours, settled, n };
 
   for (guint i = 1; i < self->boxes->len; i++)
     if (boxes[i].bar_index == boxes[i - 1].bar_index
@@ -178,16 +202,27 @@ c3v_layout_separate_colors (C3vLayout *self)
 
   for (guint i = 0; i < n; i++)
     {
-      C3vLegendEntry *entry = &legend[order[i]];
+      guint           index = order[i];
+      C3vLegendEntry *entry = &legend[index];
 
-      for (guint variant = 1;
-           variant <= MAX_VARIANTS
-           && (n <= ALL_DISTINCT_MAX
-                   ? collides_with_any_settled (legend, settled, n, &entry->color)
-                   : collides_with_settled (legend, settled, neighbours[order[i]], &entry->color));
-           variant++)
-        c3v_palette_color_variant (entry->label, variant, &entry->color);
-      settled[order[i]] = TRUE;
+      c3v_palette_color_for_label (entry->label, &entry->color);
+      if (collides (&s, index, &entry->color, FALSE))
+        {
+          guint variant = 1;
+
+          /* First a variant clear of everyone, else one clear of the
+           * settled labels at least. */
+          for (; variant <= MAX_VARIANTS; variant++)
+            {
+              c3v_palette_color_variant (entry->label, variant, &entry->color);
+              if (!collides (&s, index, &entry->color, TRUE))
+                break;
+            }
+          for (variant = 1; variant <= MAX_VARIANTS && collides (&s, index, &entry->color, FALSE);
+               variant++)
+            c3v_palette_color_variant (entry->label, variant, &entry->color);
+        }
+      settled[index] = TRUE;
     }
 
   for (guint i = 0; i < n; i++)

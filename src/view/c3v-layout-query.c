@@ -202,6 +202,28 @@ contains_nocase (const char *haystack, const char *needle, gsize needle_len)
   return FALSE;
 }
 
+static gboolean
+instance_matches (const C3vInstance *instance, const char *search, gsize len)
+{
+  return contains_nocase (instance->ec2_instance_id, search, len)
+         || contains_nocase (instance->id, search, len)
+         || contains_nocase (instance->availability_zone, search, len)
+         || contains_nocase (instance->instance_type, search, len);
+}
+
+gboolean
+c3v_layout_instance_matches (C3vLayout *self, guint instance_index, const char *search)
+{
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+  if (instance_index >= c3v_snapshot_get_n_instances (self->snapshot))
+    return FALSE;
+  return instance_matches (c3v_snapshot_get_instance (self->snapshot, instance_index), search,
+                           strlen (search));
+}
+
 gboolean
 c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
 {
@@ -226,5 +248,10 @@ c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
     if (contains_nocase (task->containers[i].image, search, len))
       return TRUE;
 
-  return FALSE;
+  /* A task is found by where it runs, too: its instance's ids, zone and
+   * type (or, without one, its own zone). */
+  if (task->instance_index >= 0)
+    return instance_matches (c3v_snapshot_get_instance (self->snapshot, task->instance_index),
+                             search, len);
+  return contains_nocase (task->availability_zone, search, len);
 }

@@ -163,7 +163,10 @@ void c3v_layout_visible_bars (C3vLayout *self, guint row, double x0, double x1, 
 /* What is at (x, y); O(log n). */
 gboolean c3v_layout_hit_test (C3vLayout *self, double x, double y, C3vHit *hit);
 /* Case-insensitive match of @search against the task's family, service,
- * task id and container images. */
+ * task id and container images, and where it runs (instance ids, zone,
+ * instance type). */
 gboolean c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search);
+/* The same against an instance: EC2 and container instance ids, zone, type. */
+gboolean c3v_layout_instance_matches (C3vLayout *self, guint instance_index, const char *search);
 
 G_END_DECLS

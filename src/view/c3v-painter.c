@@ -178,6 +178,15 @@ box_lit (const Painter *p, const C3vLayoutBox *box)
          && c3v_layout_task_matches (p->layout, box->task_index, search);
 }
 
+static gboolean
+instance_lit (const Painter *p, const C3vLayoutBar *bar)
+{
+  const char *search = p->state->search;
+
+  return bar->instance_index >= 0 && search != NULL && search[0] != '\0'
+         && c3v_layout_instance_matches (p->layout, bar->instance_index, search);
+}
+
 /* ---- Bars ---- */
 
 static void
@@ -199,14 +208,14 @@ draw_box_label (Painter *p, const C3vLayoutBox *box, const C3vLegendEntry *entry
 }
 
 static void
-draw_box (Painter *p, const C3vLayoutBox *box, gboolean draining)
+draw_box (Painter *p, const C3vLayoutBox *box, gboolean lit, gboolean draining)
 {
   guint                 n = 0;
   const C3vLegendEntry *entry = &c3v_layout_get_legend (p->layout, &n)[box->legend_index];
   C3vRgba               fill = entry->color;
   double                gap = box->rect.height >= 4 ? 1 : 0;
 
-  if (!box_lit (p, box))
+  if (!lit)
     c3v_rgba_mix (&fill, &p->theme->background, DIM_AMOUNT, &fill);
   else if (draining)
     c3v_rgba_mix (&fill, &p->theme->background, DRAINING_AMOUNT, &fill);
@@ -244,35 +253,91 @@ create_hatch (const C3vTheme *theme)
   return pattern;
 }
 
+typedef enum
+{
+  MARK_DRAINING,
+  MARK_DISCONNECTED,
+} MarkKind;
+
+/* A state mark has a form no task box can take (boxes are plain fills):
+ * draining is hatched with diagonal bands, a lost agent is dashed. Their
+ * reds and ambers are hues the palette never gives a task. */
 static void
-draw_status_marks (Painter *p, const C3vLayoutBar *bar, const C3vInstance *instance)
+draw_state_stripe (Painter *p, MarkKind kind, double x, double y, double width, double height,
+                   const C3vRgba *color)
+{
+  cairo_save (p->cr);
+  cairo_rectangle (p->cr, x, y, width, height);
+  cairo_clip (p->cr);
+  set_color (p->cr, color);
+  if (kind == MARK_DRAINING)
+    {
+      cairo_set_line_width (p->cr, 2.5);
+      for (double band = x - height; band < x + width + height; band += 5)
+        {
+          cairo_move_to (p->cr, band, y + height);
+          cairo_line_to (p->cr, band + height, y);
+        }
+      cairo_stroke (p->cr);
+    }
+  else
+    {
+      for (double dash = x; dash < x + width; dash += 4)
+        cairo_rectangle (p->cr, dash, y, 2.5, height);
+      cairo_fill (p->cr);
+    }
+  cairo_restore (p->cr);
+}
+
+static void
+dim_if (const Painter *p, gboolean dim, const C3vRgba *color, C3vRgba *out)
+{
+  *out = *color;
+  if (dim)
+    c3v_rgba_mix (color, &p->theme->background, DIM_AMOUNT, out);
+}
+
+/* Stripes above the bar, the bar's frame in the state's colour, and the
+ * mismatch flag; all dimmed with the boxes when the bar has no match. */
+static void
+draw_status_marks (Painter *p, const C3vLayoutBar *bar, const C3vInstance *instance, gboolean dim)
 {
   gboolean draining = g_strcmp0 (instance->status, "DRAINING") == 0;
   gboolean disconnected = !instance->agent_connected;
   double   y = bar->rect.y - STRIPE_HEIGHT - 2;
   double   half = bar->rect.width / 2;
+  C3vRgba  drain_color;
+  C3vRgba  lost_color;
+  C3vRgba  frame;
 
+  dim_if (p, dim, &p->theme->draining, &drain_color);
+  dim_if (p, dim, &p->theme->disconnected, &lost_color);
+  dim_if (p, dim, disconnected ? &p->theme->disconnected : &p->theme->draining, &frame);
+
+  if (draining)
+    draw_state_stripe (p, MARK_DRAINING, bar->rect.x, y, disconnected ? half : bar->rect.width,
+                       STRIPE_HEIGHT, &drain_color);
+  if (disconnected)
+    draw_state_stripe (p, MARK_DISCONNECTED, bar->rect.x + (draining ? half : 0), y,
+                       draining ? half : bar->rect.width, STRIPE_HEIGHT, &lost_color);
   if (draining || disconnected)
     {
-      set_color (p->cr, draining ? &p->theme->draining : &p->theme->disconnected);
-      cairo_rectangle (p->cr, bar->rect.x, y, draining && disconnected ? half : bar->rect.width,
-                       STRIPE_HEIGHT);
-      cairo_fill (p->cr);
-      if (draining && disconnected)
-        {
-          set_color (p->cr, &p->theme->disconnected);
-          cairo_rectangle (p->cr, bar->rect.x + half, y, half, STRIPE_HEIGHT);
-          cairo_fill (p->cr);
-        }
+      set_color (p->cr, &frame);
+      cairo_set_line_width (p->cr, 1);
+      cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5, bar->rect.width - 1,
+                       MAX (bar->rect.height - 1, 0));
+      cairo_stroke (p->cr);
     }
 
   if (instance->mismatch)
     {
-      double size = MIN (8, bar->rect.width * 0.6);
-      double right = bar->rect.x + bar->rect.width;
+      double  size = MIN (8, bar->rect.width * 0.6);
+      double  right = bar->rect.x + bar->rect.width;
+      C3vRgba flag;
 
       /* A corner flag inside the bar's top right. */
-      set_color (p->cr, &p->theme->mismatch);
+      dim_if (p, dim, &p->theme->mismatch, &flag);
+      set_color (p->cr, &flag);
       cairo_move_to (p->cr, right - size, bar->rect.y);
       cairo_line_to (p->cr, right, bar->rect.y);
       cairo_line_to (p->cr, right, bar->rect.y + size);
@@ -329,6 +394,7 @@ draw_bar (Painter *p, const C3vLayoutBar *bar)
   const C3vLayoutBox *boxes = c3v_layout_get_boxes (p->layout, &n);
   double              stack_top = bar->rect.y + bar->rect.height;
   gboolean            draining = FALSE;
+  gboolean            any_lit = FALSE;
 
   if (bar->instance_index >= 0)
     {
@@ -345,9 +411,17 @@ draw_bar (Painter *p, const C3vLayoutBar *bar)
       cairo_fill (p->cr);
     }
 
+  /* Every box is asked, drawn or not: the bar's marks are lit when any
+   * of its tasks (or the instance itself) matches. */
   for (guint i = 0; i < bar->n_boxes; i++)
-    if (rect_visible (p, &boxes[bar->first_box + i].rect))
-      draw_box (p, &boxes[bar->first_box + i], draining);
+    {
+      const C3vLayoutBox *box = &boxes[bar->first_box + i];
+      gboolean            lit = box_lit (p, box);
+
+      any_lit |= lit;
+      if (rect_visible (p, &box->rect))
+        draw_box (p, box, lit, draining);
+    }
 
   if (instance != NULL)
     {
@@ -356,7 +430,7 @@ draw_bar (Painter *p, const C3vLayoutBar *bar)
       cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5, bar->rect.width - 1,
                        MAX (bar->rect.height - 1, 0));
       cairo_stroke (p->cr);
-      draw_status_marks (p, bar, instance);
+      draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
     }
 
   if (rect_visible (p, &bar->label_rect))
@@ -425,13 +499,25 @@ text_width (Painter *p, FontKind font, const char *text)
 }
 
 static void
-draw_key (Painter *p, double *x, double y, const C3vRgba *color, const char *text)
+draw_key (Painter *p, double *x, double y, gint mark, const C3vRgba *color, const char *text)
 {
   double width = text_width (p, FONT_LEGEND, text);
 
-  set_color (p->cr, color);
-  cairo_rectangle (p->cr, *x, y + 6, SWATCH_SIZE * 1.5, STRIPE_HEIGHT);
-  cairo_fill (p->cr);
+  if (mark >= 0)
+    {
+      draw_state_stripe (p, (MarkKind) mark, *x, y + 5, SWATCH_SIZE * 1.5, STRIPE_HEIGHT + 2,
+                         color);
+    }
+  else
+    {
+      /* The mismatch flag, as in a bar's corner. */
+      set_color (p->cr, color);
+      cairo_move_to (p->cr, *x + SWATCH_SIZE * 1.5 - 8, y + 4);
+      cairo_line_to (p->cr, *x + SWATCH_SIZE * 1.5, y + 4);
+      cairo_line_to (p->cr, *x + SWATCH_SIZE * 1.5, y + 12);
+      cairo_close_path (p->cr);
+      cairo_fill (p->cr);
+    }
   draw_text (p, FONT_LEGEND, text, *x + SWATCH_SIZE * 1.5 + 4, y, -1, PANGO_ALIGN_LEFT,
              &p->theme->foreground);
   *x += SWATCH_SIZE * 1.5 + 4 + width + 16;
@@ -443,12 +529,13 @@ draw_legend_header (Painter *p, const C3vRect *rect)
   const char    *title = _ ("Legend");
   const char    *keys[] = { _ ("Draining"), _ ("Agent disconnected"), _ ("Reservation mismatch") };
   const C3vRgba *colors[] = { &p->theme->draining, &p->theme->disconnected, &p->theme->mismatch };
+  const gint     marks[] = { MARK_DRAINING, MARK_DISCONNECTED, -1 };
   double         x = rect->x;
 
   draw_text (p, FONT_HEADER, title, x, rect->y + 4, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
   x += text_width (p, FONT_HEADER, title) + 24;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    draw_key (p, &x, rect->y + 4, colors[i], keys[i]);
+    draw_key (p, &x, rect->y + 4, marks[i], colors[i], keys[i]);
 }
 
 static void

@@ -11,6 +11,10 @@
 #define COLLIDE_DISTANCE 100.0
 /* The golden angle spreads successive variants far apart on the wheel. */
 #define GOLDEN_ANGLE 137.508
+/* Hues past the palette stay in [TASK_HUE_FIRST, +TASK_HUE_RANGE): from
+ * green round to magenta, never the reds and ambers of the states. */
+#define TASK_HUE_FIRST 90.0
+#define TASK_HUE_RANGE 230.0
 
 guint32
 c3v_palette_hash (const char *label)
@@ -59,11 +63,14 @@ hsl_to_rgba (double hue, double saturation, double lightness, C3vRgba *out)
 /* Twenty fills that tell apart at a glance, on light and dark backgrounds
  * alike (GNOME's palette, extended): every pair is further apart than
  * COLLIDE_DISTANCE. A label hashes to one of them; its variants walk the
- * rest, so a legend of up to twenty labels can take twenty different ones. */
+ * rest, so a legend of up to twenty labels can take twenty different ones.
+ * Reds, oranges and ambers are left out on purpose: they belong to the
+ * instance states (agent disconnected, draining), which must never be
+ * mistaken for a task. */
 static const guint32 qualitative[] = {
-  0x3584e4, 0xe66100, 0x2ec27e, 0xc061cb, 0xe01b24, 0xf5c211, 0x00838f,
-  0x865e3c, 0xff7eb6, 0x6a994e, 0x613583, 0x99c1f1, 0xffa348, 0x8ff0a4,
-  0x8b0a1f, 0xd9a3f5, 0xb5835a, 0x1a5fb4, 0xd4d48f, 0x00c8e8,
+  0x3584e4, 0x9141ac, 0x2ec27e, 0xc061cb, 0x7d8ac7, 0x5bc8af, 0x00838f,
+  0x865e3c, 0xff7eb6, 0x6a994e, 0x613583, 0x99c1f1, 0x006a4e, 0x8ff0a4,
+  0x6b7b8c, 0xd9a3f5, 0xb5835a, 0x1a5fb4, 0xd4d48f, 0x00c8e8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (qualitative) == C3V_PALETTE_SIZE);
@@ -91,7 +98,7 @@ c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
 
   /* Past the palette: spread further variants around the colour wheel. */
   variant -= C3V_PALETTE_SIZE;
-  hue = (hash % 360) + variant * GOLDEN_ANGLE;
+  hue = fmod ((hash % 360) + variant * GOLDEN_ANGLE, TASK_HUE_RANGE) + TASK_HUE_FIRST;
   /* Mid saturation and lightness keep every fill away from both the light
    * and the dark background, and leave room for black or white text. */
   saturation = 0.50 + ((hash >> 9) % 25) / 100.0;

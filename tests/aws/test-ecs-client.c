@@ -393,36 +393,6 @@ test_invalid_endpoint (void)
   g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK);
 }
 
-/* Verification stays on: an unknown CA is a TLS error, not retried. */
-static void
-test_tls_untrusted (void)
-{
-  g_autoptr (GTlsCertificate) certificate = NULL;
-  g_autoptr (TestServer) ts = NULL;
-  g_autoptr (C3vEcsClient) client = NULL;
-  g_auto (CallResult) r = { 0 };
-
-#ifdef __SANITIZE_ADDRESS__
-  /* LeakSanitizer's tracer crashes at exit on the threads glib-networking's
-   * GnuTLS backend leaves behind, failing the whole program. */
-  g_test_skip ("TLS backend threads break LeakSanitizer");
-  return;
-#endif
-
-  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
-    {
-      g_test_skip ("no TLS backend (glib-networking)");
-      return;
-    }
-
-  certificate = test_server_self_signed_certificate ();
-  ts = test_server_new_full (certificate);
-  client = client_for (ts, NULL);
-  call_and_wait (client, "ListClusters", NULL, &r);
-  g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_TLS);
-  g_assert_cmpuint (ts->requests, ==, 0);
-}
-
 /* The client is dropped right after the call: the call keeps it alive,
  * and cancelling completes the call at once. */
 static void
@@ -763,7 +733,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ecs-client/malformed", test_malformed);
   g_test_add_func ("/ecs-client/connection-refused", test_connection_refused);
   g_test_add_func ("/ecs-client/invalid-endpoint", test_invalid_endpoint);
-  g_test_add_func ("/ecs-client/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/ecs-client/cancel/in-flight", test_cancel_in_flight);
   g_test_add_func ("/ecs-client/cancel/queued", test_cancel_queued);
   g_test_add_func ("/ecs-client/cancel/backoff", test_cancel_backoff);

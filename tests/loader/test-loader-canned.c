@@ -361,6 +361,53 @@ test_stopping_tasks (void)
   canned_load_clear (&load);
 }
 
+/* A task that stops between ListTasks and DescribeTasks comes back
+ * STOPPED from the RUNNING chain: it holds nothing any more, and ECS's
+ * remaining resources no longer count it. */
+static const Canned raced_answers[] = {
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },
+  { "ListContainerInstances", 200,
+    "{\"containerInstanceArns\": [\"" ARN_PREFIX "container-instance/canned/ci1\"]}" },
+  { "DescribeContainerInstances", 200,
+    "{\"containerInstances\": [{\"containerInstanceArn\": \"" ARN_PREFIX
+    "container-instance/canned/ci1\","
+    "   \"registeredResources\": [{\"name\": \"CPU\", \"integerValue\": 2048},"
+    "                             {\"name\": \"MEMORY\", \"integerValue\": 4096}],"
+    "   \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1792},"
+    "                            {\"name\": \"MEMORY\", \"integerValue\": 3584}]}],"
+    " \"failures\": []}" },
+  { "ListTasks", 200, "{\"taskArns\": []}", 0, "\"STOPPED\"" },
+  { "ListTasks", 200,
+    "{\"taskArns\": [\"" ARN_PREFIX "task/canned/running\", \"" ARN_PREFIX
+    "task/canned/raced\"]}" },
+  { "DescribeTasks", 200,
+    "{\"tasks\": [" TASK_JSON ("running", "RUNNING", "RUNNING", "256", "512") ", " TASK_JSON (
+        "raced", "STOPPED", "STOPPED", "1024", "1024") "], \"failures\": []}" },
+  { "ListServices", 200, "{\"serviceArns\": []}" },
+};
+
+static void
+test_task_stopped_since_listed (void)
+{
+  CannedLoad         load = { 0 };
+  C3vSnapshot       *snapshot;
+  const C3vInstance *instance;
+
+  canned_load_run (&load, raced_answers, G_N_ELEMENTS (raced_answers));
+  g_assert_no_error (load.error);
+  snapshot = load.snapshot;
+
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 1);
+  g_assert_cmpint (c3v_snapshot_find_task (snapshot, ARN_PREFIX "task/canned/raced"), ==, -1);
+  instance = c3v_snapshot_get_instance (snapshot, 0);
+  g_assert_cmpuint (instance->n_tasks, ==, 1);
+  g_assert_cmpuint (instance->reserved_memory, ==, 512);
+  g_assert_false (instance->mismatch);
+  canned_load_clear (&load);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -371,6 +418,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader-canned/error-keeps-described-tasks", test_error_keeps_described_tasks);
   g_test_add_func ("/loader-canned/inactive-cluster", test_inactive_cluster);
   g_test_add_func ("/loader-canned/stopping-tasks", test_stopping_tasks);
+  g_test_add_func ("/loader-canned/task-stopped-since-listed", test_task_stopped_since_listed);
 
   return g_test_run ();
 }

@@ -159,6 +159,56 @@ test_clip (Fixture *fixture, gconstpointer data)
   g_assert_true (pixel_is (fixture->surface, 2, 2, &sentinel));
 }
 
+static cairo_surface_t *
+paint_layout (C3vLayout *layout, const C3vTheme *theme, const C3vPaintState *state)
+{
+  cairo_surface_t *surface
+      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) c3v_layout_get_width (layout),
+                                    (int) c3v_layout_get_height (layout));
+  cairo_t *cr = cairo_create (surface);
+
+  c3v_painter_paint (cr, layout, theme, state);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels of @color along the stripe above @bar, and pixels of another. */
+static void
+count_stripe (cairo_surface_t *surface, const C3vRect *bar, const C3vRgba *color, guint *same,
+              guint *other)
+{
+  *same = *other = 0;
+  for (double x = bar->x; x < bar->x + bar->width; x++)
+    {
+      if (pixel_is (surface, x, bar->y - 4, color))
+        (*same)++;
+      else
+        (*other)++;
+    }
+}
+
+static void
+assert_mark (cairo_surface_t *surface, const C3vRect *bar, const C3vRgba *color, gboolean lit)
+{
+  guint same = 0;
+  guint other = 0;
+
+  count_stripe (surface, bar, color, &same, &other);
+  if (lit)
+    {
+      /* A pattern, not a plain fill a task could have, and a frame. */
+      g_assert_cmpuint (same, >, 0);
+      g_assert_cmpuint (other, >, 0);
+      g_assert_true (pixel_is (surface, bar->x, bar->y + bar->height / 2, color));
+    }
+  else
+    {
+      g_assert_cmpuint (same, ==, 0);
+      g_assert_false (pixel_is (surface, bar->x, bar->y + bar->height / 2, color));
+    }
+}
+
 static void
 test_status_marks (void)
 {
@@ -168,10 +218,10 @@ test_status_marks (void)
   g_autoptr (C3vLayout) layout = NULL;
   const C3vTheme     *theme = c3v_theme_get_dark ();
   cairo_surface_t    *surface;
-  cairo_t            *cr;
   guint               n = 0;
   const C3vLayoutBar *bars;
   const C3vRect      *draining, *disconnected, *mismatch, *plain;
+  C3vPaintState       state;
 
   c3v_layout_options_init (&options);
   layout = c3v_layout_new (snapshot, &options);
@@ -181,21 +231,31 @@ test_status_marks (void)
   mismatch = &bars[c3v_layout_find_instance_bar (layout, 3)].rect;
   plain = &bars[c3v_layout_find_instance_bar (layout, 4)].rect;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) c3v_layout_get_width (layout),
-                                        (int) c3v_layout_get_height (layout));
-  cr = cairo_create (surface);
-  c3v_painter_paint (cr, layout, theme, NULL);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  g_assert_true (pixel_is (surface, draining->x + 3, draining->y - 4, &theme->draining));
-  g_assert_true (
-      pixel_is (surface, disconnected->x + 3, disconnected->y - 4, &theme->disconnected));
+  surface = paint_layout (layout, theme, NULL);
+  assert_mark (surface, draining, &theme->draining, TRUE);
+  assert_mark (surface, disconnected, &theme->disconnected, TRUE);
   g_assert_true (
       pixel_is (surface, mismatch->x + mismatch->width - 2, mismatch->y + 1, &theme->mismatch));
   g_assert_true (pixel_is (surface, plain->x + 3, plain->y - 4, &theme->background));
   g_assert_false (pixel_is (surface, plain->x + plain->width - 2, plain->y + 1, &theme->mismatch));
+  cairo_surface_destroy (surface);
 
+  /* A search with no match dims the marks with everything else: they must
+   * not stand out as if they were hits. */
+  c3v_paint_state_init (&state);
+  state.search = "no-such-thing";
+  surface = paint_layout (layout, theme, &state);
+  assert_mark (surface, draining, &theme->draining, FALSE);
+  assert_mark (surface, disconnected, &theme->disconnected, FALSE);
+  g_assert_false (
+      pixel_is (surface, mismatch->x + mismatch->width - 2, mismatch->y + 1, &theme->mismatch));
+  cairo_surface_destroy (surface);
+
+  /* Found by its instance id, the draining instance keeps its marks. */
+  state.search = c3v_snapshot_get_instance (snapshot, 1)->ec2_instance_id;
+  surface = paint_layout (layout, theme, &state);
+  assert_mark (surface, draining, &theme->draining, TRUE);
+  assert_mark (surface, disconnected, &theme->disconnected, FALSE);
   cairo_surface_destroy (surface);
 }
 

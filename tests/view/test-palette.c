@@ -154,6 +154,152 @@ test_neighbours_distinct (void)
       == 0);
 }
 
+/* The instance states own the reds and ambers: no task colour, nor any of
+ * its variants, may be taken for an "agent disconnected" or "draining"
+ * mark in either theme. */
+static void
+test_states_reserved (void)
+{
+  const C3vTheme *themes[] = { c3v_theme_get_light (), c3v_theme_get_dark () };
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("family-%u:%u", i, i % 7);
+
+      for (guint variant = 0; variant < 3 * C3V_PALETTE_SIZE; variant++)
+        {
+          C3vRgba fill;
+
+          c3v_palette_color_variant (label, variant, &fill);
+          for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+            {
+              g_assert_cmpfloat (c3v_rgba_distance (&fill, &themes[t]->draining), >=, 120);
+              g_assert_cmpfloat (c3v_rgba_distance (&fill, &themes[t]->disconnected), >=, 120);
+            }
+        }
+    }
+}
+
+/* Variants are what separation relies on: the first C3V_PALETTE_SIZE walk
+ * the whole palette, and the ones past it are new colours. */
+static void
+test_variants (void)
+{
+  const char *labels[] = { "web:3", "payments-api", "a", "" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    {
+      C3vRgba colors[2 * C3V_PALETTE_SIZE];
+
+      for (guint v = 0; v < G_N_ELEMENTS (colors); v++)
+        c3v_palette_color_variant (labels[l], v, &colors[v]);
+      for (guint a = 0; a < C3V_PALETTE_SIZE; a++)
+        for (guint b = a + 1; b < C3V_PALETTE_SIZE; b++)
+          g_assert_false (c3v_palette_colors_collide (&colors[a], &colors[b]));
+      for (guint v = C3V_PALETTE_SIZE + 1; v < G_N_ELEMENTS (colors); v++)
+        g_assert_true (memcmp (&colors[v], &colors[v - 1], sizeof colors[v]) != 0);
+    }
+}
+
+static gboolean
+label_collides (const char *a, guint variant_a, const char *b, guint variant_b)
+{
+  C3vRgba ca;
+  C3vRgba cb;
+
+  c3v_palette_color_variant (a, variant_a, &ca);
+  c3v_palette_color_variant (b, variant_b, &cb);
+  return c3v_palette_colors_collide (&ca, &cb);
+}
+
+static C3vLayout *
+layout_of_families (const char *const *families)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  C3vLayoutOptions options;
+
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u", i);
+      g_autofree char *arn
+          = view_fixture_add_instance (builder, name, "m5.large", "eu-west-1a", 8192, 2048);
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+
+      view_fixture_add_task (builder, id, families[i], NULL, arn, 1024, 256);
+    }
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  return c3v_layout_new (snapshot, &options);
+}
+
+static void
+assert_own_color (C3vLayout *layout, const char *label)
+{
+  guint                 n = 0;
+  const C3vLegendEntry *legend = c3v_layout_get_legend (layout, &n);
+  gint                  index = c3v_layout_find_legend_entry (layout, label);
+  C3vRgba               own;
+
+  g_assert_cmpint (index, >=, 0);
+  c3v_palette_color_for_label (label, &own);
+  g_assert_true (memcmp (&legend[index].color, &own, sizeof own) == 0);
+}
+
+/* One label, one colour in every cluster: a label moved off its own colour
+ * (because an earlier label looks like it) must not push a third label off
+ * its own, or web:3 would be blue in one cluster and red in the next. */
+static void
+test_same_color_everywhere (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  /* a < b < c in label order; a and b look alike; c looks like b's first
+   * variant (where the old separation moved b). */
+  for (guint i = 0; i < 400 && c == NULL; i++)
+    for (guint j = i + 1; j < 400 && c == NULL; j++)
+      {
+        g_autofree char *la = g_strdup_printf ("fam%03u:1", i);
+        g_autofree char *lb = g_strdup_printf ("fam%03u:1", j);
+
+        if (!label_collides (la, 0, lb, 0))
+          continue;
+        for (guint k = j + 1; k < 1000 && c == NULL; k++)
+          {
+            g_autofree char *lc = g_strdup_printf ("fam%03u:1", k);
+
+            if (label_collides (lb, 1, lc, 0) && !label_collides (la, 0, lc, 0))
+              {
+                a = g_strndup (la, strlen (la) - 2);
+                b = g_strndup (lb, strlen (lb) - 2);
+                c = g_strndup (lc, strlen (lc) - 2);
+              }
+          }
+      }
+  g_assert_nonnull (c);
+
+  {
+    const char *const alone[] = { c, "zz-other", NULL };
+    const char *const crowd[] = { a, b, c, NULL };
+    g_autoptr (C3vLayout) first = layout_of_families (alone);
+    g_autoptr (C3vLayout) second = layout_of_families (crowd);
+    g_autofree char      *label_a = g_strdup_printf ("%s:1", a);
+    g_autofree char      *label_c = g_strdup_printf ("%s:1", c);
+    guint                 n = 0;
+    const C3vLegendEntry *legend = c3v_layout_get_legend (second, &n);
+
+    assert_own_color (first, label_c);
+    assert_own_color (second, label_c);
+    assert_own_color (second, label_a);
+    /* ... and the legend still tells all three apart. */
+    for (guint i = 0; i < n; i++)
+      for (guint j = i + 1; j < n; j++)
+        g_assert_false (c3v_palette_colors_collide (&legend[i].color, &legend[j].color));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -164,6 +310,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/palette/readable", test_readable);
   g_test_add_func ("/view/palette/text-color", test_text_color);
   g_test_add_func ("/view/palette/neighbours-distinct", test_neighbours_distinct);
+  g_test_add_func ("/view/palette/states-reserved", test_states_reserved);
+  g_test_add_func ("/view/palette/variants", test_variants);
+  g_test_add_func ("/view/palette/same-color-everywhere", test_same_color_everywhere);
 
   return g_test_run ();
 }
