@@ -50,6 +50,7 @@ struct _C3vEcsClient
   guint       in_flight;
   guint       peak_in_flight;
   guint       call_timeout_ms;
+  guint       max_pages;    /* per chain of list pages */
   GHashTable *call_counts;  /* operation -> count */
   gint64      clock_skew_s; /* the service's clock minus ours */
 };
@@ -728,6 +729,23 @@ c3v_ecs_client_set_call_timeout (C3vEcsClient *self, guint timeout_ms)
   self->call_timeout_ms = timeout_ms;
 }
 
+void
+c3v_ecs_client_set_max_pages (C3vEcsClient *self, guint max_pages)
+{
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+  g_return_if_fail (max_pages > 0);
+
+  self->max_pages = max_pages;
+}
+
+guint
+c3v_ecs_client_get_max_pages (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+
+  return self->max_pages;
+}
+
 guint
 c3v_ecs_client_get_max_in_flight (C3vEcsClient *self)
 {
@@ -880,6 +898,7 @@ c3v_ecs_client_init (C3vEcsClient *self)
   g_queue_init (&self->waiting);
   self->max_in_flight = DEFAULT_MAX_IN_FLIGHT;
   self->call_timeout_ms = C3V_AWS_HTTP_CALL_TIMEOUT_MS;
+  self->max_pages = C3V_ECS_MAX_PAGES;
   self->signer = c3v_sigv4_signer_new ();
   self->retry = c3v_retry_strategy_new_standard ();
   self->call_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
 
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
@@ -101,8 +102,14 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
       /* Not an AWS answer at all: a proxy or load balancer spoke. */
       g_free (normalized);
       normalized = g_strdup_printf ("HTTP %u", http_status);
-      error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
-                           _ ("Unexpected HTTP status %u"), http_status);
+      if (SOUP_STATUS_IS_REDIRECTION (http_status))
+        error = g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_FAILED,
+                             _ ("Unexpected HTTP status %u: a redirect, which c3vis never "
+                                "follows (it would send the credentials elsewhere)"),
+                             http_status);
+      else
+        error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
+                             _ ("Unexpected HTTP status %u"), http_status);
     }
   /* AWS's own message is kept: for AccessDenied it names the permission. */
   else if (message != NULL && *message != '\0')

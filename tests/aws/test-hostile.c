@@ -9,6 +9,7 @@
 
 #include "c3v-aws-config.h"
 #include "c3v-ecs-client-private.h"
+#include "c3v-fake-ecs.h"
 #include "c3v-untrusted.h"
 #include "test-credentials-support.h"
 #include "test-ecs-call.h"
@@ -221,6 +222,126 @@ test_ecs_redirect (void)
   g_assert_cmpint (elsewhere->requests, ==, 0);
 }
 
+/* --- pagination -------------------------------------------------------------- */
+
+static void
+paginate_and_wait (C3vEcsClient *client, Paging *paging)
+{
+  g_autoptr (JsonObject) request = json_object_new ();
+
+  json_object_set_string_member (request, "cluster", "staging");
+  c3v_ecs_client_paginate_async (client, "ListTasks", request, "taskArns", collect_page, paging,
+                                 NULL, NULL, paginate_done, paging);
+  wait_for (&paging->done, WAIT_MS);
+}
+
+/* Tokens A, B, A, ...: no token repeats twice in a row, the chain still
+ * never ends. */
+static void
+cycle_handler (SoupServer *server, SoupServerMessage *message, const char *path, GHashTable *query,
+               gpointer user_data)
+{
+  guint           *requests = user_data;
+  SoupMessageBody *request = soup_server_message_get_request_body (message);
+  const char      *answer = strstr (request->data, "\"nextToken\":\"A\"") != NULL
+                                ? "{\"taskArns\":[],\"nextToken\":\"B\"}"
+                                : "{\"taskArns\":[\"t\"],\"nextToken\":\"A\"}";
+
+  (*requests)++;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/x-amz-json-1.1", SOUP_MEMORY_STATIC,
+                                    answer, strlen (answer));
+}
+
+static void
+test_pagination_cycle (void)
+{
+  g_autofree char *url = NULL;
+  guint            requests = 0;
+  g_autoptr (SoupServer) server = test_server_new (cycle_handler, &requests, &url);
+  g_autoptr (C3vEcsClient) client = client_for (url);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  Paging paging = { arns, 0 };
+
+  paginate_and_wait (client, &paging);
+  g_assert_error (paging.error, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE);
+  g_assert_nonnull (strstr (paging.error->message, "a page token it had returned before"));
+  g_assert_cmpuint (requests, ==, 3);
+  g_clear_error (&paging.error);
+}
+
+/* --- against the fake endpoint's hostile faults ------------------------------ */
+
+static C3vFakeEcs *
+fake_new (void)
+{
+  static const C3vFakeEcsOptions options = { .seed = 9 };
+  C3vFakeEcs                    *fake = c3v_fake_ecs_new (&options);
+  g_autoptr (GError) error = NULL;
+
+  c3v_fake_ecs_start (fake, 0, &error);
+  g_assert_no_error (error);
+  return fake;
+}
+
+static C3vEcsClient *
+client_for_fake (C3vFakeEcs *fake)
+{
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_new (C3V_FAKE_ECS_ACCESS_KEY_ID, C3V_FAKE_ECS_SECRET_ACCESS_KEY, NULL, 0);
+  g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
+
+  return c3v_ecs_client_new (provider, C3V_FAKE_ECS_REGION, c3v_fake_ecs_get_url (fake));
+}
+
+/* A fresh token on every page: only the bound on pages ends it. */
+static void
+test_fake_endless_pagination (void)
+{
+  g_autoptr (C3vFakeEcs) fake = fake_new ();
+  g_autoptr (C3vEcsClient) client = client_for_fake (fake);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  Paging paging = { arns, 0 };
+
+  c3v_ecs_client_set_max_pages (client, 50);
+  c3v_fake_ecs_add_fault (fake, "ListTasks", C3V_FAKE_FAULT_ENDLESS_PAGINATION, 1);
+  paginate_and_wait (client, &paging);
+  g_assert_error (paging.error, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE);
+  g_assert_cmpstr (paging.error->message, ==,
+                   "ListTasks returned more than 50 pages; no cluster holds that much");
+  g_assert_cmpuint (c3v_fake_ecs_get_call_log (fake)->len, ==, 50);
+  g_clear_error (&paging.error);
+}
+
+static void
+fake_call_fails (C3vFakeFault fault, guint timeout_ms, int code, const char *says)
+{
+  g_autoptr (C3vFakeEcs) fake = fake_new ();
+  g_autoptr (C3vEcsClient) client = client_for_fake (fake);
+  g_auto (CallResult) r = { 0 };
+
+  c3v_fake_ecs_set_trickle_interval (fake, 50);
+  c3v_fake_ecs_add_fault (fake, "ListClusters", fault, 10);
+  c3v_ecs_client_set_call_timeout (client, timeout_ms);
+  call_and_wait (client, &r);
+  g_assert_error (r.error, C3V_ECS_ERROR, code);
+  if (strstr (r.error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", r.error->message, says);
+}
+
+static void
+test_fake_faults (void)
+{
+  fake_call_fails (C3V_FAKE_FAULT_DEEP_JSON, WAIT_MS, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                   "nested more than 100 levels");
+  fake_call_fails (C3V_FAKE_FAULT_OVERSIZE, WAIT_MS, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                   "larger than 8.0");
+  fake_call_fails (C3V_FAKE_FAULT_TRICKLE, 200, C3V_ECS_ERROR_NETWORK,
+                   "no complete answer within 1 s");
+  /* The fake answers 421 to whoever follows its redirect. */
+  fake_call_fails (C3V_FAKE_FAULT_REDIRECT, WAIT_MS, C3V_ECS_ERROR_FAILED, "HTTP status 307");
+}
+
 /* --- credential sources ----------------------------------------------------- */
 
 static char *
@@ -395,6 +516,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/ecs/declared-huge", test_ecs_declared_huge);
   g_test_add_func ("/hostile/ecs/cut-off", test_ecs_cut_off);
   g_test_add_func ("/hostile/ecs/redirect", test_ecs_redirect);
+  g_test_add_func ("/hostile/paginate/cycle", test_pagination_cycle);
+  g_test_add_func ("/hostile/fake/endless-pagination", test_fake_endless_pagination);
+  g_test_add_func ("/hostile/fake/faults", test_fake_faults);
   g_test_add_func ("/hostile/sts/redirect", test_sts_redirect);
   g_test_add_func ("/hostile/sso/redirect", test_sso_redirect);
   g_test_add_func ("/hostile/sso/deep-cache", test_sso_deep_cache);
