@@ -78,6 +78,7 @@ c3v_connection_new (const char *profile, const char *region, const char *endpoin
 {
   g_autoptr (C3vAwsConfig) config = NULL;
   g_autoptr (C3vCredentialsProvider) credentials = NULL;
+  C3vConnection *self;
 
   config = c3v_aws_config_resolve (empty_to_null (profile), empty_to_null (region),
                                    empty_to_null (endpoint_url), error);
@@ -88,7 +89,9 @@ c3v_connection_new (const char *profile, const char *region, const char *endpoin
   if (credentials == NULL)
     return NULL;
 
-  return connection_new (config->profile, config->region, config->endpoint_url, credentials);
+  self = connection_new (config->profile, config->region, config->endpoint_url, credentials);
+  c3v_ecs_client_set_retry_settings (c3v_loader_get_client (self->loader), &config->retry);
+  return self;
 }
 
 C3vConnection *

@@ -264,6 +264,10 @@ c3v_aws_config_resolve (const char *profile, const char *region, const char *end
   if (config->endpoint_url == NULL)
     return NULL;
 
+  c3v_retry_settings_resolve (
+      c3v_aws_profile_set_get_profile (set, config->profile, "retry_mode"),
+      c3v_aws_profile_set_get_profile (set, config->profile, "max_attempts"), &config->retry);
+
   return g_steal_pointer (&config);
 }
 

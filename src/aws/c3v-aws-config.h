@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "c3v-credentials-provider.h"
+#include "c3v-retry-strategy.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,9 @@ typedef struct
   char *profile; /* the profile in effect ("default" when none) */
   char *region;
   char *endpoint_url; /* override or the regional default, no trailing / */
+  /* AWS_RETRY_MODE / AWS_MAX_ATTEMPTS, else the profile's retry_mode /
+   * max_attempts, else adaptive and 3 */
+  C3vRetrySettings retry;
 } C3vAwsConfig;
 
 /* Each argument may be NULL (then the environment and files decide). */

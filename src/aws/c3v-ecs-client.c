@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -22,6 +23,7 @@
 #include "c3v-aws-regions.h"
 #include "c3v-ecs-client-private.h"
 #include "c3v-ecs-error-private.h"
+#include "c3v-rate-limiter.h"
 #include "c3v-retry-strategy.h"
 #include "c3v-sigv4.h"
 #include "c3v-untrusted.h"
@@ -44,6 +46,9 @@ struct _C3vEcsClient
   SoupSession      *session;
   C3vSigv4Signer   *signer;
   C3vRetryStrategy *retry;
+  C3vRateLimiter   *limiter;     /* adaptive mode, once credentials are known */
+  char             *limiter_key; /* whose budget it is */
+  guint             retry_base_ms;
 
   GQueue      waiting; /* GTask refs waiting for a slot */
   guint       max_in_flight;
@@ -53,6 +58,8 @@ struct _C3vEcsClient
   guint       max_pages;    /* per chain of list pages */
   GHashTable *call_counts;  /* operation -> count */
   gint64      clock_skew_s; /* the service's clock minus ours */
+  guint       n_throttled;  /* throttled answers */
+  guint       n_slowed;     /* calls waiting because of throttling */
 };
 
 typedef struct
@@ -64,6 +71,7 @@ typedef struct
   gint64          attempt_start_us;
   gboolean        holds_slot;
   gboolean        clock_corrected; /* signed again after a clock skew error */
+  gboolean        slowed;          /* waiting because of throttling */
   GSource        *wait_source;     /* while queued or backing off */
   C3vCredentials *credentials;     /* of the last attempt, to redact answers */
   SoupMessage    *message;         /* of the attempt on the wire */
@@ -76,6 +84,7 @@ enum
   PROP_REGION,
   PROP_ENDPOINT_URL,
   PROP_MAX_IN_FLIGHT,
+  PROP_THROTTLED,
   N_PROPS
 };
 
@@ -264,6 +273,78 @@ call_release_slot (GTask *task)
   pump_queue (self);
 }
 
+/* --- throttling --------------------------------------------------------- */
+
+/* "throttled" is TRUE while any call waits because of throttling: backing
+ * off after a throttled answer or held back by the rate limiter. */
+static void
+call_set_slowed (GTask *task, gboolean slowed)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
+
+  if (call->slowed == slowed)
+    return;
+  call->slowed = slowed;
+  if (slowed ? self->n_slowed++ == 0 : --self->n_slowed == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THROTTLED]);
+}
+
+/* The monotonic clock in the retry time unit (seconds, unless a test
+ * scales it). */
+static double
+client_now (C3vEcsClient *self)
+{
+  return (double) g_get_monotonic_time () / (1000.0 * self->retry_base_ms);
+}
+
+/* AWS's budget is per account and region, whichever AWS service is called;
+ * any other endpoint has its own. The access key ID stands for the
+ * account: it is what the client knows without asking. */
+static char *
+limiter_key_for (C3vEcsClient *self, C3vCredentials *credentials)
+{
+  const char *host = g_uri_get_host (self->endpoint);
+  gboolean    aws
+      = g_str_has_suffix (host, ".amazonaws.com") || g_str_has_suffix (host, ".amazonaws.com.cn");
+
+  return g_strdup_printf ("%s %s %s", c3v_credentials_get_access_key_id (credentials), self->region,
+                          aws ? "aws" : self->host);
+}
+
+/* The shared rate limiter in adaptive mode, NULL in standard mode. */
+static C3vRateLimiter *
+client_limiter_for (C3vEcsClient *self, C3vCredentials *credentials)
+{
+  g_autofree char *key = NULL;
+
+  if (c3v_retry_strategy_get_mode (self->retry) != C3V_RETRY_MODE_ADAPTIVE)
+    return NULL;
+
+  key = limiter_key_for (self, credentials);
+  if (self->limiter == NULL || g_strcmp0 (key, self->limiter_key) != 0)
+    {
+      g_clear_pointer (&self->limiter, c3v_rate_limiter_unref);
+      self->limiter = c3v_rate_limiter_get_shared (key, client_now (self));
+      g_free (self->limiter_key);
+      self->limiter_key = g_steal_pointer (&key);
+    }
+  return self->limiter;
+}
+
+/* Every answer tells the limiter how fast the service answers, and whether
+ * that was too fast. */
+static void
+call_record_answer (GTask *task, gboolean throttled)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+
+  if (throttled)
+    self->n_throttled++;
+  if (self->limiter != NULL)
+    c3v_rate_limiter_record (self->limiter, client_now (self), throttled);
+}
+
 /* --- completion --------------------------------------------------------- */
 
 static void
@@ -291,6 +372,7 @@ call_backoff_done (gpointer user_data)
   CallData *call = g_task_get_task_data (task);
 
   call_clear_wait (call);
+  call_set_slowed (task, FALSE);
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
 
@@ -298,16 +380,18 @@ call_backoff_done (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Retries when the standard mode allows it; otherwise fails with @error. */
+/* Retries when the retry mode allows it; otherwise fails with @error.
+ * @retry_after_ms: what the service asked for, or -1. */
 static void
-call_fail_or_retry (GTask *task, C3vRetryKind kind, GError *error)
+call_fail_or_retry (GTask *task, C3vRetryKind kind, gint64 retry_after_ms, GError *error)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
   CallData     *call = g_task_get_task_data (task);
   guint         delay_ms = 0;
   guint         cost = 0;
 
-  if (!c3v_retry_strategy_should_retry (self->retry, call->attempt, kind, &delay_ms, &cost))
+  if (!c3v_retry_strategy_should_retry (self->retry, call->attempt, kind, retry_after_ms, &delay_ms,
+                                        &cost))
     {
       call_return_error (task, error);
       return;
@@ -319,6 +403,7 @@ call_fail_or_retry (GTask *task, C3vRetryKind kind, GError *error)
   call->attempt++;
   call->last_retry_cost = cost;
   call_release_slot (task);
+  call_set_slowed (task, kind == C3V_RETRY_THROTTLED);
   call_wait_backoff (task, delay_ms, call_backoff_done);
 }
 
@@ -368,6 +453,7 @@ call_handle_transport_error (GTask *task, GError *error)
       return;
     }
 
+  call_record_answer (task, FALSE);
   if (g_error_matches (error, C3V_AWS_HTTP_ERROR, C3V_AWS_HTTP_ERROR_TOO_LARGE))
     {
       call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
@@ -379,11 +465,11 @@ call_handle_transport_error (GTask *task, GError *error)
   /* The service was reached, but the answer was slow or cut off: say so,
    * and try again like after a connection error. */
   if (error->domain == C3V_AWS_HTTP_ERROR)
-    call_fail_or_retry (task, C3V_RETRY_CONNECTION,
+    call_fail_or_retry (task, C3V_RETRY_CONNECTION, -1,
                         g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK, _ ("%s at %s: %s"),
                                      call->operation, self->host, error->message));
   else
-    call_fail_or_retry (task, C3V_RETRY_CONNECTION, unreachable_error (self, error));
+    call_fail_or_retry (task, C3V_RETRY_CONNECTION, -1, unreachable_error (self, error));
   g_error_free (error);
 }
 
@@ -437,6 +523,16 @@ call_correct_clock (GTask *task, SoupMessageHeaders *response_headers, const cha
   return TRUE;
 }
 
+/* Retry-After, bounded by the longest backoff: a server cannot park a
+ * call for longer than throttling would. */
+static gint64
+retry_after_ms (SoupMessageHeaders *response_headers)
+{
+  return c3v_retry_after_ms (soup_message_headers_get_one (response_headers, "Retry-After"),
+                             g_get_real_time () / G_USEC_PER_SEC,
+                             C3V_RETRY_MAX_BACKOFF_UNITS * (gint64) 1000);
+}
+
 static void
 call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
 {
@@ -445,11 +541,13 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
   SoupMessageHeaders *response_headers;
   g_autofree char    *code = NULL;
   g_autoptr (GError) parse_error = NULL;
-  JsonObject *object;
-  GError     *error;
+  JsonObject  *object;
+  GError      *error;
+  C3vRetryKind kind;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
+      call_record_answer (task, FALSE);
       object = c3v_untrusted_json_parse_object (body, &parse_error);
       if (object != NULL)
         call_return_object (task, object);
@@ -464,6 +562,8 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
   error = c3v_ecs_error_from_response (
       status, body, soup_message_headers_get_one (response_headers, "X-Amzn-ErrorType"), &code);
   call_redact (call, error);
+  kind = c3v_retry_kind_of (code, status);
+  call_record_answer (task, kind == C3V_RETRY_THROTTLED);
   if (call_correct_clock (task, response_headers, code, error))
     {
       g_error_free (error);
@@ -471,10 +571,8 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
       call_release_slot (task);
       call_enqueue (task, TRUE);
     }
-  else if (c3v_retry_is_throttling_code (code))
-    call_fail_or_retry (task, C3V_RETRY_THROTTLED, error);
-  else if (c3v_retry_is_transient_status (status) || c3v_retry_is_transient_code (code))
-    call_fail_or_retry (task, C3V_RETRY_TRANSIENT, error);
+  else if (kind != C3V_RETRY_NONE)
+    call_fail_or_retry (task, kind, retry_after_ms (response_headers), error);
   else
     call_return_error (task, error);
 }
@@ -546,14 +644,44 @@ call_build_message (C3vEcsClient *self, CallData *call, C3vCredentials *credenti
 }
 
 static void
+call_send (GTask *task)
+{
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
+  g_autoptr (SoupMessage) message = call_build_message (self, call, call->credentials);
+
+  g_set_object (&call->message, message);
+  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
+                           self->call_timeout_ms, g_task_get_cancellable (task), call_sent_cb,
+                           g_object_ref (task));
+}
+
+static gboolean
+call_rate_wait_done (gpointer user_data)
+{
+  GTask    *task = user_data;
+  CallData *call = g_task_get_task_data (task);
+  GError   *error = NULL;
+
+  call_clear_wait (call);
+  call_set_slowed (task, FALSE);
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    call_return_error (task, error);
+  else
+    call_send (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 call_credentials_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   C3vEcsClient *self = g_task_get_source_object (task);
   CallData     *call = g_task_get_task_data (task);
   g_autoptr (C3vCredentials) credentials = NULL;
-  g_autoptr (SoupMessage) message = NULL;
-  GError *error = NULL;
+  C3vRateLimiter *limiter;
+  double          wait_ms;
+  GError         *error = NULL;
 
   credentials
       = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, &error);
@@ -567,12 +695,20 @@ call_credentials_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 
   g_clear_pointer (&call->credentials, c3v_credentials_unref);
-  call->credentials = c3v_credentials_ref (credentials);
-  message = call_build_message (self, call, credentials);
-  g_set_object (&call->message, message);
-  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
-                           self->call_timeout_ms, g_task_get_cancellable (task), call_sent_cb,
-                           g_object_ref (task));
+  call->credentials = g_steal_pointer (&credentials);
+  limiter = client_limiter_for (self, call->credentials);
+  wait_ms = limiter != NULL
+                ? ceil (c3v_rate_limiter_acquire (limiter, client_now (self)) * self->retry_base_ms)
+                : 0;
+  if (wait_ms <= 0)
+    {
+      call_send (task);
+      return;
+    }
+
+  /* The slot stays taken: the call is next, only later. */
+  call_set_slowed (task, TRUE);
+  call_wait_backoff (task, (guint) MIN (wait_ms, (double) G_MAXUINT), call_rate_wait_done);
 }
 
 static void
@@ -763,6 +899,33 @@ c3v_ecs_client_get_peak_in_flight (C3vEcsClient *self)
 }
 
 guint
+c3v_ecs_client_get_throttled_count (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+
+  return self->n_throttled;
+}
+
+gboolean
+c3v_ecs_client_get_throttled (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), FALSE);
+
+  return self->n_slowed > 0;
+}
+
+void
+c3v_ecs_client_set_retry_settings (C3vEcsClient *self, const C3vRetrySettings *settings)
+{
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+
+  g_clear_pointer (&self->retry, c3v_retry_strategy_free);
+  self->retry = c3v_retry_strategy_new (settings);
+  g_clear_pointer (&self->limiter, c3v_rate_limiter_unref);
+  g_clear_pointer (&self->limiter_key, g_free);
+}
+
+guint
 c3v_ecs_client_get_call_count (C3vEcsClient *self, const char *operation)
 {
   g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
@@ -799,6 +962,8 @@ c3v_ecs_client_finalize (GObject *object)
   g_clear_pointer (&self->endpoint, g_uri_unref);
   g_clear_pointer (&self->signer, c3v_sigv4_signer_free);
   g_clear_pointer (&self->retry, c3v_retry_strategy_free);
+  g_clear_pointer (&self->limiter, c3v_rate_limiter_unref);
+  g_clear_pointer (&self->limiter_key, g_free);
   g_clear_pointer (&self->call_counts, g_hash_table_unref);
   g_free (self->region);
   g_free (self->endpoint_url);
@@ -828,6 +993,10 @@ c3v_ecs_client_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
       case PROP_MAX_IN_FLIGHT:
         g_value_set_uint (value, self->max_in_flight);
+        break;
+
+      case PROP_THROTTLED:
+        g_value_set_boolean (value, self->n_slowed > 0);
         break;
 
       default:
@@ -889,6 +1058,11 @@ c3v_ecs_client_class_init (C3vEcsClientClass *klass)
       = g_param_spec_uint ("max-in-flight", NULL, NULL, 1, 1024, DEFAULT_MAX_IN_FLIGHT,
                            (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* TRUE while ECS throttling slows a call down (see call_set_slowed). */
+  properties[PROP_THROTTLED] = g_param_spec_boolean (
+      "throttled", NULL, NULL, FALSE,
+      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -900,6 +1074,7 @@ c3v_ecs_client_init (C3vEcsClient *self)
   self->call_timeout_ms = C3V_AWS_HTTP_CALL_TIMEOUT_MS;
   self->max_pages = C3V_ECS_MAX_PAGES;
   self->signer = c3v_sigv4_signer_new ();
-  self->retry = c3v_retry_strategy_new_standard ();
+  self->retry = c3v_retry_strategy_new (NULL);
+  self->retry_base_ms = c3v_retry_base_ms ();
   self->call_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

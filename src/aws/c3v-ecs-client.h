@@ -1,7 +1,8 @@
 /* c3v-ecs-client.h: asynchronous Amazon ECS JSON 1.1 client (libsoup 3).
  *
  * One SoupSession; each call is signed with SigV4, retried in the SDKs'
- * "standard" mode and limited to a bounded number in flight.
+ * "adaptive" mode (or "standard", see c3v-retry-strategy.h) and limited to
+ * a bounded number in flight.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -11,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "c3v-credentials-provider.h"
+#include "c3v-retry-strategy.h"
 
 G_BEGIN_DECLS
 
@@ -69,9 +71,19 @@ void c3v_ecs_client_call_async (C3vEcsClient *self, const char *operation, JsonO
 JsonObject *c3v_ecs_client_call_finish (C3vEcsClient *self, GAsyncResult *result, GError **error);
 
 /* Counters for benchmarks and debugging: the most requests ever in flight at
- * once, and how many calls of @operation were started (retries excluded). */
+ * once, how many calls of @operation were started (retries excluded), and
+ * how many answers were throttled. */
 guint c3v_ecs_client_get_peak_in_flight (C3vEcsClient *self);
 guint c3v_ecs_client_get_call_count (C3vEcsClient *self, const char *operation);
+guint c3v_ecs_client_get_throttled_count (C3vEcsClient *self);
+
+/* The retry mode and attempt limit (default: from the environment alone).
+ * In adaptive mode, all clients of one access key, region and endpoint
+ * share one rate limiter, as ECS's own budget is shared. */
+void c3v_ecs_client_set_retry_settings (C3vEcsClient *self, const C3vRetrySettings *settings);
+/* The "throttled" property: TRUE while throttling slows a call down, to
+ * tell users why a load takes its time. */
+gboolean c3v_ecs_client_get_throttled (C3vEcsClient *self);
 
 /* Called once per page with the page's @items (the array named by
  * @result_key, empty when absent) and the whole @page, as each page arrives.

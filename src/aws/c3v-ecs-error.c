@@ -61,7 +61,7 @@ static const CodeMapping code_mappings[] = {
 C3vEcsError
 c3v_ecs_error_from_code (const char *code, guint http_status)
 {
-  if (c3v_retry_is_throttling_code (code))
+  if (c3v_retry_is_throttling (code, http_status))
     return C3V_ECS_ERROR_THROTTLED;
   for (guint i = 0; code != NULL && i < G_N_ELEMENTS (code_mappings); i++)
     if (g_str_equal (code, code_mappings[i].code))

@@ -112,6 +112,8 @@ typedef struct
   const char *region;
   guint       large_instances; /* 0: 300 */
   guint       large_tasks;     /* 0: 3000 */
+  guint       large_services;  /* 0: one per 75 tasks, 3 to 500 */
+  guint       large_stopping;  /* tasks asked to stop, still running */
 } C3vFakeAccountOptions;
 
 /* Deterministic for a given seed and sizes. */

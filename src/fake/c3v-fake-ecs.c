@@ -189,6 +189,8 @@ c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
   account_options.region = options->region != NULL ? options->region : C3V_FAKE_ECS_REGION;
   account_options.large_instances = options->large_instances;
   account_options.large_tasks = options->large_tasks;
+  account_options.large_services = options->large_services;
+  account_options.large_stopping = options->large_stopping;
   self->account = c3v_fake_account_generate (&account_options);
   self->auth = c3v_fake_auth_new (
       options->access_key_id != NULL ? options->access_key_id : C3V_FAKE_ECS_ACCESS_KEY_ID,

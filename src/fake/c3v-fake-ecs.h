@@ -43,8 +43,10 @@ typedef struct
   const char *region;            /* NULL: C3V_FAKE_ECS_REGION */
   guint       large_instances;   /* size of the "large" cluster; 0: default */
   guint       large_tasks;
-  guint       latency_ms;    /* added to every call */
-  double      throttle_rate; /* 0..1 of calls, seeded */
+  guint       large_services; /* 0: default */
+  guint       large_stopping; /* tasks asked to stop but still running */
+  guint       latency_ms;     /* added to every call */
+  double      throttle_rate;  /* 0..1 of calls, seeded */
   double      error_rate;
 } C3vFakeEcsOptions;
 

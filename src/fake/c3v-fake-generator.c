@@ -77,6 +77,8 @@ typedef struct
   const char *name;
   guint       instances;
   guint       tasks;
+  guint       services; /* 0: one per 75 tasks, 3 to 500 */
+  guint       stopping; /* asked to stop, still running */
   double      fargate_share;
   double      standalone_share;
 } ClusterSpec;
@@ -223,7 +225,9 @@ add_instance (Generator *gen, guint index, guint n_instances)
 static void
 add_services (Generator *gen, const ClusterSpec *spec)
 {
-  guint n_services = spec->tasks == 0 ? 0 : CLAMP (spec->tasks / 75, 3, 500);
+  guint n_services = spec->services != 0 ? spec->services
+                     : spec->tasks == 0  ? 0
+                                         : CLAMP (spec->tasks / 75, 3, 500);
   guint created = 0;
 
   /* Stops early when no family suits the cluster's launch types. */
@@ -362,9 +366,17 @@ choose_definition (Generator *gen, const ClusterSpec *spec, C3vFakeTask *task, g
     }
 }
 
-static void
-add_task (Generator *gen, const ClusterSpec *spec, gboolean stopped)
+typedef enum
 {
+  TASK_LIVE,
+  TASK_STOPPED,
+  TASK_STOPPING, /* desiredStatus STOPPED, still RUNNING and holding its room */
+} TaskState;
+
+static void
+add_task (Generator *gen, const ClusterSpec *spec, TaskState state)
+{
+  gboolean     stopped = state == TASK_STOPPED;
   C3vFakeTask *task = g_new0 (C3vFakeTask, 1);
   gboolean     fargate = spec->instances == 0 || g_rand_double (gen->rand) < spec->fargate_share;
 
@@ -377,7 +389,7 @@ add_task (Generator *gen, const ClusterSpec *spec, gboolean stopped)
   task->last_status = stopped                            ? "STOPPED"
                       : g_rand_double (gen->rand) < 0.01 ? "PENDING"
                                                          : "RUNNING";
-  task->desired_status = stopped ? "STOPPED" : "RUNNING";
+  task->desired_status = state != TASK_LIVE ? "STOPPED" : "RUNNING";
   if (g_str_equal (task->last_status, "PENDING"))
     task->started_at = 0;
 
@@ -418,10 +430,12 @@ add_cluster (Generator *gen, const ClusterSpec *spec)
     add_instance (gen, i, spec->instances);
   add_services (gen, spec);
   for (guint i = 0; i < spec->tasks; i++)
-    add_task (gen, spec, FALSE);
+    add_task (gen, spec, TASK_LIVE);
   /* A few stopped tasks, for the desiredStatus filter. */
   for (guint i = 0; i < spec->tasks / 50; i++)
-    add_task (gen, spec, TRUE);
+    add_task (gen, spec, TASK_STOPPED);
+  for (guint i = 0; i < spec->stopping; i++)
+    add_task (gen, spec, TASK_STOPPING);
   for (guint i = 0; i < gen->cluster->services->len; i++)
     {
       C3vFakeService *service = g_ptr_array_index (gen->cluster->services, i);
@@ -435,11 +449,12 @@ c3v_fake_account_generate (const C3vFakeAccountOptions *options)
 {
   const ClusterSpec clusters[] = {
     { "production", options->large_instances != 0 ? options->large_instances : 300,
-      options->large_tasks != 0 ? options->large_tasks : 3000, 0.05, 0.15 },
-    { "staging", 6, 30, 0.1, 0.2 },
-    { "empty", 0, 0, 0, 0 },
-    { "fargate-only", 0, 24, 1.0, 0.25 },
-    { "team_a-batch_v2", 3, 12, 0, 0.7 },
+      options->large_tasks != 0 ? options->large_tasks : 3000, options->large_services,
+      options->large_stopping, 0.05, 0.15 },
+    { "staging", 6, 30, 0, 0, 0.1, 0.2 },
+    { "empty", 0, 0, 0, 0, 0, 0 },
+    { "fargate-only", 0, 24, 0, 0, 1.0, 0.25 },
+    { "team_a-batch_v2", 3, 12, 0, 0, 0, 0.7 },
   };
   Generator gen = { 0 };
 

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "c3v-application.h"
 #include "c3v-cluster-view.h"
 #include "c3v-connection.h"
 #include "c3v-window.h"
@@ -30,6 +31,9 @@ struct _C3vWindow
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
   guint          reconnect_id;
+
+  /* The application it was made for, whose options the command line set. */
+  C3vApplication *app;
 
   /* Template children */
   GtkDropDown     *profile_dropdown;

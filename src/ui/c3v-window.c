@@ -147,6 +147,12 @@ c3v_window_set_progress (C3vWindow *self, const char *phase, guint done, guint t
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
 }
 
+static C3vEcsClient *
+client_of (C3vConnection *connection)
+{
+  return c3v_loader_get_client (c3v_connection_get_loader (connection));
+}
+
 static void
 update_status (C3vWindow *self, C3vSnapshot *snapshot)
 {
@@ -154,6 +160,14 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
   guint            n_failures;
+
+  /* A load that takes its time says why. */
+  if (self->loading && self->connection != NULL
+      && c3v_ecs_client_get_throttled (client_of (self->connection)))
+    {
+      gtk_label_set_text (self->status_label, _ ("Slowed down by ECS throttling"));
+      return;
+    }
 
   if (snapshot == NULL)
     {
@@ -250,6 +264,12 @@ on_search_changed (GtkSearchEntry *entry, C3vWindow *self)
 }
 
 /* ---------------------------------------------------------------- loading */
+
+static void
+on_client_throttled (C3vEcsClient *client, GParamSpec *pspec, C3vWindow *self)
+{
+  update_status (self, c3v_cluster_view_get_snapshot (self->cluster_view));
+}
 
 static void
 on_loader_progress (C3vLoader *loader, const char *phase, guint done, guint total, C3vWindow *self)
@@ -364,8 +384,7 @@ on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 static char *
 dup_preferred_cluster (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   if (self->cluster != NULL)
     return g_strdup (self->cluster);
@@ -468,7 +487,10 @@ static void
 set_connection (C3vWindow *self, C3vConnection *connection)
 {
   if (self->connection != NULL)
-    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+    {
+      g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+      g_signal_handlers_disconnect_by_data (client_of (self->connection), self);
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -485,12 +507,14 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   if (connection == NULL)
     return;
 
-  c3v_ecs_client_set_max_in_flight (c3v_loader_get_client (c3v_connection_get_loader (connection)),
+  c3v_ecs_client_set_max_in_flight (client_of (connection),
                                     g_settings_get_uint (self->settings, "max-requests-in-flight"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",
                     G_CALLBACK (on_loader_partial), self);
+  g_signal_connect (client_of (connection), "notify::throttled", G_CALLBACK (on_client_throttled),
+                    self);
 }
 
 static void
@@ -507,8 +531,7 @@ list_clusters (C3vWindow *self)
 static gboolean
 wants_demo (C3vWindow *self, gboolean *fallback)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   *fallback = FALSE;
   if (g_strcmp0 (self->profile, "") == 0)
@@ -524,8 +547,7 @@ wants_demo (C3vWindow *self, gboolean *fallback)
 void
 c3v_window_connect (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
   g_autoptr (C3vConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   gboolean fallback;
@@ -601,9 +623,8 @@ on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
   if (g_str_equal (key, "auto-refresh"))
     apply_auto_refresh (self);
   else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
-    c3v_ecs_client_set_max_in_flight (
-        c3v_loader_get_client (c3v_connection_get_loader (self->connection)),
-        g_settings_get_uint (settings, key));
+    c3v_ecs_client_set_max_in_flight (client_of (self->connection),
+                                      g_settings_get_uint (settings, key));
   else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
@@ -668,14 +689,14 @@ static void
 c3v_window_constructed (GObject *object)
 {
   C3vWindow        *self = C3V_WINDOW (object);
-  C3vApplication   *app = C3V_APPLICATION (g_application_get_default ());
-  const C3vOptions *options = c3v_application_get_options (app);
+  const C3vOptions *options;
   g_autofree char  *profile = NULL;
   g_autofree char  *region = NULL;
 
   G_OBJECT_CLASS (c3v_window_parent_class)->constructed (object);
 
-  self->settings = g_object_ref (c3v_application_get_settings (app));
+  options = c3v_application_get_options (self->app);
+  self->settings = g_object_ref (c3v_application_get_settings (self->app));
   c3v_window_restore_state (self);
   c3v_window_add_settings_actions (self);
   apply_view_settings (self);
@@ -705,7 +726,10 @@ c3v_window_dispose (GObject *object)
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   if (self->connection != NULL)
-    g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+    {
+      g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
+      g_signal_handlers_disconnect_by_data (client_of (self->connection), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);
   g_clear_object (&self->connection);
   g_clear_object (&self->cancellable);
@@ -722,8 +746,21 @@ c3v_window_finalize (GObject *object)
   g_free (self->profile);
   g_free (self->region);
   g_free (self->cluster);
+  g_clear_object (&self->app);
 
   G_OBJECT_CLASS (c3v_window_parent_class)->finalize (object);
+}
+
+/* "app": the application the window is made for, known in constructed
+ * (GtkWindow's "application" is set only after it) and kept to the end,
+ * since callbacks may outlive the window's place in it. */
+static void
+c3v_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  C3vWindow *self = C3V_WINDOW (object);
+
+  g_assert (prop_id == 1);
+  self->app = g_value_dup_object (value);
 }
 
 static void
@@ -733,6 +770,11 @@ c3v_window_class_init (C3vWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->set_property = c3v_window_set_property;
+  g_object_class_install_property (
+      object_class, 1,
+      g_param_spec_object ("app", NULL, NULL, C3V_TYPE_APPLICATION,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   object_class->constructed = c3v_window_constructed;
   object_class->dispose = c3v_window_dispose;
   object_class->finalize = c3v_window_finalize;
@@ -797,5 +839,5 @@ c3v_window_init (C3vWindow *self)
 C3vWindow *
 c3v_window_new (C3vApplication *application)
 {
-  return g_object_new (C3V_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (C3V_TYPE_WINDOW, "app", application, "application", application, NULL);
 }

@@ -5,6 +5,7 @@
  */
 #include "c3v-layout-private.h"
 
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -12,17 +13,35 @@
 #define MAX_VARIANTS (3 * C3V_PALETTE_SIZE)
 
 static char *
-dup_task_label (const C3vLayout *self, const C3vTask *task)
+dup_task_label (const C3vLayout *self, const C3vTask *task, GHashTable *services)
 {
+  const char *family = task->family ? task->family : "";
+
   if (!self->options.color_by_service)
     return c3v_task_dup_label (task);
   if (task->service_name != NULL)
     return g_strdup (task->service_name);
-  /* Standalone tasks: ECS's own group string ("family:batch") keeps them
-   * apart from a service that happens to share the family's name. */
-  if (task->group != NULL)
-    return g_strdup (task->group);
-  return g_strdup_printf ("family:%s", task->family ? task->family : "");
+  /* Standalone tasks go by their family, as people know them; one named
+   * like a service keeps an entry of its own. */
+  if (g_hash_table_contains (services, family))
+    /* Translators: a task family run outside any service of the same name */
+    return g_strdup_printf (_ ("%s (standalone)"), family);
+  return g_strdup (family);
+}
+
+static GHashTable *
+collect_services (C3vLayout *self)
+{
+  GHashTable *services = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < c3v_snapshot_get_n_tasks (self->snapshot); i++)
+    {
+      const C3vTask *task = c3v_snapshot_get_task (self->snapshot, i);
+
+      if (task->service_name != NULL)
+        g_hash_table_add (services, (gpointer) task->service_name);
+    }
+  return services;
 }
 
 static const char *
@@ -49,13 +68,14 @@ c3v_layout_build_legend (C3vLayout *self)
 {
   guint             n_tasks = c3v_snapshot_get_n_tasks (self->snapshot);
   g_autofree guint *remap = NULL;
+  g_autoptr (GHashTable) services = collect_services (self);
 
   self->task_legend = g_new0 (guint, MAX (n_tasks, 1));
 
   for (guint i = 0; i < n_tasks; i++)
     {
       const C3vTask   *task = c3v_snapshot_get_task (self->snapshot, i);
-      g_autofree char *label = dup_task_label (self, task);
+      g_autofree char *label = dup_task_label (self, task, services);
       gpointer         found = g_hash_table_lookup (self->legend_index, label);
       C3vLegendEntry   entry = { 0 };
 

@@ -45,7 +45,9 @@ struct _C3vLayout
   double  legend_entry_height;
   guint   legend_columns;
 
-  GArray     *ticks;        /* C3vScaleTick */
+  GArray     *ticks;      /* C3vScaleTick */
+  GArray     *lane_ticks; /* C3vScaleTick, the lane's own scale */
+  double      lane_scale;
   GArray     *rows;         /* C3vLayoutRow */
   GArray     *bars;         /* C3vLayoutBar */
   GArray     *boxes;        /* C3vLayoutBox */

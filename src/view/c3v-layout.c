@@ -63,6 +63,7 @@ c3v_layout_finalize (GObject *object)
   g_clear_pointer (&self->snapshot, c3v_snapshot_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->ticks, g_array_unref);
+  g_clear_pointer (&self->lane_ticks, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->boxes, g_array_unref);
@@ -89,6 +90,8 @@ c3v_layout_init (C3vLayout *self)
 {
   self->ticks = g_array_new (FALSE, TRUE, sizeof (C3vScaleTick));
   g_array_set_clear_func (self->ticks, clear_tick);
+  self->lane_ticks = g_array_new (FALSE, TRUE, sizeof (C3vScaleTick));
+  g_array_set_clear_func (self->lane_ticks, clear_tick);
   self->rows = g_array_new (FALSE, TRUE, sizeof (C3vLayoutRow));
   g_array_set_clear_func (self->rows, clear_row);
   self->bars = g_array_new (FALSE, TRUE, sizeof (C3vLayoutBar));
@@ -243,12 +246,23 @@ max_value (C3vLayout *self)
 
       max = MAX (max, c3v_instance_get_registered (instance, self->options.resource));
     }
-  for (guint i = 0; i < n_unplaced; i++)
-    {
-      const C3vTask *task = c3v_snapshot_get_task (self->snapshot, unplaced[i]);
+  /* The lane has a scale of its own (lane_max_value()). */
+  (void) unplaced;
+  (void) n_unplaced;
 
-      max = MAX (max, c3v_task_get_reserved (task, self->options.resource));
-    }
+  return MAX (max, 1);
+}
+
+static guint64
+lane_max_value (C3vLayout *self)
+{
+  guint64      max = 0;
+  guint        n = 0;
+  const guint *tasks = lane_tasks (self, &n);
+
+  for (guint i = 0; i < n; i++)
+    max = MAX (max, c3v_task_get_reserved (c3v_snapshot_get_task (self->snapshot, tasks[i]),
+                                           self->options.resource));
 
   return MAX (max, 1);
 }
@@ -256,7 +270,7 @@ max_value (C3vLayout *self)
 /* Memory ticks on powers of two of GiB (what instance sizes are made of),
  * CPU ticks on powers of two of vCPU; about four gridlines per row. */
 static void
-build_ticks (C3vLayout *self, guint64 max)
+build_ticks (C3vLayout *self, GArray *ticks, guint64 max)
 {
   guint64 unit = 1024; /* 1 GiB or 1 vCPU */
   guint64 step = unit / 8;
@@ -268,7 +282,7 @@ build_ticks (C3vLayout *self, guint64 max)
     {
       C3vScaleTick tick = { value, c3v_format_resource (self->options.resource, value) };
 
-      g_array_append_val (self->ticks, tick);
+      g_array_append_val (ticks, tick);
     }
 }
 
@@ -281,15 +295,16 @@ typedef struct
   double plot_height;
   double label_height;
   guint  per_row;
+  double scale; /* pixels per MiB or CPU unit in the rows to come */
   double y;
 } Cursor;
 
 static double
-box_height (C3vLayout *self, guint task_index)
+box_height (C3vLayout *self, guint task_index, double scale)
 {
   const C3vTask *task = c3v_snapshot_get_task (self->snapshot, task_index);
 
-  return MAX (MIN_BOX_HEIGHT, c3v_task_get_reserved (task, self->options.resource) * self->scale);
+  return MAX (MIN_BOX_HEIGHT, c3v_task_get_reserved (task, self->options.resource) * scale);
 }
 
 /* Same labels together, most common at the bottom: the stack reads like
@@ -307,7 +322,8 @@ compare_stacked (gconstpointer a, gconstpointer b, gpointer user_data)
 }
 
 static void
-stack_boxes (C3vLayout *self, C3vLayoutBar *bar, guint bar_index, const guint *tasks, guint n_tasks)
+stack_boxes (C3vLayout *self, C3vLayoutBar *bar, guint bar_index, const guint *tasks, guint n_tasks,
+             double scale)
 {
   double            total = 0;
   double            shrink = 1.0;
@@ -317,7 +333,7 @@ stack_boxes (C3vLayout *self, C3vLayoutBar *bar, guint bar_index, const guint *t
   g_qsort_with_data (order, n_tasks, sizeof (guint), compare_stacked, self->task_legend);
 
   for (guint i = 0; i < n_tasks; i++)
-    total += box_height (self, order[i]);
+    total += box_height (self, order[i], scale);
   /* More reserved than registered (a mismatch ECS reported): squeeze the
    * stack into the bar rather than draw over the neighbours; the bar's
    * mismatch flag tells. */
@@ -328,7 +344,7 @@ stack_boxes (C3vLayout *self, C3vLayoutBar *bar, guint bar_index, const guint *t
   bar->n_boxes = n_tasks;
   for (guint i = 0; i < n_tasks; i++)
     {
-      double       height = box_height (self, order[i]) * shrink;
+      double       height = box_height (self, order[i], scale) * shrink;
       C3vLayoutBox box = { { bar->rect.x, y - height, bar->rect.width, height },
                            order[i],
                            self->task_legend[order[i]],
@@ -352,6 +368,7 @@ open_row (C3vLayout *self, Cursor *cursor, const char *header, gboolean is_lane)
   row.bottom = row.baseline + cursor->label_height;
   row.x = C3V_MARGIN + C3V_AXIS_WIDTH;
   row.pitch = cursor->pitch;
+  row.scale = cursor->scale;
   row.first_bar = self->bars->len;
   row.is_lane = is_lane;
   g_array_append_val (self->rows, row);
@@ -380,8 +397,20 @@ add_bar (C3vLayout *self, const C3vLayoutRow *row, const Cursor *cursor, guint i
 
   bar.rect.width = cursor->bar_width;
   bar.rect.height
-      = is_lane ? box_height (self, item)
-                : c3v_instance_get_registered (instance, self->options.resource) * self->scale;
+      = is_lane ? box_height (self, item, row->scale)
+                : c3v_instance_get_registered (instance, self->options.resource) * row->scale;
+  if (!is_lane && bar.rect.height <= 0 && instance->n_tasks > 0)
+    {
+      /* Nothing registered, yet tasks placed (a broken or hostile answer):
+       * their boxes still get drawn, on the height they need (at most a
+       * row's), and the bar is marked instead of squeezing them to 0. */
+      double needed = 0;
+
+      for (guint i = 0; i < instance->n_tasks; i++)
+        needed += box_height (self, instance->task_indices[i], row->scale);
+      bar.rect.height = MIN (needed, row->baseline - row->plot_top);
+      bar.no_capacity = TRUE;
+    }
   bar.rect.x = row->x + (bar_index - row->first_bar) * row->pitch;
   bar.rect.y = row->baseline - bar.rect.height;
   bar.label_rect = (C3vRect){ bar.rect.x, row->baseline + 4, row->pitch, cursor->label_height - 8 };
@@ -391,13 +420,14 @@ add_bar (C3vLayout *self, const C3vLayoutRow *row, const Cursor *cursor, guint i
 
   if (is_lane)
     {
-      stack_boxes (self, &g_array_index (self->bars, C3vLayoutBar, bar_index), bar_index, &item, 1);
+      stack_boxes (self, &g_array_index (self->bars, C3vLayoutBar, bar_index), bar_index, &item, 1,
+                   row->scale);
     }
   else
     {
       self->instance_bar[item] = bar_index;
       stack_boxes (self, &g_array_index (self->bars, C3vLayoutBar, bar_index), bar_index,
-                   instance->task_indices, instance->n_tasks);
+                   instance->task_indices, instance->n_tasks, row->scale);
     }
 }
 
@@ -430,7 +460,12 @@ dup_group_header (C3vLayout *self, const char *key, guint n)
 
   if (self->options.group == C3V_GROUP_NONE)
     return NULL;
-  return g_strdup_printf (g_dngettext (NULL, "%s — %u instance", "%s — %u instances", n), name, n);
+  /* Names from the wire are isolated (FSI ... PDI) wherever text follows
+   * them, so a right-to-left override cannot reorder that text. */
+  g_autofree char *isolated = g_strdup_printf ("\u2068%s\u2069", name);
+
+  return g_strdup_printf (g_dngettext (NULL, "%s — %u instance", "%s — %u instances", n), isolated,
+                          n);
 }
 
 static void
@@ -475,18 +510,20 @@ place_lane (C3vLayout *self, Cursor *cursor)
   if (n == 0)
     return;
 
-  /* The lane keeps the instances' scale (a 1 GiB task looks as big as
-   * 1 GiB of an instance) but only needs to be as tall as its tallest bar. */
-  for (guint i = 0; i < n; i++)
-    tallest
-        = MAX (tallest, c3v_task_get_reserved (c3v_snapshot_get_task (self->snapshot, unplaced[i]),
-                                               self->options.resource));
-  cursor->plot_height
-      = MIN (cursor->plot_height, MAX (MIN_PLOT_HEIGHT, ceil (tallest * self->scale)));
+  /* The lane has its own scale, its tallest task as tall as a row: on the
+   * instances' scale a 512 MiB task next to 64 GiB instances would be a
+   * pixel high. Its axis shows that scale and the header says so. */
+  tallest = lane_max_value (self);
+  self->lane_scale = cursor->plot_height / tallest;
+  cursor->scale = self->lane_scale;
 
   header = g_strdup_printf (
-      g_dngettext (NULL, "Without a container instance (Fargate and others) — %u task",
-                   "Without a container instance (Fargate and others) — %u tasks", n),
+      g_dngettext (NULL,
+                   "Without a container instance (Fargate and others) — %u task, on a scale of "
+                   "its own",
+                   "Without a container instance (Fargate and others) — %u tasks, on a scale of "
+                   "its own",
+                   n),
       n);
   place_bars (self, cursor, header, TRUE, unplaced, n);
 }
@@ -535,8 +572,10 @@ dup_title (C3vLayout *self)
   const char *name = c3v_snapshot_get_cluster_name (self->snapshot);
   const char *region = c3v_snapshot_get_region (self->snapshot);
 
+  g_autofree char *isolated = g_strdup_printf ("\u2068%s\u2069", name ? name : "");
+
   /* Translators: cluster name, AWS region, fetch time, instance and task counts */
-  return g_strdup_printf (_ ("%s — %s — %s — %u instances, %u tasks"), name ? name : "",
+  return g_strdup_printf (_ ("%s — %s — %s — %u instances, %u tasks"), isolated,
                           region ? region : "", when, c3v_snapshot_get_n_instances (self->snapshot),
                           c3v_snapshot_get_n_tasks (self->snapshot));
 }
@@ -596,6 +635,7 @@ compute_geometry (C3vLayout *self)
   cursor.per_row = MAX (1, (guint) floor ((usable + gap) / cursor.pitch));
   cursor.y = C3V_MARGIN;
   self->scale = cursor.plot_height / max_value (self);
+  cursor.scale = self->scale;
   self->width = self->options.available_width;
 
   if (self->options.show_title)
@@ -644,7 +684,8 @@ c3v_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *options)
 
   select_lane_tasks (self);
   c3v_layout_build_legend (self);
-  build_ticks (self, max_value (self));
+  build_ticks (self, self->ticks, max_value (self));
+  build_ticks (self, self->lane_ticks, lane_max_value (self));
   compute_geometry (self);
   c3v_layout_separate_colors (self);
   c3v_layout_measure_labels (self);
@@ -717,6 +758,18 @@ c3v_layout_get_ticks (C3vLayout *self, guint *n_ticks)
 
   *n_ticks = self->ticks->len;
   return (const C3vScaleTick *) (gpointer) self->ticks->data;
+}
+
+const C3vScaleTick *
+c3v_layout_get_row_ticks (C3vLayout *self, const C3vLayoutRow *row, guint *n_ticks)
+{
+  GArray *ticks;
+
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
+
+  ticks = row->is_lane ? self->lane_ticks : self->ticks;
+  *n_ticks = ticks->len;
+  return (const C3vScaleTick *) (gpointer) ticks->data;
 }
 
 const C3vLayoutRow *

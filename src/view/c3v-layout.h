@@ -6,10 +6,11 @@
  *
  * Geometry: bars wrap into rows that fit options->available_width; the
  * content grows downwards (c3v_layout_get_height()) and the widget scrolls
- * vertically. Every row has its own y axis at the left but all rows share one
- * scale, so equal heights mean equal amounts everywhere. Groups start a new
+ * vertically. Every row has its own y axis at the left but all instance rows
+ * share one scale, so equal heights mean equal amounts everywhere. Groups start a new
  * row under a header. Tasks without a container instance (Fargate, ...) come
- * last in their own lane; the legend and an optional title frame the picture.
+ * last in their own lane, on a scale of their own (labelled); the legend and
+ * an optional title frame the picture.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -79,12 +80,13 @@ typedef struct
 
 typedef struct
 {
-  C3vRect rect;           /* capacity: registered resource on the shared scale */
-  C3vRect label_rect;     /* below the bar, text rotated by -90 degrees */
-  gint    instance_index; /* into the snapshot; -1 in the instance-less lane */
-  guint   first_box;      /* boxes first_box .. first_box + n_boxes - 1, */
-  guint   n_boxes;        /* stacked from the bottom (decreasing y) */
-  guint   row_index;
+  C3vRect  rect;           /* capacity: registered resource on the shared scale */
+  C3vRect  label_rect;     /* below the bar, text rotated by -90 degrees */
+  gint     instance_index; /* into the snapshot; -1 in the instance-less lane */
+  guint    first_box;      /* boxes first_box .. first_box + n_boxes - 1, */
+  guint    n_boxes;        /* stacked from the bottom (decreasing y) */
+  guint    row_index;
+  gboolean no_capacity; /* tasks on an instance with nothing registered */
 } C3vLayoutBar;
 
 typedef struct
@@ -96,6 +98,7 @@ typedef struct
   double   bottom;   /* end of the labels */
   double   x;        /* first bar */
   double   pitch;    /* bar width + gap: bar i is at x + i * pitch */
+  double   scale;    /* pixels per MiB or CPU unit; the lane has its own */
   double   right;    /* end of gridlines */
   guint    first_bar;
   guint    n_bars;
@@ -140,9 +143,13 @@ double                  c3v_layout_get_width (C3vLayout *self);
 double                  c3v_layout_get_height (C3vLayout *self);
 /* Title text and its rectangle; NULL when options->show_title is FALSE. */
 const char *c3v_layout_get_title (C3vLayout *self, C3vRect *rect);
-/* Pixels per MiB or per CPU unit, the same for every bar. */
+/* Pixels per MiB or per CPU unit, the same for every instance bar (the
+ * lane has its own: C3vLayoutRow.scale). */
 double              c3v_layout_get_scale (C3vLayout *self);
 const C3vScaleTick *c3v_layout_get_ticks (C3vLayout *self, guint *n_ticks);
+/* The ticks of @row's axis: the instances' or the lane's. */
+const C3vScaleTick *c3v_layout_get_row_ticks (C3vLayout *self, const C3vLayoutRow *row,
+                                              guint *n_ticks);
 
 const C3vLayoutRow *c3v_layout_get_rows (C3vLayout *self, guint *n_rows);
 const C3vLayoutBar *c3v_layout_get_bars (C3vLayout *self, guint *n_bars);

@@ -346,6 +346,23 @@ draw_status_marks (Painter *p, const C3vLayoutBar *bar, const C3vInstance *insta
     }
 }
 
+/* Tasks on an instance that registered nothing: a dashed frame in the
+ * mismatch colour says the height is not a capacity. */
+static void
+draw_no_capacity (Painter *p, const C3vLayoutBar *bar)
+{
+  static const double dash[] = { 2, 2 };
+
+  cairo_save (p->cr);
+  set_color (p->cr, &p->theme->mismatch);
+  cairo_set_line_width (p->cr, 2);
+  cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_rectangle (p->cr, bar->rect.x - 1, bar->rect.y - 1, bar->rect.width + 2,
+                   bar->rect.height + 2);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
 static void
 draw_instance_label (Painter *p, const C3vLayoutBar *bar)
 {
@@ -431,6 +448,8 @@ draw_bar (Painter *p, const C3vLayoutBar *bar)
                        MAX (bar->rect.height - 1, 0));
       cairo_stroke (p->cr);
       draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
+      if (bar->no_capacity)
+        draw_no_capacity (p, bar);
     }
 
   if (rect_visible (p, &bar->label_rect))
@@ -443,8 +462,8 @@ static void
 draw_axis (Painter *p, const C3vLayoutRow *row)
 {
   guint               n_ticks = 0;
-  const C3vScaleTick *ticks = c3v_layout_get_ticks (p->layout, &n_ticks);
-  double              scale = c3v_layout_get_scale (p->layout);
+  const C3vScaleTick *ticks = c3v_layout_get_row_ticks (p->layout, row, &n_ticks);
+  double              scale = row->scale;
   double              half_line = text_height (p, FONT_AXIS) / 2;
 
   cairo_set_line_width (p->cr, 1);
@@ -571,7 +590,9 @@ draw_legend (Painter *p)
       cairo_rectangle (p->cr, entry->rect.x, entry->rect.y + (entry->rect.height - SWATCH_SIZE) / 2,
                        SWATCH_SIZE, SWATCH_SIZE);
       cairo_fill (p->cr);
-      text = g_strdup_printf ("%s (%u)", entry->label, entry->n_tasks);
+      /* Isolated: a right-to-left override in a name must not run on
+       * into the count (or anything after it). */
+      text = g_strdup_printf ("\u2068%s\u2069 (%u)", entry->label, entry->n_tasks);
       draw_text (p, FONT_LEGEND, text, entry->rect.x + SWATCH_SIZE + 6,
                  entry->rect.y + (entry->rect.height - line) / 2,
                  entry->rect.width - SWATCH_SIZE - 6, PANGO_ALIGN_LEFT, &ink);
@@ -637,6 +658,9 @@ painter_init (Painter *p, cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
   p->text = pango_cairo_create_layout (cr);
   pango_cairo_context_set_resolution (pango_layout_get_context (p->text), C3V_FONT_DPI);
   pango_layout_context_changed (p->text);
+  /* Texts are composed in the interface's direction; a name's own
+   * direction stays inside its isolate and must not flip the line. */
+  pango_layout_set_auto_dir (p->text, FALSE);
   for (guint i = 0; i < N_FONTS; i++)
     p->fonts[i] = pango_font_description_from_string (font_names[i]);
   p->current_font = N_FONTS;

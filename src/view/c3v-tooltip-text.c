@@ -24,6 +24,15 @@ append_line (GString *out, const char *label, const char *value)
   g_string_append (out, line);
 }
 
+/* A "<b>Label:</b>" line that introduces the lines after it. */
+static void
+append_heading (GString *out, const char *label)
+{
+  g_autofree char *line = g_markup_printf_escaped ("\n<b>%s</b>", label);
+
+  g_string_append (out, line);
+}
+
 static void
 append_amount_line (GString *out, const char *label, C3vResource resource, gint64 value)
 {
@@ -95,7 +104,7 @@ c3v_tooltip_text_for_task (C3vSnapshot *snapshot, guint task_index)
   append_line (out, _ ("Launch type:"), task->launch_type);
   append_line (out, _ ("Instance:"), instance);
   if (task->n_containers > 0)
-    append_line (out, _ ("Containers:"), "");
+    append_heading (out, _ ("Containers:"));
   for (guint i = 0; i < task->n_containers; i++)
     append_container (out, &task->containers[i]);
 

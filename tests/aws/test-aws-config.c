@@ -23,6 +23,10 @@ static const char config_text[] = "[default]\n"
                                   "output = json\n"
                                   "[profile sso]\n"
                                   "sso_session = corp\n"
+                                  "[profile retries]\n"
+                                  "region = eu-west-1\n"
+                                  "retry_mode = legacy\n"
+                                  "max_attempts = 7\n"
                                   "[profile proc]\n"
                                   "credential_process = /bin/true\n"
                                   "[services local]\n"
@@ -106,6 +110,30 @@ test_missing_default_is_fine (void)
   config = resolve_ok (NULL, NULL, NULL);
   g_assert_cmpstr (config->profile, ==, "default");
   g_assert_cmpstr (config->endpoint_url, ==, "https://ecs.ap-south-1.amazonaws.com");
+
+  test_home_teardown (home);
+}
+
+/* The environment over the profile over adaptive and 3; legacy is
+ * standard. */
+static void
+test_retry_settings (void)
+{
+  char *home = setup ();
+  g_autoptr (C3vAwsConfig) by_default = resolve_ok (NULL, NULL, NULL);
+  g_autoptr (C3vAwsConfig) by_profile = resolve_ok ("retries", NULL, NULL);
+  g_autoptr (C3vAwsConfig) by_env = NULL;
+
+  g_assert_cmpint (by_default->retry.mode, ==, C3V_RETRY_MODE_ADAPTIVE);
+  g_assert_cmpuint (by_default->retry.max_attempts, ==, 3);
+  g_assert_cmpint (by_profile->retry.mode, ==, C3V_RETRY_MODE_STANDARD);
+  g_assert_cmpuint (by_profile->retry.max_attempts, ==, 7);
+
+  g_setenv ("AWS_RETRY_MODE", "adaptive", TRUE);
+  g_setenv ("AWS_MAX_ATTEMPTS", "2", TRUE);
+  by_env = resolve_ok ("retries", NULL, NULL);
+  g_assert_cmpint (by_env->retry.mode, ==, C3V_RETRY_MODE_ADAPTIVE);
+  g_assert_cmpuint (by_env->retry.max_attempts, ==, 2);
 
   test_home_teardown (home);
 }
@@ -218,7 +246,7 @@ test_list_profiles (void)
   char *home = setup ();
   g_auto (GStrv) profiles = c3v_aws_config_list_profiles ();
   const char *const expected[]
-      = { "china", "default", "dev", "keys", "noregion", "plain", "proc", "sso", NULL };
+      = { "china", "default", "dev", "keys", "noregion", "plain", "proc", "retries", "sso", NULL };
 
   g_assert_cmpstrv (profiles, expected);
 
@@ -282,6 +310,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/aws/config/endpoint-precedence", test_endpoint_precedence);
   g_test_add_func ("/aws/config/china", test_china);
   g_test_add_func ("/aws/config/invalid-endpoint", test_invalid_endpoint);
+  g_test_add_func ("/aws/config/retry-settings", test_retry_settings);
   g_test_add_func ("/aws/config/list-profiles", test_list_profiles);
   g_test_add_func ("/aws/config/have-credentials", test_have_credentials);
   g_test_add_func ("/aws/config/known-regions", test_known_regions);

@@ -22,6 +22,8 @@ static const char *const aws_variables[] = {
   "AWS_ENDPOINT_URL_ECS",
   "AWS_ENDPOINT_URL_STS",
   "AWS_ENDPOINT_URL_SSO",
+  "AWS_RETRY_MODE",
+  "AWS_MAX_ATTEMPTS",
   "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
 };
 

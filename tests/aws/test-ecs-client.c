@@ -277,18 +277,78 @@ test_request_timeout_retried (void)
   g_assert_cmpuint (ts->requests, ==, 2);
 }
 
+/* Throttling gets far more attempts than other errors (3), then fails. */
 static void
 test_throttled_exhausted (void)
 {
-  static const Reply script[] = { throttled, throttled, throttled, throttled };
+  g_autofree Reply *script = g_new0 (Reply, C3V_RETRY_THROTTLED_MAX_ATTEMPTS + 1);
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
+
+  for (guint i = 0; i <= C3V_RETRY_THROTTLED_MAX_ATTEMPTS; i++)
+    script[i] = throttled;
+  test_server_script (ts, script, C3V_RETRY_THROTTLED_MAX_ATTEMPTS + 1);
+  call_and_wait (client, "DescribeTasks", NULL, &r);
+  g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_THROTTLED);
+  g_assert_cmpuint (ts->requests, ==, C3V_RETRY_THROTTLED_MAX_ATTEMPTS);
+  g_assert_cmpuint (c3v_ecs_client_get_throttled_count (client), ==,
+                    C3V_RETRY_THROTTLED_MAX_ATTEMPTS);
+  g_assert_false (c3v_ecs_client_get_throttled (client));
+}
+
+/* A proxy or gateway may say 429 with no AWS error at all. */
+static void
+test_bare_429_retried (void)
+{
+  static const Reply script[]
+      = { { 429, "<html>Too Many Requests</html>", NULL }, { 429, "", NULL } };
   g_autoptr (TestServer) ts = test_server_new ();
   g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
   g_auto (CallResult) r = { 0 };
 
   test_server_script (ts, script, G_N_ELEMENTS (script));
-  call_and_wait (client, "DescribeTasks", NULL, &r);
-  g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_THROTTLED);
+  call_and_wait (client, "ListClusters", NULL, &r);
+  g_assert_no_error (r.error);
   g_assert_cmpuint (ts->requests, ==, 3);
+  g_assert_cmpuint (c3v_ecs_client_get_throttled_count (client), ==, 2);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static gboolean
+client_throttled (gconstpointer data)
+{
+  return c3v_ecs_client_get_throttled ((C3vEcsClient *) data);
+}
+
+/* Retry-After is honoured (here 1 s, far above the tests' 1 ms backoff),
+ * and "throttled" tells while the call waits. */
+static void
+test_retry_after_honoured (void)
+{
+  static const Reply slow_down = { 429, "", NULL, "1" };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_auto (CallResult) r = { 0 };
+  guint notified = 0;
+
+  g_signal_connect (client, "notify::throttled", G_CALLBACK (count_notify), &notified);
+  test_server_script (ts, &slow_down, 1);
+  c3v_ecs_client_call_async (client, "ListClusters", NULL, NULL, call_done, &r);
+  wait_until (client_throttled, client, WAIT_MS);
+  wait_for (&r.done, WAIT_MS);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (ts->requests, ==, 2);
+  g_assert_cmpint (ts->last_request_us - ts->previous_request_us, >=, G_USEC_PER_SEC);
+  g_assert_false (c3v_ecs_client_get_throttled (client));
+  g_assert_cmpuint (notified, ==, 2);
 }
 
 static void
@@ -727,6 +787,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ecs-client/error-parsing", test_error_parsing);
   g_test_add_func ("/ecs-client/throttled-then-success", test_throttled_then_success);
   g_test_add_func ("/ecs-client/throttled-exhausted", test_throttled_exhausted);
+  g_test_add_func ("/ecs-client/bare-429-retried", test_bare_429_retried);
+  g_test_add_func ("/ecs-client/retry-after-honoured", test_retry_after_honoured);
   g_test_add_func ("/ecs-client/request-timeout-retried", test_request_timeout_retried);
   g_test_add_func ("/ecs-client/server-error-three-times", test_server_error_three_times);
   g_test_add_func ("/ecs-client/max-attempts-env", test_max_attempts_env);

@@ -103,6 +103,9 @@ set_reply (SoupServerMessage *message, const Reply *reply)
   if (reply->error_type_header != NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                   "X-Amzn-ErrorType", reply->error_type_header);
+  if (reply->retry_after != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After",
+                                  reply->retry_after);
 }
 
 /* ListTasks pages: "" -> t1 -> t2 -> end, four tasks in all. */
@@ -183,6 +186,8 @@ server_handler (SoupServer *server, SoupServerMessage *message, const char *path
   g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 
   ts->requests++;
+  ts->previous_request_us = ts->last_request_us;
+  ts->last_request_us = g_get_monotonic_time ();
   g_free (ts->last_target);
   ts->last_target = g_strdup (header (message, "X-Amz-Target"));
   g_free (ts->last_body);

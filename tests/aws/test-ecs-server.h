@@ -24,6 +24,7 @@ typedef struct
   guint       status;
   const char *body;
   const char *error_type_header; /* X-Amzn-ErrorType, or NULL */
+  const char *retry_after;       /* Retry-After, or NULL */
 } Reply;
 
 typedef struct
@@ -39,6 +40,8 @@ typedef struct
   guint           delay_ms;       /* before each answer */
   gint64          clock_offset_s; /* its clock minus the real one */
   guint           requests;
+  gint64          previous_request_us; /* monotonic arrival of the one before */
+  gint64          last_request_us;
   guint           bad_signatures;
   guint           in_flight;
   guint           peak_in_flight;

@@ -94,6 +94,7 @@ loader_new (Fixture *fixture, const char *cache_dir)
   return loader;
 }
 
+/* @data: the C3vFakeEcsOptions to serve, or NULL for the usual ones. */
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
@@ -104,7 +105,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autoptr (C3vCredentialsProvider) provider = c3v_credentials_provider_new_static (credentials);
   g_autoptr (GError) error = NULL;
 
-  fixture->fake = c3v_fake_ecs_new (&options);
+  fixture->fake = c3v_fake_ecs_new (data != NULL ? data : &options);
   g_assert_true (c3v_fake_ecs_start (fixture->fake, 0, &error));
   g_assert_no_error (error);
   fixture->client
@@ -216,8 +217,9 @@ assert_matches_fake (Fixture *fixture, C3vSnapshot *snapshot, const char *name)
       gint           at = c3v_snapshot_find_task (snapshot, expected->arn);
       const C3vTask *task;
 
-      /* ListTasks lists what should run, as ECS does by default. */
-      if (strcmp (expected->desired_status, "RUNNING") != 0)
+      /* What should run and what still runs though asked to stop: a
+       * task that has stopped holds nothing and is not shown. */
+      if (strcmp (expected->last_status, "STOPPED") == 0)
         {
           g_assert_cmpint (at, ==, -1);
           continue;
@@ -272,6 +274,81 @@ test_load_cluster (Fixture *fixture, gconstpointer data)
    * last ListTasks page is answered. One more page lists the tasks on
    * their way down (desiredStatus STOPPED): the fake has a few. */
   g_assert_cmpuint (count_calls (fixture, "ListTasks"), ==, (N_TASKS + 99) / 100 + 1);
+  load_result_clear (&result);
+}
+
+static guint
+count_live_tasks (C3vFakeCluster *cluster)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cluster->tasks->len; i++)
+    n += strcmp (((C3vFakeTask *) g_ptr_array_index (cluster->tasks, i))->last_status, "STOPPED")
+         != 0;
+  return n;
+}
+
+static guint
+count_tasks_asked_to_stop (C3vFakeCluster *cluster)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cluster->tasks->len; i++)
+    n += strcmp (((C3vFakeTask *) g_ptr_array_index (cluster->tasks, i))->desired_status, "STOPPED")
+         == 0;
+  return n;
+}
+
+#define PAGES(n, per_page) (((n) + (per_page) -1) / (per_page))
+
+/* Thousands of every kind: each chain runs for dozens of pages, past
+ * any round number a pagination bug could stop at, and every item of
+ * every page is in the snapshot, exactly once. */
+static const C3vFakeEcsOptions large_options = {
+  .seed = SEED,
+  .large_instances = 2500,
+  .large_tasks = 12000,
+  .large_services = 3000,
+  .large_stopping = 2500,
+};
+
+static void
+test_large_chains (Fixture *fixture, gconstpointer data)
+{
+  C3vFakeCluster *cluster = c3v_fake_account_find_cluster (c3v_fake_ecs_get_account (fixture->fake),
+                                                           "production", FALSE);
+  guint           n_stopping = count_tasks_asked_to_stop (cluster);
+  guint           n_live = count_live_tasks (cluster);
+  LoadResult      result = { 0 };
+
+  g_assert_cmpuint (cluster->instances->len, ==, 2500);
+  g_assert_cmpuint (cluster->services->len, ==, 3000);
+  g_assert_cmpuint (n_stopping, >=, 2500);
+  g_assert_cmpuint (n_live, ==, 12000 + 2500);
+
+  load (fixture->loader, "production", NULL, &result);
+  g_assert_no_error (result.error);
+  g_assert_true (c3v_snapshot_is_complete (result.snapshot));
+  g_assert_cmpuint (c3v_snapshot_get_n_instances (result.snapshot), ==, 2500);
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (result.snapshot), ==, n_live);
+  g_assert_cmpuint (c3v_snapshot_get_n_services (result.snapshot), ==, 3000);
+  g_assert_cmpuint (c3v_snapshot_get_n_failures (result.snapshot), ==, 0);
+  assert_matches_fake (fixture, result.snapshot, "production");
+  /* Every instance's tasks were all found: ECS's accounting agrees. */
+  for (guint i = 0; i < c3v_snapshot_get_n_instances (result.snapshot); i++)
+    g_assert_false (c3v_snapshot_get_instance (result.snapshot, i)->mismatch);
+  g_assert_cmpuint (fixture->last_done, ==, n_live);
+  g_assert_cmpuint (fixture->last_total, ==, n_live);
+
+  /* Each page once, each item described once, in full batches. */
+  g_assert_cmpuint (count_calls (fixture, "ListContainerInstances"), ==, PAGES (2500, 100));
+  g_assert_cmpuint (count_calls (fixture, "DescribeContainerInstances"), ==, PAGES (2500, 100));
+  g_assert_cmpuint (count_calls (fixture, "ListTasks"), ==,
+                    PAGES (12000, 100) + PAGES (n_stopping, 100));
+  g_assert_cmpuint (count_calls (fixture, "DescribeTasks"), ==,
+                    PAGES (12000, 100) + PAGES (n_stopping, 100));
+  g_assert_cmpuint (count_calls (fixture, "ListServices"), ==, PAGES (3000, 100));
+  g_assert_cmpuint (count_calls (fixture, "DescribeServices"), ==, PAGES (3000, 10));
   load_result_clear (&result);
 }
 
@@ -554,6 +631,8 @@ main (int argc, char *argv[])
   ADD ("cancel", test_cancel);
   ADD ("list-clusters", test_list_clusters);
 #undef ADD
+  g_test_add ("/loader/large-chains", Fixture, &large_options, fixture_set_up, test_large_chains,
+              fixture_tear_down);
 
   return g_test_run ();
 }

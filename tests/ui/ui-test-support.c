@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "c3v-application.h"
+#include "c3v-cli.h"
 #include "c3v-cluster-row.h"
 #include "ui-test-support.h"
 
@@ -50,13 +51,21 @@ on_step (gpointer user_data)
 int
 ui_test_run_app (char **argv, UiTestStep step, gpointer user_data, guint deadline_seconds)
 {
-  g_autoptr (C3vApplication) app = c3v_application_new ();
+  g_auto (C3vOptions) options = { 0 };
+  g_autoptr (C3vApplication) app = NULL;
+  g_autoptr (GError) error = NULL;
   Runner runner = { step, user_data, 0, FALSE, 0 };
   int    status;
 
+  /* As main.c does: the command line is src/app's, the window gets it. */
+  c3v_options_parse (&options, argv, &error);
+  g_assert_no_error (error);
+  g_assert_false (c3v_cli_wanted (&options));
+  app = c3v_application_new (&options);
+
   runner.deadline = g_get_monotonic_time () + deadline_seconds * G_USEC_PER_SEC;
   runner.source_id = g_timeout_add (STEP_INTERVAL_MS, on_step, &runner);
-  status = g_application_run (G_APPLICATION (app), (int) g_strv_length (argv), argv);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
   g_clear_handle_id (&runner.source_id, g_source_remove);
 
   g_assert_false (runner.timed_out);

@@ -3,9 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 #include <math.h>
+#include <string.h>
 
 #include "view/c3v-layout.h"
 #include "view-fixture.h"
+
+#define ARN_OF(id) ("arn:aws:ecs:eu-west-1:123456789012:task/demo/" id)
 
 #define EPSILON 1e-6
 
@@ -102,14 +105,18 @@ test_box_heights (void)
 {
   g_autoptr (C3vSnapshot) snapshot = small_cluster ();
   g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
-  double              scale = c3v_layout_get_scale (layout);
   guint               n = 0;
+  guint               n_bars = 0;
+  guint               n_rows = 0;
   const C3vLayoutBox *boxes = c3v_layout_get_boxes (layout, &n);
+  const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
+  const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
 
   g_assert_cmpuint (n, ==, c3v_snapshot_get_n_tasks (snapshot));
   for (guint i = 0; i < n; i++)
     {
       const C3vTask *task = c3v_snapshot_get_task (snapshot, boxes[i].task_index);
+      double         scale = rows[bars[boxes[i].bar_index].row_index].scale;
 
       g_assert_cmpfloat_with_epsilon (boxes[i].rect.height, task->reserved_memory * scale, EPSILON);
     }
@@ -219,9 +226,84 @@ test_lane (void)
   g_assert_nonnull (lane->header);
   g_assert_cmpuint (lane->n_bars, ==, 1);
   g_assert_cmpint (bar->instance_index, ==, -1);
-  /* The lane uses the instances' scale: 512 MiB, an eighth of the 4 GiB bar. */
-  g_assert_cmpfloat_with_epsilon (bar->rect.height, 512 * c3v_layout_get_scale (layout), EPSILON);
+  /* The lane has its own scale, its tallest task as tall as a row's plot,
+   * its axis labelled in its own ticks, and its header says so. */
+  g_assert_cmpfloat_with_epsilon (bar->rect.height, lane->baseline - lane->plot_top, EPSILON);
+  g_assert_cmpfloat_with_epsilon (lane->scale, bar->rect.height / 512, EPSILON);
+  g_assert_nonnull (strstr (lane->header, "scale"));
   check_geometry (snapshot, layout);
+}
+
+/* An instance that registered no memory but has tasks: they are drawn
+ * (not squeezed to nothing while the legend counts them), and marked. */
+static void
+test_no_capacity (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *empty
+      = view_fixture_add_instance (builder, "empty", "m5.large", "eu-west-1a", 0, 0);
+  g_autofree char *fine
+      = view_fixture_add_instance (builder, "fine", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  guint               n = 0;
+  const C3vLayoutBox *boxes;
+  const C3vLayoutBar *bar;
+  C3vHit              hit;
+
+  view_fixture_add_task (builder, "t1", "web", "web", empty, 1024, 256);
+  view_fixture_add_task (builder, "t2", "web", "web", empty, 2048, 256);
+  view_fixture_add_task (builder, "t3", "web", "web", fine, 1024, 256);
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  boxes = c3v_layout_get_boxes (layout, &n);
+  bar = bar_of_instance (layout, c3v_snapshot_find_instance (snapshot, empty));
+
+  g_assert_true (bar->no_capacity);
+  g_assert_false (
+      bar_of_instance (layout, c3v_snapshot_find_instance (snapshot, fine))->no_capacity);
+  g_assert_cmpuint (bar->n_boxes, ==, 2);
+  for (guint i = bar->first_box; i < bar->first_box + bar->n_boxes; i++)
+    {
+      g_assert_cmpfloat (boxes[i].rect.height, >=, 2);
+      g_assert_true (c3v_layout_hit_test (layout, boxes[i].rect.x + 1,
+                                          boxes[i].rect.y + boxes[i].rect.height / 2, &hit));
+      g_assert_cmpint (hit.kind, ==, C3V_HIT_TASK);
+    }
+  check_geometry (snapshot, layout);
+}
+
+/* A 512 MiB Fargate task beside 64 GiB instances is readable, not a pixel. */
+static void
+test_lane_readable (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *big
+      = view_fixture_add_instance (builder, "big", "r5.4xlarge", "eu-west-1a", 65536, 16384);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  guint               n_rows = 0;
+  guint               n_ticks = 0;
+  const C3vLayoutRow *rows;
+  const C3vScaleTick *ticks;
+  gint                box;
+
+  view_fixture_add_task (builder, "t1", "web", "web", big, 1024, 256);
+  view_fixture_add_task (builder, "f1", "job", NULL, NULL, 512, 256);
+  view_fixture_add_task (builder, "f2", "job", NULL, NULL, 2048, 1024);
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  rows = c3v_layout_get_rows (layout, &n_rows);
+
+  box = c3v_layout_find_task_box (layout, c3v_snapshot_find_task (snapshot, ARN_OF ("f1")));
+  g_assert_cmpint (box, >=, 0);
+  g_assert_cmpfloat (c3v_layout_get_boxes (layout, &n_ticks)[box].rect.height, >=, 40);
+  /* The lane's axis goes to 2 GiB, not to 64 GiB. */
+  ticks = c3v_layout_get_row_ticks (layout, &rows[n_rows - 1], &n_ticks);
+  g_assert_cmpuint (n_ticks, >=, 2);
+  g_assert_cmpuint (ticks[n_ticks - 1].value, <=, 2048);
+  ticks = c3v_layout_get_row_ticks (layout, &rows[0], &n_ticks);
+  g_assert_cmpuint (ticks[n_ticks - 1].value, >=, 32768);
 }
 
 static const char *
@@ -286,8 +368,11 @@ test_group (void)
           = c3v_snapshot_get_instance (snapshot, bars[rows[r].first_bar].instance_index)
                 ->availability_zone;
 
+      g_autofree char *isolated = g_strdup_printf ("\u2068%s\u2069", zone);
+
       g_assert_nonnull (rows[r].header);
-      g_assert_true (g_str_has_prefix (rows[r].header, zone));
+      /* The name is isolated from the text after it. */
+      g_assert_true (g_str_has_prefix (rows[r].header, isolated));
       g_assert_cmpuint (rows[r].n_bars, ==, 10);
       for (guint i = rows[r].first_bar; i < rows[r].first_bar + rows[r].n_bars; i++)
         {
@@ -382,8 +467,38 @@ test_legend (void)
   legend = c3v_layout_get_legend (by_service, &n);
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpstr (legend[0].label, ==, "web");
-  g_assert_cmpstr (legend[1].label, ==, "family:batch");
-  g_assert_cmpstr (legend[2].label, ==, "family:worker");
+  /* Standalone tasks by their family, as users know them. */
+  g_assert_cmpstr (legend[1].label, ==, "batch");
+  g_assert_cmpstr (legend[2].label, ==, "worker");
+}
+
+/* A standalone family named like a service keeps an entry of its own. */
+static void
+test_standalone_named_like_service (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *arn
+      = view_fixture_add_instance (builder, "one", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  guint                 n = 0;
+  const C3vLegendEntry *legend;
+
+  view_fixture_add_task (builder, "t1", "cron", "cron", arn, 1024, 256);
+  view_fixture_add_task (builder, "t2", "cron", NULL, arn, 1024, 256);
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  options.color_by_service = TRUE;
+  layout = c3v_layout_new (snapshot, &options);
+  legend = c3v_layout_get_legend (layout, &n);
+
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (c3v_layout_find_legend_entry (layout, "cron"), >=, 0);
+  g_assert_cmpstr (legend[0].short_label, ==, "cron");
+  g_assert_cmpstr (legend[1].short_label, ==, "cron");
+  g_assert_true (
+      g_str_has_prefix (legend[1 - c3v_layout_find_legend_entry (layout, "cron")].label, "cron "));
 }
 
 static void
@@ -460,6 +575,95 @@ test_hit_test (void)
   /* Above a short bar, in the plot, there is nothing. */
   bar = bar_of_instance (small_layout, 0);
   g_assert_false (c3v_layout_hit_test (small_layout, bar->rect.x + 2, bar->rect.y - 30, &hit));
+}
+
+/* Right of a row's last bar, where a next bar would go, there is nothing:
+ * not the first bar of the next row, whose label is further down. */
+static void
+test_hit_past_row_end (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (50, 4, 0, 5, 9);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 640, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint               n_rows = 0;
+  guint               n_bars = 0;
+  const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
+  const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
+
+  g_assert_cmpuint (n_rows, >, 2);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const C3vLayoutBar *last = &bars[rows[r].first_bar + rows[r].n_bars - 1];
+      double              x = rows[r].x + rows[r].n_bars * rows[r].pitch + 1;
+      double              ys[] = {
+                     last->rect.y + last->rect.height / 2, /* beside the bar */
+                     last->label_rect.y + 10,              /* beside its label */
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+        {
+          C3vHit hit;
+
+          g_assert_false (c3v_layout_hit_test (layout, x, ys[i], &hit));
+          g_assert_cmpint (hit.kind, ==, C3V_HIT_NONE);
+        }
+    }
+}
+
+/* The scale makes room for every bar, the lane's included: a Fargate task
+ * bigger than any instance fits its plot, and a task twice another's size
+ * stands at least as tall (whatever heights the lane chooses). */
+static void
+test_scale_counts_lane (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("big-lane", "arn:big-lane", "eu-west-1");
+  g_autofree char *a
+      = view_fixture_add_instance (builder, "aaa", "m5.large", "eu-west-1a", 4096, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+
+  view_fixture_add_task (builder, "t1", "web", "web", a, 1024, 256);
+  view_fixture_add_task (builder, "big", "etl", NULL, NULL, 30720, 16384);
+  view_fixture_add_task (builder, "small", "cron", NULL, NULL, 15360, 8192);
+  snapshot = c3v_snapshot_builder_build (builder, 1764140400000, TRUE);
+
+  for (C3vResource resource = C3V_RESOURCE_MEMORY; resource <= C3V_RESOURCE_CPU; resource++)
+    {
+      C3vLayoutOptions options;
+      g_autoptr (C3vLayout) layout = NULL;
+      guint               n_rows = 0;
+      guint               n_bars = 0;
+      const C3vLayoutRow *rows;
+      const C3vLayoutBar *bars;
+      const C3vLayoutRow *lane;
+      gint                big
+          = c3v_snapshot_find_task (snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/big");
+      gint small
+          = c3v_snapshot_find_task (snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/small");
+      const C3vLayoutBox *boxes;
+      guint               n_boxes = 0;
+
+      c3v_layout_options_init (&options);
+      options.resource = resource;
+      layout = c3v_layout_new (snapshot, &options);
+      rows = c3v_layout_get_rows (layout, &n_rows);
+      bars = c3v_layout_get_bars (layout, &n_bars);
+      boxes = c3v_layout_get_boxes (layout, &n_boxes);
+      lane = &rows[n_rows - 1];
+      g_assert_true (lane->is_lane);
+      check_geometry (snapshot, layout);
+
+      for (guint i = 0; i < n_bars; i++)
+        {
+          g_assert_cmpfloat (bars[i].rect.height, >, 0);
+          g_assert_cmpfloat (bars[i].rect.height, <=,
+                             rows[bars[i].row_index].baseline - rows[bars[i].row_index].plot_top
+                                 + EPSILON);
+        }
+      g_assert_cmpint (big, >=, 0);
+      g_assert_cmpint (small, >=, 0);
+      g_assert_cmpfloat (boxes[c3v_layout_find_task_box (layout, big)].rect.height, >,
+                         boxes[c3v_layout_find_task_box (layout, small)].rect.height);
+    }
 }
 
 static void
@@ -542,6 +746,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/box-heights", test_box_heights);
   g_test_add_func ("/view/layout/every-task-once", test_every_task_once);
   g_test_add_func ("/view/layout/lane", test_lane);
+  g_test_add_func ("/view/layout/lane-readable", test_lane_readable);
+  g_test_add_func ("/view/layout/no-capacity", test_no_capacity);
+  g_test_add_func ("/view/layout/standalone-named-like-service",
+                   test_standalone_named_like_service);
   g_test_add_func ("/view/layout/pending-instance", test_pending_instance);
   g_test_add_func ("/view/layout/sort", test_sort);
   g_test_add_func ("/view/layout/group", test_group);
@@ -549,6 +757,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/zoom", test_zoom);
   g_test_add_func ("/view/layout/legend", test_legend);
   g_test_add_func ("/view/layout/hit-test", test_hit_test);
+  g_test_add_func ("/view/layout/hit-past-row-end", test_hit_past_row_end);
+  g_test_add_func ("/view/layout/scale-counts-lane", test_scale_counts_lane);
   g_test_add_func ("/view/layout/search", test_search);
   g_test_add_func ("/view/layout/empty", test_empty);
 

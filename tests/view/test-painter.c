@@ -259,6 +259,60 @@ test_status_marks (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_surface_t *
+paint_service_legend (const char *service, C3vRect *text)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autofree char *arn
+      = view_fixture_add_instance (builder, "one", "m5.large", "eu-west-1a", 8192, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  guint                 n = 0;
+  const C3vLegendEntry *entry;
+
+  view_fixture_add_task (builder, "t1", "fam", service, arn, 1024, 256);
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  options.color_by_service = TRUE;
+  layout = c3v_layout_new (snapshot, &options);
+  entry = c3v_layout_get_legend (layout, &n);
+  g_assert_cmpuint (n, ==, 1);
+  /* Right of the swatch. */
+  *text = entry->rect;
+  text->x += 20;
+  text->width -= 20;
+  return paint_layout (layout, c3v_theme_get_light (), NULL);
+}
+
+/* "\u202Eab" reads "ba": its legend entry must read "ba (1)", exactly as a
+ * service named "ba" does, not ")1( ba" (the override running on). */
+static void
+test_legend_isolates_names (void)
+{
+  C3vRect          text;
+  cairo_surface_t *plain = paint_service_legend ("ba", &text);
+  cairo_surface_t *override = paint_service_legend ("\u202Eab", &text);
+  guint            differ = 0;
+  guint            ink = 0;
+
+  for (double y = text.y; y < text.y + text.height; y++)
+    for (double x = text.x; x < text.x + text.width; x++)
+      {
+        int a[3];
+        int b[3];
+
+        view_fixture_read_pixel (plain, (int) x, (int) y, a);
+        view_fixture_read_pixel (override, (int) x, (int) y, b);
+        ink += a[0] < 128;
+        differ += ABS (a[0] - b[0]) > 64;
+      }
+  g_assert_cmpuint (ink, >, 20);
+  g_assert_cmpuint (differ, <=, ink / 10);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (override);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,6 +325,7 @@ main (int argc, char *argv[])
   g_test_add ("/view/painter/hover", Fixture, NULL, fixture_set_up, test_hover, fixture_tear_down);
   g_test_add ("/view/painter/clip", Fixture, NULL, fixture_set_up, test_clip, fixture_tear_down);
   g_test_add_func ("/view/painter/status-marks", test_status_marks);
+  g_test_add_func ("/view/painter/legend-isolates-names", test_legend_isolates_names);
 
   return g_test_run ();
 }

@@ -56,6 +56,9 @@ test_task (void)
   g_autofree char *text = c3v_tooltip_text_for_task (snapshot, 0);
 
   assert_valid_markup (text);
+  /* The containers follow their heading, with no dash for "nothing". */
+  g_assert_nonnull (strstr (text, "<b>Containers:</b>\n"));
+  g_assert_null (strstr (text, "Containers:</b> —"));
   g_assert_nonnull (strstr (text, "a&lt;b"));
   g_assert_null (strstr (text, "a<b"));
   g_assert_nonnull (strstr (text, "7"));
