@@ -126,10 +126,18 @@ static GError *
 portal_error (C3vCredentialsSso *self, guint status, GBytes *body)
 {
   g_autoptr (JsonObject) object = c3v_untrusted_json_parse_object (body, NULL);
-  const char *message = member_string (object, "message");
+  const char *raw = member_string (object, "message");
+  g_autoptr (GString) redacted = NULL;
+  g_autofree char *message = NULL;
 
-  if (message == NULL)
-    message = member_string (object, "Message");
+  if (raw == NULL)
+    raw = member_string (object, "Message");
+  if (raw != NULL)
+    {
+      redacted = g_string_new (raw);
+      c3v_untrusted_redact (redacted, NULL);
+      message = c3v_untrusted_one_line (redacted->str, 400);
+    }
   /* 401: the token is no longer accepted, so a new login is what helps. */
   if (status == SOUP_STATUS_UNAUTHORIZED)
     return login_needed (self);

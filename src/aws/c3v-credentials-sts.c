@@ -103,11 +103,26 @@ parse_xml (GBytes *body)
   return state.values;
 }
 
+/* A value of the answer fit for a message: one line, no control
+ * characters, no signature or token it may quote back. */
+static char *
+answer_text (GHashTable *values, const char *element)
+{
+  const char *text = values != NULL ? g_hash_table_lookup (values, element) : NULL;
+  g_autoptr (GString) redacted = NULL;
+
+  if (text == NULL)
+    return NULL;
+  redacted = g_string_new (text);
+  c3v_untrusted_redact (redacted, NULL);
+  return c3v_untrusted_one_line (redacted->str, 400);
+}
+
 static GError *
 sts_error (C3vCredentialsSts *self, guint status, GHashTable *values)
 {
-  const char *code = values != NULL ? g_hash_table_lookup (values, "Code") : NULL;
-  const char *message = values != NULL ? g_hash_table_lookup (values, "Message") : NULL;
+  g_autofree char *code = answer_text (values, "Code");
+  g_autofree char *message = answer_text (values, "Message");
 
   if (g_strcmp0 (code, "AccessDenied") == 0)
     return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,

@@ -19,7 +19,8 @@ GError *c3v_ecs_error_from_response (guint http_status, GBytes *body, const char
                                      char **code);
 
 /* Replaces every occurrence of each of the NULL-terminated @secrets in
- * @error's message: a service may quote what it was sent. */
+ * @error's message, and any signature or token it quotes
+ * (c3v_untrusted_redact()): a service may quote what it was sent. */
 void c3v_ecs_error_redact (GError *error, const char *const *secrets);
 
 G_END_DECLS

@@ -14,6 +14,10 @@
 #include "c3v-retry-strategy.h"
 #include "c3v-untrusted.h"
 
+/* Long enough for AWS's own messages (AccessDenied names the action and
+ * the resource), short enough for one line. */
+#define C3V_ECS_MAX_MESSAGE_CHARS 400
+
 G_DEFINE_QUARK (c3v - ecs - error - quark, c3v_ecs_error)
 
 char *
@@ -93,10 +97,18 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
   if (full_message == NULL)
     full_message = string_member (object, "Message");
   /* InvalidSignatureException goes on with the canonical request AWS
-   * expected, which holds the session token: users get the first part. */
+   * expected, which holds the session token: users get the first line, and
+   * whatever a server sends, without terminal escapes. */
   if (full_message != NULL)
-    message = g_strndup (full_message, strcspn (full_message, "\n"));
+    message = c3v_untrusted_one_line (full_message, C3V_ECS_MAX_MESSAGE_CHARS);
   normalized = c3v_ecs_error_normalize_type (type ? type : header_type);
+  if (normalized != NULL)
+    {
+      char *clean = c3v_untrusted_one_line (normalized, C3V_ECS_MAX_MESSAGE_CHARS);
+
+      g_free (normalized);
+      normalized = clean;
+    }
   if (normalized == NULL || *normalized == '\0')
     {
       /* Not an AWS answer at all: a proxy or load balancer spoke. */
@@ -127,15 +139,12 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
 void
 c3v_ecs_error_redact (GError *error, const char *const *secrets)
 {
-  for (guint i = 0; error != NULL && secrets != NULL && secrets[i] != NULL; i++)
-    {
-      g_autoptr (GString) message = NULL;
+  g_autoptr (GString) message = NULL;
 
-      if (*secrets[i] == '\0' || strstr (error->message, secrets[i]) == NULL)
-        continue;
-      message = g_string_new (error->message);
-      g_string_replace (message, secrets[i], "[redacted]", 0);
-      g_free (error->message);
-      error->message = g_string_free (g_steal_pointer (&message), FALSE);
-    }
+  if (error == NULL)
+    return;
+  message = g_string_new (error->message);
+  c3v_untrusted_redact (message, secrets);
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
 }

@@ -186,15 +186,6 @@ c3v_untrusted_read_file (const char *path, gsize max_bytes, char **contents, gsi
 
 /* --- text for messages ---------------------------------------------------- */
 
-static gboolean
-is_blank_line (const char *line)
-{
-  for (const char *c = line; *c != '\0'; c = g_utf8_next_char (c))
-    if (!g_unichar_isspace (g_utf8_get_char (c)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Drops C0 and C1 controls (ESC starts terminal sequences, CR rewrites the
  * line) and the bidirectional overrides; a tab becomes a space. */
 static char *
@@ -206,6 +197,26 @@ drop_controls (const char *line)
     {
       gunichar ch = g_utf8_get_char (c);
 
+      /* A whole CSI sequence ("ESC [ 3 1 m"), not only its ESC. */
+      if (ch == 0x1b && c[1] == '[')
+        {
+          for (c += 2; *c != '\0' && !(*c >= 0x40 && *c <= 0x7e); c++)
+            ;
+          if (*c == '\0')
+            break;
+          continue;
+        }
+      /* An OSC sequence ("ESC ] 0 ; title BEL") sets a window title. */
+      if (ch == 0x1b && c[1] == ']')
+        {
+          for (c += 2; *c != '\0' && *c != '\a' && !(c[0] == 0x1b && c[1] == '\\'); c++)
+            ;
+          if (*c == '\0')
+            break;
+          if (*c == 0x1b)
+            c++;
+          continue;
+        }
       if (ch == '\t')
         g_string_append_c (clean, ' ');
       else if (g_unichar_iscntrl (ch) || (ch >= 0x202a && ch <= 0x202e)
@@ -223,26 +234,30 @@ c3v_untrusted_one_line (const char *text, gsize max_chars)
   g_autofree char *valid = NULL;
   g_auto (GStrv) lines = NULL;
   g_autofree char *line = NULL;
-  guint            chosen = 0;
 
   if (text == NULL)
     return NULL;
 
+  /* The first line with something left once the controls are gone. */
   valid = g_utf8_make_valid (text, -1);
   lines = g_strsplit_set (valid, "\r\n", -1);
-  while (lines[chosen] != NULL && lines[chosen + 1] != NULL && is_blank_line (lines[chosen]))
-    chosen++;
-  for (guint i = chosen + 1; lines[chosen] != NULL && lines[i] != NULL; i++)
-    if (!is_blank_line (lines[i]))
-      {
-        g_autofree char *rest = g_strescape (lines[i], NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *clean = g_strstrip (drop_controls (lines[i]));
 
-        g_debug ("The rest of the message begins: %s", rest);
-        break;
-      }
+      if (*clean == '\0')
+        continue;
+      if (line == NULL)
+        line = g_steal_pointer (&clean);
+      else
+        {
+          g_debug ("The rest of the message begins: %s", clean);
+          break;
+        }
+    }
+  if (line == NULL)
+    return g_strdup ("");
 
-  line = drop_controls (lines[chosen] != NULL ? lines[chosen] : "");
-  g_strstrip (line);
   if (g_utf8_strlen (line, -1) > (glong) max_chars)
     {
       *g_utf8_offset_to_pointer (line, (glong) max_chars) = '\0';

@@ -4,10 +4,13 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <signal.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "c3v-aws-config.h"
+#include "c3v-aws-profile-set.h"
+#include "c3v-credentials-chain.h"
 #include "c3v-ecs-client-private.h"
 #include "c3v-fake-ecs.h"
 #include "c3v-untrusted.h"
@@ -220,6 +223,49 @@ test_ecs_redirect (void)
   server->location = g_strdup_printf ("%s/stolen", elsewhere->url);
   assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_FAILED, "HTTP status 307", &r);
   g_assert_cmpint (elsewhere->requests, ==, 0);
+}
+
+/* A server's message reaches a terminal: one line, no escapes, and not the
+ * signature it quotes. */
+static void
+test_ecs_error_text (void)
+{
+  static const char body[]
+      = "{\"__type\":\"InvalidSignatureException\",\"message\":\"\\u001b[2J\\r\\n"
+        "\\u001b]0;pwned\\u0007Signature mismatch for Authorization: AWS4-HMAC-SHA256 "
+        "Credential=" ACCESS_KEY "/20260101/eu-west-1/ecs/aws4_request, SignedHeaders=host, "
+        "Signature=0123456789abcdef0123456789abcdef\\u0007\\n"
+        "x-amz-security-token:" TOKEN "\\nsecret " SECRET "\"}";
+  g_autoptr (HostileServer) server = hostile_server_new (HOSTILE_ANSWER, 403, body);
+  g_auto (CallResult) r = { 0 };
+
+  assert_ecs_error (server->url, WAIT_MS, C3V_ECS_ERROR_INVALID_SIGNATURE,
+                    "InvalidSignatureException: Signature mismatch for Authorization", &r);
+  g_assert_nonnull (strstr (r.error->message, "Signature=[redacted]"));
+  g_assert_null (strstr (r.error->message, "0123456789abcdef"));
+  g_assert_null (strstr (r.error->message, TOKEN));
+  g_assert_null (strstr (r.error->message, SECRET));
+  for (const char *c = r.error->message; *c != '\0'; c++)
+    g_assert_false (g_ascii_iscntrl (*c));
+}
+
+static void
+test_one_line (void)
+{
+  g_autofree char *a = c3v_untrusted_one_line ("\n \033[1;31m\r\nfirst\tline\a\nsecond", 100);
+  g_autofree char *b = c3v_untrusted_one_line ("abcdef", 3);
+  g_autofree char *c = c3v_untrusted_one_line ("bad \xff utf8 \xe2\x80\xae reversed", 100);
+  g_autoptr (GString) redacted
+      = g_string_new ("X-Amz-Signature=abc&X-Amz-Security-Token=tok; Signature=def, s3cr3t");
+  const char *secrets[] = { "s3cr3t", NULL };
+
+  g_assert_cmpstr (a, ==, "first line");
+  g_assert_cmpstr (b, ==, "abc…");
+  g_assert_cmpstr (c, ==, "bad \xef\xbf\xbd utf8  reversed");
+  c3v_untrusted_redact (redacted, secrets);
+  g_assert_cmpstr (redacted->str, ==,
+                   "X-Amz-Signature=[redacted]&X-Amz-Security-Token=[redacted]; "
+                   "Signature=[redacted], [redacted]");
 }
 
 /* --- pagination -------------------------------------------------------------- */
@@ -500,11 +546,199 @@ test_process_deep_output (void)
   test_home_teardown (g_steal_pointer (&home));
 }
 
+/* Profile "proc" runs @script (a shell script body). */
+static void
+write_process_profile (const char *home, const char *script_body)
+{
+  g_autofree char *script = g_strconcat ("#!/bin/sh\n", script_body, NULL);
+  g_autofree char *path = test_home_write (home, "helper.sh", script);
+  g_autofree char *config = g_strdup_printf ("[profile proc]\ncredential_process = %s\n", path);
+
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  g_free (write_config (home, config));
+}
+
+static void
+assert_process_fails (const char *script_body, const char *says)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (C3vCredentials) credentials = NULL;
+  g_autoptr (GError) error = NULL;
+
+  write_process_profile (home, script_body);
+  credentials = test_get_credentials_for_profile ("proc", &error);
+  g_assert_null (credentials);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_PROCESS_FAILED);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (strchr (error->message, '\033'));
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+/* C3VIS_PROCESS_TIMEOUT_MS is 1000 here (see main). */
+static void
+test_process_timeout (void)
+{
+  assert_process_fails ("exec sleep 30\n", "did not finish within 1 s");
+}
+
+static void
+test_process_endless_output (void)
+{
+  assert_process_fails ("exec yes\n", "it printed more than 1.0");
+}
+
+static void
+test_process_not_utf8 (void)
+{
+  assert_process_fails ("printf '{\"Version\": 1, \"AccessKeyId\": \"\\377\\376\"}'\n",
+                        "its output is not UTF-8 text");
+}
+
+/* Terminal escapes, carriage returns and a second line stay out. */
+static void
+test_process_stderr_one_line (void)
+{
+  assert_process_fails ("printf '\\n  \\033[31mtoken\\033[0m expired\\r\\a\\nsee the log\\n' >&2\n"
+                        "exit 3\n",
+                        "exit status 3: token expired");
+}
+
+static gboolean
+process_gone (gconstpointer data)
+{
+  const GPid *pid = data;
+
+  return kill (*pid, 0) != 0;
+}
+
+static void
+cancelled_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vCredentials) credentials
+      = c3v_credentials_provider_get_finish (C3V_CREDENTIALS_PROVIDER (object), result, &error);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static gboolean
+file_exists (gconstpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Nobody waits for its answer any more: it does not keep running. */
+static void
+test_process_killed_on_cancel (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autofree char *pid_file = g_build_filename (home, "pid", NULL);
+  g_autofree char *body = g_strdup_printf ("echo $$ > %s.tmp; mv %s.tmp %s\nexec sleep 30\n",
+                                           pid_file, pid_file, pid_file);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (C3vCredentialsProvider) chain = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pid_text = NULL;
+  gboolean         done = FALSE;
+  GPid             pid;
+
+  write_process_profile (home, body);
+  chain = c3v_credentials_chain_new ("proc", &error);
+  g_assert_no_error (error);
+  c3v_credentials_provider_get_async (chain, cancellable, cancelled_cb, &done);
+  wait_until (file_exists, pid_file, WAIT_MS);
+  g_assert_true (g_file_get_contents (pid_file, &pid_text, NULL, NULL));
+  pid = (GPid) g_ascii_strtoll (pid_text, NULL, 10);
+  g_assert_cmpint (pid, >, 0);
+
+  g_cancellable_cancel (cancellable);
+  wait_for (&done, WAIT_MS);
+  wait_until (process_gone, &pid, WAIT_MS);
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+/* --- configuration files ----------------------------------------------------- */
+
+/* 20,000 roles, each the source of the one before: bounded, not a stack
+ * overflow, and quick. */
+static void
+test_deep_source_profile_chain (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (GString) config = g_string_new (NULL);
+  g_autoptr (C3vCredentialsProvider) chain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (config,
+                            "[profile p%u]\nrole_arn = arn:aws:iam::1:role/r%u\n"
+                            "source_profile = p%u\n",
+                            i, i, i + 1);
+  g_free (write_config (home, config->str));
+  chain = c3v_credentials_chain_new ("p0", &error);
+  g_assert_null (chain);
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The source_profile chain from profile “p0” is longer than 32 profiles");
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+test_source_profile_loop (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autoptr (C3vCredentialsProvider) chain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_free (write_config (home,
+                        "[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n"
+                        "[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = c\n"
+                        "[profile c]\nrole_arn = arn:aws:iam::1:role/c\nsource_profile = b\n"));
+  chain = c3v_credentials_chain_new ("a", &error);
+  g_assert_null (chain);
+  g_assert_cmpstr (error->message, ==, "The source_profile settings form a loop: b → c → b");
+  test_home_teardown (g_steal_pointer (&home));
+}
+
+static void
+assert_file_refused (const char *path, const char *says)
+{
+  g_autoptr (C3vAwsProfileSet) set = c3v_aws_profile_set_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (c3v_aws_profile_set_load_file (set, path, C3V_AWS_FILE_CREDENTIALS, &error));
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+}
+
+/* /dev/zero never ends and a FIFO waits for a writer: neither is read. */
+static void
+test_credentials_file_not_regular (void)
+{
+  g_autofree char *home = test_home_setup ();
+  g_autofree char *fifo = g_build_filename (home, "credentials-fifo", NULL);
+  g_autofree char *with_nul = g_build_filename (home, "credentials-nul", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_file_refused ("/dev/zero", "/dev/zero: it is not a regular file");
+  assert_file_refused (fifo, "it is not a regular file");
+  g_assert_true (
+      g_file_set_contents (with_nul, "[default]\naws_access_key_id = AKIA\0x\n", 37, NULL));
+  assert_file_refused (with_nul, "credentials-nul:2: a NUL byte; this is not a text file");
+  test_home_teardown (g_steal_pointer (&home));
+}
+
 int
 main (int argc, char *argv[])
 {
   /* Retries within milliseconds; set before any thread exists. */
   g_setenv ("C3VIS_RETRY_BASE_MS", "1", TRUE);
+  g_setenv ("C3VIS_PROCESS_TIMEOUT_MS", "1000", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile/untrusted/json-depth", test_json_depth);
@@ -516,6 +750,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/ecs/declared-huge", test_ecs_declared_huge);
   g_test_add_func ("/hostile/ecs/cut-off", test_ecs_cut_off);
   g_test_add_func ("/hostile/ecs/redirect", test_ecs_redirect);
+  g_test_add_func ("/hostile/ecs/error-text", test_ecs_error_text);
+  g_test_add_func ("/hostile/untrusted/one-line", test_one_line);
   g_test_add_func ("/hostile/paginate/cycle", test_pagination_cycle);
   g_test_add_func ("/hostile/fake/endless-pagination", test_fake_endless_pagination);
   g_test_add_func ("/hostile/fake/faults", test_fake_faults);
@@ -524,5 +760,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/sso/deep-cache", test_sso_deep_cache);
   g_test_add_func ("/hostile/sso/deep-answer", test_sso_deep_answer);
   g_test_add_func ("/hostile/process/deep-output", test_process_deep_output);
+  g_test_add_func ("/hostile/process/timeout", test_process_timeout);
+  g_test_add_func ("/hostile/process/endless-output", test_process_endless_output);
+  g_test_add_func ("/hostile/process/not-utf8", test_process_not_utf8);
+  g_test_add_func ("/hostile/process/stderr-one-line", test_process_stderr_one_line);
+  g_test_add_func ("/hostile/process/killed-on-cancel", test_process_killed_on_cancel);
+  g_test_add_func ("/hostile/config/deep-source-profile-chain", test_deep_source_profile_chain);
+  g_test_add_func ("/hostile/config/source-profile-loop", test_source_profile_loop);
+  g_test_add_func ("/hostile/config/credentials-file-not-regular",
+                   test_credentials_file_not_regular);
   return g_test_run ();
 }
