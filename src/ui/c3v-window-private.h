@@ -11,6 +11,7 @@
 #include "c3v-application.h"
 #include "c3v-cluster-view.h"
 #include "c3v-connection.h"
+#include "c3v-legend.h"
 #include "c3v-window.h"
 
 G_BEGIN_DECLS
@@ -25,9 +26,9 @@ struct _C3vWindow
   char          *profile;     /* NULL: the default chain */
   char          *region;      /* NULL: the profile's */
   char          *cluster;     /* the selected cluster */
+  C3vLegend     *legend;      /* the legend of the layout on screen */
   gboolean       loading;
   gboolean       exporting;
-  gboolean       rebuilding_legend;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
   guint          reconnect_id;
@@ -56,7 +57,7 @@ struct _C3vWindow
   GtkLabel        *empty_title;
   GtkLabel        *empty_description;
   C3vClusterView  *cluster_view;
-  GtkListBox      *legend_list;
+  GtkListView     *legend_view;
   GtkLabel        *status_label;
 };
 
