@@ -168,6 +168,10 @@ unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
 {
   C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
 
+  /* It was reached when the answer was slow, cut off or too large. */
+  if (cause->domain == C3V_AWS_HTTP_ERROR)
+    return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                        _ ("AWS SSO at %s: %s"), self->endpoint, cause->message);
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
                       _ ("Could not reach AWS SSO at %s: %s"), self->endpoint, cause->message);
 }

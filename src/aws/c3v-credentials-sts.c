@@ -172,6 +172,10 @@ unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
 {
   C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
 
+  /* It was reached when the answer was slow, cut off or too large. */
+  if (cause->domain == C3V_AWS_HTTP_ERROR)
+    return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                        _ ("AWS STS at %s: %s"), self->endpoint, cause->message);
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
                       _ ("Could not reach AWS STS at %s: %s"), self->endpoint, cause->message);
 }

@@ -13,6 +13,7 @@
 #include "c3v-credentials-chain.h"
 #include "c3v-ecs-client-private.h"
 #include "c3v-fake-ecs.h"
+#include "c3v-loader.h"
 #include "c3v-untrusted.h"
 #include "test-credentials-support.h"
 #include "test-ecs-call.h"
@@ -388,6 +389,49 @@ test_fake_faults (void)
   fake_call_fails (C3V_FAKE_FAULT_REDIRECT, WAIT_MS, C3V_ECS_ERROR_FAILED, "HTTP status 307");
 }
 
+typedef struct
+{
+  gboolean     done;
+  C3vSnapshot *snapshot;
+  C3vSnapshot *partial;
+  GError      *error;
+} LoadResult;
+
+static void
+load_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  LoadResult *r = user_data;
+
+  r->snapshot = c3v_loader_load_finish (C3V_LOADER (object), result, &r->partial, &r->error);
+  r->done = TRUE;
+}
+
+/* Every call keeps going (one byte every 50 ms is far from a call's
+ * deadline), but the load as a whole has one. */
+static void
+test_load_deadline (void)
+{
+  g_autoptr (C3vFakeEcs) fake = fake_new ();
+  g_autoptr (C3vEcsClient) client = client_for_fake (fake);
+  g_autoptr (C3vLoader) loader = c3v_loader_new (client, NULL);
+  LoadResult r = { 0 };
+  gint64     start = g_get_monotonic_time ();
+
+  c3v_fake_ecs_set_trickle_interval (fake, 50);
+  c3v_fake_ecs_add_fault (fake, "ListTasks", C3V_FAKE_FAULT_TRICKLE, 100);
+  c3v_loader_set_load_timeout (loader, 1);
+  c3v_loader_load_async (loader, "staging", NULL, load_done, &r);
+  wait_for (&r.done, WAIT_MS);
+
+  g_assert_null (r.snapshot);
+  g_assert_error (r.error, C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK);
+  g_assert_cmpstr (r.error->message, ==, "Loading cluster “staging” did not finish within 1 s");
+  g_assert_nonnull (r.partial);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_pointer (&r.partial, c3v_snapshot_unref);
+  g_clear_error (&r.error);
+}
+
 /* --- credential sources ----------------------------------------------------- */
 
 static char *
@@ -755,6 +799,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/paginate/cycle", test_pagination_cycle);
   g_test_add_func ("/hostile/fake/endless-pagination", test_fake_endless_pagination);
   g_test_add_func ("/hostile/fake/faults", test_fake_faults);
+  g_test_add_func ("/hostile/fake/load-deadline", test_load_deadline);
   g_test_add_func ("/hostile/sts/redirect", test_sts_redirect);
   g_test_add_func ("/hostile/sso/redirect", test_sso_redirect);
   g_test_add_func ("/hostile/sso/deep-cache", test_sso_deep_cache);
