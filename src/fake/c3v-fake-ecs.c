@@ -16,7 +16,9 @@
 #include "c3v-fake-auth.h"
 #include "c3v-fake-ecs.h"
 #include "c3v-fake-error.h"
+#include "c3v-fake-hostile.h"
 #include "c3v-fake-operations.h"
+#include "c3v-fake-throttle.h"
 
 #define TARGET_PREFIX "AmazonEC2ContainerServiceV20141113."
 #define CONTENT_TYPE  "application/x-amz-json-1.1"
@@ -43,6 +45,8 @@ typedef struct
   guint              status;
   char              *body;
   gboolean           drop;
+  gboolean           hostile; /* answered by c3v-fake-hostile */
+  C3vFakeFault       hostile_fault;
   guint              timeout_id;
 } Reply;
 
@@ -50,20 +54,22 @@ struct _C3vFakeEcs
 {
   GObject parent_instance;
 
-  C3vFakeAccount *account;
-  C3vFakeAuth    *auth;
-  SoupServer     *server;
-  char           *url;
-  GRand          *fault_rand;
-  guint           latency_ms;
-  double          throttle_rate;
-  double          error_rate;
-  GQueue          scripted_faults;
-  GPtrArray      *deletions;
-  GArray         *call_log;
-  GPtrArray      *delayed; /* Reply waiting for their latency */
-  guint           in_flight;
-  guint           peak_in_flight;
+  C3vFakeAccount  *account;
+  C3vFakeAuth     *auth;
+  SoupServer      *server;
+  char            *url;
+  GRand           *fault_rand;
+  guint            latency_ms;
+  guint            trickle_ms;
+  double           throttle_rate;
+  double           error_rate;
+  C3vFakeThrottle *buckets; /* NULL: no token buckets */
+  GQueue           scripted_faults;
+  GPtrArray       *deletions;
+  GArray          *call_log;
+  GPtrArray       *delayed; /* Reply waiting for their latency */
+  guint            in_flight;
+  guint            peak_in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (C3vFakeEcs, c3v_fake_ecs, G_TYPE_OBJECT)
@@ -135,6 +141,7 @@ c3v_fake_ecs_finalize (GObject *object)
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
   g_clear_pointer (&self->call_log, g_array_unref);
   g_clear_pointer (&self->fault_rand, g_rand_free);
+  g_clear_pointer (&self->buckets, c3v_fake_throttle_free);
   g_clear_pointer (&self->auth, c3v_fake_auth_free);
   g_clear_pointer (&self->account, c3v_fake_account_free);
   g_free (self->url);
@@ -195,8 +202,10 @@ c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
       options->session_token, account_options.region);
   self->fault_rand = g_rand_new_with_seed (options->seed);
   self->latency_ms = options->latency_ms;
+  self->trickle_ms = 1000;
   self->throttle_rate = options->throttle_rate;
   self->error_rate = options->error_rate;
+  c3v_fake_ecs_set_token_buckets (self, options->bucket_capacity, options->bucket_refill);
   return self;
 }
 
@@ -249,6 +258,9 @@ send_reply (Reply *reply)
 
   if (reply->drop)
     drop_connection (reply->msg);
+  else if (reply->hostile)
+    reply->status = c3v_fake_hostile_answer (reply->msg, reply->hostile_fault, reply->body,
+                                             self->url, self->trickle_ms);
   else
     {
       SoupMessageHeaders *headers = soup_server_message_get_response_headers (reply->msg);
@@ -307,8 +319,8 @@ take_scripted_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *faul
   return FALSE;
 }
 
-/* Scripted faults first, so tests stay deterministic; then the seeded
- * random rates. */
+/* Scripted faults first, so tests stay deterministic; then the token
+ * buckets; then the seeded random rates. */
 static gboolean
 choose_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 {
@@ -316,6 +328,12 @@ choose_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 
   if (take_scripted_fault (self, operation, fault))
     return TRUE;
+  if (self->buckets != NULL
+      && !c3v_fake_throttle_admit (self->buckets, operation, g_get_monotonic_time ()))
+    {
+      *fault = C3V_FAKE_FAULT_THROTTLE;
+      return TRUE;
+    }
   if (self->throttle_rate <= 0 && self->error_rate <= 0)
     return FALSE;
 
@@ -356,6 +374,15 @@ apply_fault (Reply *reply, C3vFakeFault fault)
         break;
       case C3V_FAKE_FAULT_DROP:
         reply->drop = TRUE;
+        break;
+      case C3V_FAKE_FAULT_DEEP_JSON:
+      case C3V_FAKE_FAULT_ENDLESS_PAGINATION:
+      case C3V_FAKE_FAULT_TRICKLE:
+      case C3V_FAKE_FAULT_OVERSIZE:
+      case C3V_FAKE_FAULT_REDIRECT:
+        /* Only a real answer is distorted; an error stays an error. */
+        reply->hostile = reply->status == SOUP_STATUS_OK;
+        reply->hostile_fault = fault;
         break;
       default:
         g_assert_not_reached ();
@@ -417,6 +444,14 @@ fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
       return;
     }
 
+  /* Once a chain went endless it stays so, whatever the faults. */
+  reply->body = c3v_fake_hostile_endless_page (body);
+  if (reply->body != NULL)
+    {
+      reply->status = SOUP_STATUS_OK;
+      return;
+    }
+
   answer = answer_request (self, reply->operation, body, &error);
   if (answer == NULL)
     set_error_reply (reply, error);
@@ -442,7 +477,16 @@ handle_request (SoupServer *server, SoupServerMessage *msg, const char *path, GH
   self->in_flight++;
   self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
 
-  fill_reply (self, reply, msg);
+  if (g_strcmp0 (path, C3V_FAKE_HOSTILE_REDIRECT_PATH) == 0)
+    {
+      /* Whatever arrives here carries credentials where they should not go. */
+      g_warning ("fake-ecs: a client followed a redirect to %s", path);
+      reply->status = SOUP_STATUS_MISDIRECTED_REQUEST;
+      reply->body = g_strdup ("{\"__type\":\"FollowedRedirectException\",\"message\":"
+                              "\"The client followed a redirect, sending its credentials on\"}");
+    }
+  else
+    fill_reply (self, reply, msg);
   if (reply->operation == NULL)
     reply->operation = g_strdup ("");
 
@@ -499,7 +543,7 @@ c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fa
   ScriptedFault *scripted;
 
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
-  g_return_if_fail (fault <= C3V_FAKE_FAULT_DROP);
+  g_return_if_fail (fault <= C3V_FAKE_FAULT_REDIRECT);
 
   if (count == 0)
     return;
@@ -520,6 +564,15 @@ c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms)
 }
 
 void
+c3v_fake_ecs_set_trickle_interval (C3vFakeEcs *self, guint interval_ms)
+{
+  g_return_if_fail (C3V_IS_FAKE_ECS (self));
+  g_return_if_fail (interval_ms > 0);
+
+  self->trickle_ms = interval_ms;
+}
+
+void
 c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate)
 {
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
@@ -528,6 +581,17 @@ c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double err
 
   self->throttle_rate = throttle_rate;
   self->error_rate = error_rate;
+}
+
+void
+c3v_fake_ecs_set_token_buckets (C3vFakeEcs *self, guint capacity, double refill_per_s)
+{
+  g_return_if_fail (C3V_IS_FAKE_ECS (self));
+  g_return_if_fail (capacity == 0 || refill_per_s > 0);
+
+  g_clear_pointer (&self->buckets, c3v_fake_throttle_free);
+  if (capacity > 0)
+    self->buckets = c3v_fake_throttle_new (capacity, refill_per_s);
 }
 
 C3vFakeAccount *

@@ -26,6 +26,12 @@ typedef enum
   C3V_FAKE_FAULT_MALFORMED,    /* 200 with a body that is not JSON */
   C3V_FAKE_FAULT_TRUNCATED,    /* 200 with JSON cut in the middle */
   C3V_FAKE_FAULT_DROP,         /* connection closed without an answer */
+  /* Hostile endpoints (c3v-fake-hostile.h): */
+  C3V_FAKE_FAULT_DEEP_JSON,          /* 200 with 100,000 nested `[` */
+  C3V_FAKE_FAULT_ENDLESS_PAGINATION, /* a fresh nextToken on every page, forever */
+  C3V_FAKE_FAULT_TRICKLE,            /* the answer, one byte a second */
+  C3V_FAKE_FAULT_OVERSIZE,           /* 200 with a 64 MB body */
+  C3V_FAKE_FAULT_REDIRECT,           /* 307 to another path of the endpoint */
 } C3vFakeFault;
 
 typedef struct
@@ -42,6 +48,10 @@ typedef struct
   guint       latency_ms;     /* added to every call */
   double      throttle_rate;  /* 0..1 of calls, seeded */
   double      error_rate;
+  /* ECS-like token buckets per action group: burst and refill per second
+   * (0: none). */
+  guint  bucket_capacity;
+  double bucket_refill;
 } C3vFakeEcsOptions;
 
 typedef struct
@@ -65,8 +75,13 @@ const char *c3v_fake_ecs_get_url (C3vFakeEcs *self);
 void c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fault,
                              guint count);
 void c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms);
+/* The pause between bytes of a trickled answer (1000 ms by default). */
+void c3v_fake_ecs_set_trickle_interval (C3vFakeEcs *self, guint interval_ms);
 /* Seeded shares (0..1) of calls throttled and answered with HTTP 500. */
 void c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate);
+/* Token buckets per action group, as ECS throttles (see
+ * c3v-fake-throttle.h); @capacity 0 removes them. */
+void c3v_fake_ecs_set_token_buckets (C3vFakeEcs *self, guint capacity, double refill_per_s);
 /* The cluster vanishes once @after_calls more calls have been answered. */
 void c3v_fake_ecs_delete_cluster (C3vFakeEcs *self, const char *cluster_name, guint after_calls);
 /* The data served, for tests that compare what a client built with it.

@@ -11,6 +11,7 @@
 #include "c3v-application.h"
 #include "c3v-cluster-view.h"
 #include "c3v-connection.h"
+#include "c3v-legend.h"
 #include "c3v-window.h"
 
 G_BEGIN_DECLS
@@ -21,13 +22,15 @@ struct _C3vWindow
 
   GSettings     *settings;
   C3vConnection *connection;
-  GCancellable  *cancellable; /* listing and loading of this connection */
-  char          *profile;     /* NULL: the default chain */
-  char          *region;      /* NULL: the profile's */
-  char          *cluster;     /* the selected cluster */
+  GCancellable  *cancellable;   /* listing and loading of this connection */
+  char          *profile;       /* NULL: the default chain */
+  char          *region;        /* NULL: the profile's */
+  char          *cluster;       /* the selected cluster */
+  char          *load_error;    /* why the last load of the cluster failed */
+  C3vLegend     *legend;        /* the legend of the layout on screen */
+  gboolean       legend_toggle; /* Ctrl held on the click or key activating */
   gboolean       loading;
   gboolean       exporting;
-  gboolean       rebuilding_legend;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
   guint          reconnect_id;
@@ -56,7 +59,8 @@ struct _C3vWindow
   GtkLabel        *empty_title;
   GtkLabel        *empty_description;
   C3vClusterView  *cluster_view;
-  GtkListBox      *legend_list;
+  GtkListView     *legend_view;
+  GtkButton       *clear_highlight_button;
   GtkLabel        *status_label;
 };
 

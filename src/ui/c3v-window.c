@@ -175,7 +175,27 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
       return;
     }
 
+  /* Counts are only said of a complete picture: a load that stopped or is
+   * still under way has not counted everything. */
+  if (!c3v_snapshot_is_complete (snapshot))
+    {
+      if (self->load_error != NULL)
+        text = g_strdup_printf (_ ("Incomplete picture, loading failed: %s"), self->load_error);
+      gtk_label_set_text (self->status_label, text != NULL ? text : _ ("Loading…"));
+      return;
+    }
+
   fetched = g_date_time_new_from_unix_local (c3v_snapshot_get_fetched_at (snapshot) / 1000);
+  if (self->load_error != NULL)
+    {
+      /* The last complete picture stays on screen, marked stale. */
+      time = g_date_time_format (fetched, "%H:%M");
+      /* Translators: status line; %s are the time and the error. */
+      text = g_strdup_printf (_ ("Last updated %s, refresh failed: %s"), time, self->load_error);
+      gtk_label_set_text (self->status_label, text);
+      return;
+    }
+
   time = g_date_time_format (fetched, "%X");
   n_failures = c3v_snapshot_get_n_failures (snapshot);
   /* Translators: status line; the last %u counts describe failures. */
@@ -203,30 +223,104 @@ show_snapshot (C3vWindow *self, C3vSnapshot *snapshot)
     gtk_stack_set_visible_child_name (self->view_stack, "cluster");
 }
 
+/* The legend follows the layout; "layout-changed" never comes from inside
+ * an allocation, so its rows may come and go here. */
 static void
 on_layout_changed (C3vClusterView *view, C3vWindow *self)
 {
-  C3vLayout            *layout = c3v_cluster_view_get_layout (view);
-  const C3vLegendEntry *entries = NULL;
-  guint                 n_entries = 0;
+  c3v_legend_set_layout (self->legend, c3v_cluster_view_get_layout (view));
+}
 
-  g_auto (GStrv) highlight = g_strdupv ((char **) c3v_cluster_view_get_highlight (view));
+static void
+on_legend_highlight_changed (C3vLegend *legend, C3vWindow *self)
+{
+  gboolean any = c3v_legend_get_highlight (legend) != NULL;
 
-  /* A new layout (resize, zoom, refresh) keeps what the user highlighted. */
-  self->rebuilding_legend = TRUE;
-  list_box_clear (self->legend_list);
-  if (layout != NULL)
-    entries = c3v_layout_get_legend (layout, &n_entries);
+  c3v_cluster_view_set_highlight (self->cluster_view, c3v_legend_get_highlight (legend));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-highlight", any);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_highlight_button), any);
+}
 
-  for (guint i = 0; i < n_entries; i++)
-    {
-      GtkWidget *row = c3v_legend_row_new (&entries[i]);
+/* "activate" does not say which modifiers were held: the list view's
+ * capture-phase controllers note Ctrl before its rows see the event. */
+static void
+on_legend_pressed (GtkGestureClick *gesture, int n_press, double x, double y, C3vWindow *self)
+{
+  GdkModifierType state
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
-      gtk_list_box_append (self->legend_list, row);
-      if (highlight != NULL && g_strv_contains ((const char *const *) highlight, entries[i].label))
-        gtk_list_box_select_row (self->legend_list, GTK_LIST_BOX_ROW (row));
-    }
-  self->rebuilding_legend = FALSE;
+  self->legend_toggle = (state & GDK_CONTROL_MASK) != 0;
+}
+
+static gboolean
+on_legend_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, C3vWindow *self)
+{
+  self->legend_toggle = (state & GDK_CONTROL_MASK) != 0;
+  return FALSE;
+}
+
+static void
+on_legend_activate (GtkListView *list, guint position, C3vWindow *self)
+{
+  c3v_legend_activate (self->legend, position, self->legend_toggle);
+  self->legend_toggle = FALSE;
+}
+
+static void
+clear_highlight_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  c3v_legend_clear_highlight (C3V_WINDOW (widget)->legend);
+}
+
+static void
+setup_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, c3v_legend_row_new ());
+}
+
+static void
+bind_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  c3v_legend_row_set_item (C3V_LEGEND_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  c3v_legend_row_set_item (C3V_LEGEND_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+init_legend (C3vWindow *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+  GtkGesture         *click;
+  GtkEventController *keys;
+
+  self->legend = c3v_legend_new ();
+  g_signal_connect_object (self->legend, "highlight-changed",
+                           G_CALLBACK (on_legend_highlight_changed), self, 0);
+  /* The highlight is the legend's own state, not a list selection: moving
+   * the keyboard focus through the list must not change it. */
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->legend)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_legend_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_legend_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_legend_row), NULL);
+  gtk_list_view_set_factory (self->legend_view, factory);
+  gtk_list_view_set_model (self->legend_view, GTK_SELECTION_MODEL (selection));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_legend_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->legend_view), GTK_EVENT_CONTROLLER (click));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_legend_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->legend_view), keys);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-highlight", FALSE);
 }
 
 /* The status line tells what the keyboard focus is on, as a tooltip would. */
@@ -239,22 +333,6 @@ on_view_focus_changed (C3vClusterView *view, C3vWindow *self)
     gtk_label_set_text (self->status_label, text);
   else
     update_status (self, c3v_cluster_view_get_snapshot (view));
-}
-
-static void
-on_legend_selection_changed (GtkListBox *list, C3vWindow *self)
-{
-  g_autoptr (GList) rows = gtk_list_box_get_selected_rows (list);
-  g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto (GStrv) strv = NULL;
-
-  if (self->rebuilding_legend)
-    return;
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    g_strv_builder_add (labels, c3v_legend_row_get_label (l->data));
-  strv = g_strv_builder_end (labels);
-  c3v_cluster_view_set_highlight (self->cluster_view, (const char *const *) strv);
 }
 
 static void
@@ -304,6 +382,32 @@ on_loader_partial (C3vLoader *loader, C3vSnapshot *snapshot, C3vWindow *self)
   show_snapshot (self, snapshot);
 }
 
+/* A failed refresh keeps the last complete picture, marked stale; a first
+ * load that failed shows what it got, if anything, as incomplete. */
+static void
+on_load_failed (C3vWindow *self, C3vSnapshot *partial, const GError *error)
+{
+  C3vSnapshot *shown = shown_snapshot_of (self, self->cluster);
+
+  if (shown != NULL && c3v_snapshot_is_complete (shown))
+    {
+      update_status (self, shown);
+      c3v_window_show_error (self, _ ("Could not refresh the cluster"), error);
+      return;
+    }
+
+  if (partial != NULL
+      && (c3v_snapshot_get_n_instances (partial) > 0 || c3v_snapshot_get_n_tasks (partial) > 0))
+    show_snapshot (self, partial);
+  else
+    {
+      c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
+      update_status (self, NULL);
+      show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
+    }
+  c3v_window_show_error (self, _ ("Could not load the cluster"), error);
+}
+
 static void
 on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -321,15 +425,14 @@ on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (snapshot != NULL)
     {
+      g_clear_pointer (&self->load_error, g_free);
       show_snapshot (self, snapshot);
       return;
     }
 
-  if (partial != NULL)
-    show_snapshot (self, partial);
-  else
-    show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
-  c3v_window_show_error (self, _ ("Could not load the cluster"), error);
+  g_free (self->load_error);
+  self->load_error = g_strdup (error->message);
+  on_load_failed (self, partial, error);
 }
 
 static void
@@ -351,6 +454,7 @@ c3v_window_load_cluster (C3vWindow *self, const char *cluster)
   /* Nothing of the previous cluster may stay on screen. */
   if (shown_snapshot_of (self, cluster) == NULL)
     {
+      g_clear_pointer (&self->load_error, g_free);
       c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
       update_status (self, NULL);
       show_empty_page (self, cluster, _ ("Loading…"));
@@ -509,6 +613,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
 
   c3v_ecs_client_set_max_in_flight (client_of (connection),
                                     g_settings_get_uint (self->settings, "max-requests-in-flight"));
+  c3v_loader_set_load_timeout (c3v_connection_get_loader (connection),
+                               g_settings_get_uint (self->settings, "load-timeout"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",
@@ -625,6 +731,9 @@ on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
   else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
     c3v_ecs_client_set_max_in_flight (client_of (self->connection),
                                       g_settings_get_uint (settings, key));
+  else if (g_str_equal (key, "load-timeout") && self->connection != NULL)
+    c3v_loader_set_load_timeout (c3v_connection_get_loader (self->connection),
+                                 g_settings_get_uint (settings, key));
   else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
@@ -732,6 +841,7 @@ c3v_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);
   g_clear_object (&self->connection);
+  g_clear_object (&self->legend);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
@@ -781,6 +891,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   window_class->close_request = c3v_window_close_request;
 
   g_type_ensure (C3V_TYPE_CLUSTER_VIEW);
+  g_type_ensure (C3V_TYPE_LEGEND_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/c3v-window.ui");
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, region_dropdown);
@@ -802,7 +913,8 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_description);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_view);
-  gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_list);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_view);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, clear_highlight_button);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, status_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
@@ -810,7 +922,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_legend_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_focus_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_selected",
@@ -824,12 +936,19 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL,
+                                   clear_highlight_activated);
+  /* Escape clears the highlight when there is one (the action is disabled
+   * otherwise, so Escape goes on to whatever else wants it). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-highlight",
+                                       NULL);
 }
 
 static void
 c3v_window_init (C3vWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_legend (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);

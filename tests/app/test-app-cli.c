@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "c3v-cli.h"
+#include "c3v-export.h"
 #include "c3v-fake-ecs.h"
 
 typedef struct
@@ -254,6 +255,29 @@ test_usage_errors (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (c3v_fake_ecs_get_call_log (fixture->fake)->len, ==, 0);
 }
 
+/* A picture too tall for an image: the one line names the limit and
+ * advises what the command line can do (a wider image), not a zoom it does
+ * not have. */
+static void
+test_export_too_tall (Fixture *fixture, gconstpointer data)
+{
+  g_auto (C3vOptions) options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "tall.png", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_true (parse (fixture, &options, &error, "--cluster", "production", "--export", path,
+                        "--width", "200", NULL));
+  out = run (&options, &error);
+
+  g_assert_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE);
+  g_assert_cmpint (c3v_cli_exit_status (error), ==, 1);
+  g_assert_nonnull (strstr (error->message, "32767"));
+  g_assert_nonnull (strstr (error->message, "wider"));
+  g_assert_null (strstr (error->message, "zoom"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_unknown_cluster_fails_with_1 (Fixture *fixture, gconstpointer data)
 {
@@ -340,6 +364,7 @@ main (int argc, char *argv[])
   ADD ("/app/cli/version-runs-alone", test_version_runs_alone);
   ADD ("/app/cli/window-options-run-nothing", test_window_options_run_nothing);
   ADD ("/app/cli/usage-errors", test_usage_errors);
+  ADD ("/app/cli/export-too-tall", test_export_too_tall);
   ADD ("/app/cli/unknown-cluster-fails-with-1", test_unknown_cluster_fails_with_1);
 #undef ADD
   g_test_add_func ("/app/cli/logs-go-to-stderr", test_logs_go_to_stderr);

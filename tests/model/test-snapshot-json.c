@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "c3v-ecs-json.h"
 #include "c3v-snapshot-json.h"
 
 #define ARN(kind, name) "arn:aws:ecs:eu-west-1:1:" kind "/" name
@@ -329,6 +330,48 @@ test_empty (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tasks")), ==, 0);
 }
 
+/* A lone surrogate on the wire ("\\ud800"): json-glib 1.6 hands it on
+ * as bytes that are not UTF-8 (and swallows the character after it).
+ * What the snapshot keeps, and so what --dump writes, is valid UTF-8 all
+ * the same, the bad part replaced. */
+#define SURROGATES_JSON                                                                            \
+  "{\"taskArn\": \"arn:aws:ecs:eu-west-1:1:task/prod/t\\ud800xz\","                                \
+  " \"group\": \"service:we\\ud800xb\", \"launchType\": \"EC2\\udfffxz\","                         \
+  " \"containers\": [{\"name\": \"a\\ud800xpp\", \"image\": \"nginx\\udc00x:1\"}]}"
+
+static void
+test_invalid_utf8_replaced (void)
+{
+  g_autoptr (JsonNode) wire = parse (SURROGATES_JSON);
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("prod", ARN ("cluster", "prod"), "eu-west-1");
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (JsonNode) dumped = NULL;
+  const C3vTask *task;
+  C3vTask        parsed;
+
+  g_assert_true (c3v_ecs_json_parse_task (json_node_get_object (wire), NULL, &parsed));
+  c3v_snapshot_builder_add_task (builder, &parsed);
+  c3v_ecs_json_task_clear (&parsed);
+  snapshot = c3v_snapshot_builder_build (builder, 1, TRUE);
+
+  task = c3v_snapshot_get_task (snapshot, 0);
+  g_assert_true (g_utf8_validate (task->arn, -1, NULL));
+  g_assert_true (g_utf8_validate (task->id, -1, NULL));
+  g_assert_true (g_utf8_validate (task->service_name, -1, NULL));
+  g_assert_true (g_str_has_prefix (task->service_name, "we"));
+  g_assert_true (g_str_has_suffix (task->service_name, "b"));
+  g_assert_nonnull (strstr (task->service_name, "\xef\xbf\xbd")); /* U+FFFD */
+  g_assert_true (g_utf8_validate (task->containers[0].name, -1, NULL));
+  g_assert_true (g_utf8_validate (task->containers[0].image, -1, NULL));
+
+  text = c3v_snapshot_to_json (snapshot);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  dumped = parse (text);
+  g_assert_nonnull (dumped);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -337,6 +380,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/snapshot-json/round-trip", test_round_trip);
   g_test_add_func ("/snapshot-json/documented-members", test_documented_members);
   g_test_add_func ("/snapshot-json/empty", test_empty);
+  g_test_add_func ("/snapshot-json/invalid-utf8-replaced", test_invalid_utf8_replaced);
 
   return g_test_run ();
 }
