@@ -637,6 +637,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
 
   c3v_ecs_client_set_max_in_flight (client_of (connection),
                                     g_settings_get_uint (self->settings, "max-requests-in-flight"));
+  c3v_loader_set_load_timeout (c3v_connection_get_loader (connection),
+                               g_settings_get_uint (self->settings, "load-timeout"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",
@@ -753,6 +755,9 @@ on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
   else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
     c3v_ecs_client_set_max_in_flight (client_of (self->connection),
                                       g_settings_get_uint (settings, key));
+  else if (g_str_equal (key, "load-timeout") && self->connection != NULL)
+    c3v_loader_set_load_timeout (c3v_connection_get_loader (self->connection),
+                                 g_settings_get_uint (settings, key));
   else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
