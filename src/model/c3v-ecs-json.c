@@ -562,24 +562,49 @@ c3v_ecs_json_parse_task_definition (JsonObject *object)
   return definition;
 }
 
-static void
-add_size (JsonBuilder *builder, const char *member, gint32 value)
+void
+c3v_json_add_string (JsonBuilder *builder, const char *member, const char *value,
+                     C3vJsonUnset unset)
 {
-  if (value == C3V_UNSET)
+  if (value == NULL && unset == C3V_JSON_UNSET_OMIT)
     return;
 
   json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+c3v_json_add_size (JsonBuilder *builder, const char *member, gint32 value, C3vJsonUnset unset)
+{
+  if (value == C3V_UNSET && unset == C3V_JSON_UNSET_OMIT)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  if (value != C3V_UNSET)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 static void
-add_string (JsonBuilder *builder, const char *member, const char *value)
+add_container_members (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
 {
-  if (value == NULL)
-    return;
+  c3v_json_add_string (builder, "name", container->name, unset);
+  c3v_json_add_string (builder, "image", container->image, unset);
+  c3v_json_add_size (builder, "cpu", container->cpu, unset);
+  c3v_json_add_size (builder, "memory", container->memory, unset);
+  c3v_json_add_size (builder, "memoryReservation", container->memory_reservation, unset);
+}
 
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
+void
+c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
+{
+  json_builder_begin_object (builder);
+  add_container_members (builder, container, unset);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -593,7 +618,8 @@ add_port_mappings (JsonBuilder *builder, const C3vTaskDefinition *definition)
   for (guint i = 0; i < definition->n_host_ports; i++)
     {
       json_builder_begin_object (builder);
-      add_size (builder, "hostPort", (gint32) definition->host_ports[i]);
+      c3v_json_add_size (builder, "hostPort", (gint32) definition->host_ports[i],
+                         C3V_JSON_UNSET_OMIT);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -607,37 +633,32 @@ c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition)
   g_return_val_if_fail (definition != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "taskDefinitionArn", definition->arn);
-  add_string (builder, "family", definition->family);
-  add_size (builder, "revision", (gint32) MIN (definition->revision, G_MAXINT32));
-  add_size (builder, "cpu", definition->cpu);
-  add_size (builder, "memory", definition->memory);
+  c3v_json_add_string (builder, "taskDefinitionArn", definition->arn, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_string (builder, "family", definition->family, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "revision", (gint32) MIN (definition->revision, G_MAXINT32),
+                     C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "cpu", definition->cpu, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "memory", definition->memory, C3V_JSON_UNSET_OMIT);
   json_builder_set_member_name (builder, "containerDefinitions");
   json_builder_begin_array (builder);
   for (guint i = 0; i < definition->n_containers; i++)
     {
-      const C3vContainer *container = &definition->containers[i];
-
       json_builder_begin_object (builder);
-      add_string (builder, "name", container->name);
-      add_string (builder, "image", container->image);
-      add_size (builder, "cpu", container->cpu);
-      add_size (builder, "memory", container->memory);
-      add_size (builder, "memoryReservation", container->memory_reservation);
+      add_container_members (builder, &definition->containers[i], C3V_JSON_UNSET_OMIT);
       /* Placement needs the host ports, not which container has them. */
       if (i == 0)
         add_port_mappings (builder, definition);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_string (builder, "networkMode", definition->network_mode);
+  c3v_json_add_string (builder, "networkMode", definition->network_mode, C3V_JSON_UNSET_OMIT);
   json_builder_set_member_name (builder, "placementConstraints");
   json_builder_begin_array (builder);
   for (guint i = 0; definition->member_of != NULL && definition->member_of[i] != NULL; i++)
     {
       json_builder_begin_object (builder);
-      add_string (builder, "type", "memberOf");
-      add_string (builder, "expression", definition->member_of[i]);
+      c3v_json_add_string (builder, "type", "memberOf", C3V_JSON_UNSET_OMIT);
+      c3v_json_add_string (builder, "expression", definition->member_of[i], C3V_JSON_UNSET_OMIT);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
