@@ -466,20 +466,25 @@ draw_axis (Painter *p, const C3vLayoutRow *row)
   double              scale = row->scale;
   double              half_line = text_height (p, FONT_AXIS) / 2;
 
+  double labelled = G_MAXDOUBLE; /* y of the last tick labelled */
+
   cairo_set_line_width (p->cr, 1);
   for (guint i = 0; i < n_ticks; i++)
     {
       double y = round (row->baseline - ticks[i].value * scale) + 0.5;
 
-      /* The lane is shorter than the instance rows: its axis stops early. */
       if (y < row->plot_top - 1)
         break;
       set_color (p->cr, i == 0 ? &p->theme->bar_frame : &p->theme->grid);
       cairo_move_to (p->cr, row->x - 4, y);
       cairo_line_to (p->cr, row->right, y);
       cairo_stroke (p->cr);
+      /* Compact rows have no room for every label: no overlaps. */
+      if (labelled - y < 2 * half_line + 1)
+        continue;
       draw_text (p, FONT_AXIS, ticks[i].text, row->x - C3V_AXIS_WIDTH, y - half_line,
                  C3V_AXIS_WIDTH - 6, PANGO_ALIGN_RIGHT, &p->theme->foreground);
+      labelled = y;
     }
 }
 
@@ -549,12 +554,37 @@ draw_legend_header (Painter *p, const C3vRect *rect)
   const char    *keys[] = { _ ("Draining"), _ ("Agent disconnected"), _ ("Reservation mismatch") };
   const C3vRgba *colors[] = { &p->theme->draining, &p->theme->disconnected, &p->theme->mismatch };
   const gint     marks[] = { MARK_DRAINING, MARK_DISCONNECTED, -1 };
+  const char    *omissions = c3v_layout_get_omissions (p->layout);
   double         x = rect->x;
 
-  draw_text (p, FONT_HEADER, title, x, rect->y + 4, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
+  gboolean one_line = rect->width >= C3V_LEGEND_KEYS_WIDTH;
+  double   y = rect->y + 4;
+
+  draw_text (p, FONT_HEADER, title, x, y, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
   x += text_width (p, FONT_HEADER, title) + 24;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    draw_key (p, &x, rect->y + 4, marks[i], colors[i], keys[i]);
+    {
+      if (!one_line)
+        {
+          x = rect->x;
+          y += 18;
+        }
+      draw_key (p, &x, y, marks[i], colors[i], keys[i]);
+    }
+
+  /* What the picture left out is part of its key. */
+  if (omissions != NULL)
+    {
+      use_font (p, FONT_LEGEND);
+      pango_layout_set_text (p->text, omissions, -1);
+      pango_layout_set_width (p->text, (int) (rect->width * PANGO_SCALE));
+      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_wrap (p->text, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (p->text, PANGO_ALIGN_LEFT);
+      set_color (p->cr, &p->theme->foreground);
+      cairo_move_to (p->cr, rect->x, y + 22);
+      pango_cairo_show_layout (p->cr, p->text);
+    }
 }
 
 static void
@@ -571,7 +601,7 @@ draw_legend (Painter *p)
   if (rect_visible (p, &header))
     draw_legend_header (p, &header);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, p->layout->legend_shown); i++)
     {
       const C3vLegendEntry *entry = &legend[i];
       g_autofree char      *text = NULL;
@@ -597,6 +627,22 @@ draw_legend (Painter *p)
                  entry->rect.y + (entry->rect.height - line) / 2,
                  entry->rect.width - SWATCH_SIZE - 6, PANGO_ALIGN_LEFT, &ink);
     }
+}
+
+/* ---- Summary above the bars ---- */
+
+static void
+draw_summary (Painter *p)
+{
+  C3vRect            rect;
+  const char *const *lines = c3v_layout_get_summary (p->layout, &rect);
+  double line = lines != NULL && lines[0] != NULL ? rect.height / g_strv_length ((GStrv) lines) : 0;
+
+  if (lines == NULL || !rect_visible (p, &rect))
+    return;
+  for (guint i = 0; lines[i] != NULL; i++)
+    draw_text (p, i == 0 ? FONT_HEADER : FONT_LEGEND, lines[i], rect.x, rect.y + i * line,
+               rect.width, PANGO_ALIGN_LEFT, &p->theme->foreground);
 }
 
 /* ---- Hover ---- */
@@ -705,6 +751,8 @@ c3v_painter_paint (cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
   if (title != NULL && rect_visible (&p, &title_rect))
     draw_text (&p, FONT_TITLE, title, title_rect.x, title_rect.y, title_rect.width,
                PANGO_ALIGN_LEFT, &theme->foreground);
+
+  draw_summary (&p);
 
   rows = c3v_layout_get_rows (layout, &n);
   c3v_layout_visible_rows (layout, p.y0, p.y1, &first, &end);
