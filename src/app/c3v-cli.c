@@ -1,12 +1,14 @@
-/* c3v-cli.c: --dump json and --export FILE.png, with no display.
+/* c3v-cli.c: the command-line modes, with no display.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "c3v-cli.h"
@@ -15,6 +17,27 @@
 #include "c3v-snapshot-json.h"
 #include "c3v-theme.h"
 
+/* One run of the command line: what the modes share. The cluster is loaded
+ * once, on first use, so --dump and --export together load it once. */
+typedef struct
+{
+  const C3vOptions *options;
+  GOutputStream    *out;
+  C3vConnection    *connection;
+  C3vSnapshot      *snapshot;
+} CliRun;
+
+typedef struct
+{
+  const char *option; /* how the user asks for it, for messages */
+  gboolean (*wanted) (const C3vOptions *options);
+  gboolean needs_cluster;
+  gboolean alone; /* when asked for, no other mode runs */
+  gboolean (*run) (CliRun *run, GError **error);
+} CliMode;
+
+/* ---------------------------------------------------------------- loading */
+
 typedef struct
 {
   GMainLoop   *loop;
@@ -22,48 +45,6 @@ typedef struct
   GError      *error;
   gboolean     show_progress;
 } CliLoad;
-
-static void
-cli_error (const char *message)
-{
-  g_printerr ("c3vis: %s\n", message);
-}
-
-static gboolean
-check_options (const C3vOptions *options, C3vResource *resource)
-{
-  if (options->dump_format != NULL && g_strcmp0 (options->dump_format, "json") != 0)
-    {
-      g_autofree char *message = g_strdup_printf (
-          _ ("unknown --dump format “%s”: only “json” is supported"), options->dump_format);
-      cli_error (message);
-      return FALSE;
-    }
-
-  if (options->cluster == NULL || *options->cluster == '\0')
-    {
-      cli_error (_ ("--dump and --export need --cluster NAME"));
-      return FALSE;
-    }
-
-  if (options->resource == NULL || g_str_equal (options->resource, "memory"))
-    *resource = C3V_RESOURCE_MEMORY;
-  else if (g_str_equal (options->resource, "cpu"))
-    *resource = C3V_RESOURCE_CPU;
-  else
-    {
-      cli_error (_ ("--resource must be “memory” or “cpu”"));
-      return FALSE;
-    }
-
-  if (options->width < 0)
-    {
-      cli_error (_ ("--width must be a positive number of pixels"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 static void
 on_progress (C3vLoader *loader, const char *phase, guint done, guint total, gpointer user_data)
@@ -106,54 +87,225 @@ load_cluster (C3vConnection *connection, const char *cluster, GError **error)
   return load.snapshot;
 }
 
-static gboolean
-write_dump (C3vSnapshot *snapshot)
+static C3vConnection *
+cli_connection (CliRun *run, GError **error)
 {
-  g_autofree char *json = c3v_snapshot_to_json (snapshot);
+  const C3vOptions *options = run->options;
 
-  return fputs (json, stdout) >= 0 && fflush (stdout) == 0;
+  if (run->connection == NULL)
+    run->connection = options->demo ? c3v_connection_new_demo (error)
+                                    : c3v_connection_new (options->profile, options->region,
+                                                          options->endpoint_url, error);
+  return run->connection;
+}
+
+/* The snapshot of --cluster, loaded on first use. */
+static C3vSnapshot *
+cli_snapshot (CliRun *run, GError **error)
+{
+  C3vConnection *connection;
+
+  if (run->snapshot != NULL)
+    return run->snapshot;
+
+  connection = cli_connection (run, error);
+  if (connection != NULL)
+    run->snapshot = load_cluster (connection, run->options->cluster, error);
+
+  return run->snapshot;
+}
+
+/* ---------------------------------------------------------------- modes */
+
+static gboolean
+cli_write (CliRun *run, const char *text)
+{
+  if (g_output_stream_write_all (run->out, text, strlen (text), NULL, NULL, NULL)
+      && g_output_stream_flush (run->out, NULL, NULL))
+    return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+wants_version (const C3vOptions *options)
+{
+  return options->version;
+}
+
+static gboolean
+run_version (CliRun *run, GError **error)
+{
+  g_autofree char *line = g_strdup_printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+
+  if (cli_write (run, line))
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _ ("could not write to standard output"));
+  return FALSE;
+}
+
+static gboolean
+wants_dump (const C3vOptions *options)
+{
+  return options->dump_format != NULL;
+}
+
+static gboolean
+run_dump (CliRun *run, GError **error)
+{
+  C3vSnapshot     *snapshot = cli_snapshot (run, error);
+  g_autofree char *json = NULL;
+
+  if (snapshot == NULL)
+    return FALSE;
+
+  json = c3v_snapshot_to_json (snapshot);
+  if (cli_write (run, json))
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _ ("could not write to standard output"));
+  return FALSE;
+}
+
+static gboolean
+wants_export (const C3vOptions *options)
+{
+  return options->export_path != NULL;
+}
+
+static gboolean
+run_export (CliRun *run, GError **error)
+{
+  const C3vOptions *options = run->options;
+  C3vSnapshot      *snapshot = cli_snapshot (run, error);
+  C3vResource       resource
+      = g_strcmp0 (options->resource, "cpu") == 0 ? C3V_RESOURCE_CPU : C3V_RESOURCE_MEMORY;
+
+  return snapshot != NULL
+         && c3v_export_png (snapshot, options->export_path, resource,
+                            options->width > 0 ? options->width : C3V_EXPORT_DEFAULT_WIDTH,
+                            c3v_theme_get_light (), error);
+}
+
+/* In the order they run. A new mode is one row here. */
+static const CliMode cli_modes[] = {
+  { "--version", wants_version, FALSE, TRUE, run_version },
+  { "--dump", wants_dump, TRUE, FALSE, run_dump },
+  { "--export", wants_export, TRUE, FALSE, run_export },
+};
+
+/* ---------------------------------------------------------------- running */
+
+gboolean
+c3v_cli_wanted (const C3vOptions *options)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cli_modes); i++)
+    if (cli_modes[i].wanted (options))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The modes to run, or NULL with a usage error: checked before any of them
+ * runs, so bad options fail before anything is loaded. */
+static GPtrArray *
+modes_to_run (const C3vOptions *options, GError **error)
+{
+  g_autoptr (GPtrArray) modes = g_ptr_array_new ();
+
+  if (!c3v_options_check (options, error))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cli_modes); i++)
+    {
+      const CliMode *mode = &cli_modes[i];
+
+      if (!mode->wanted (options))
+        continue;
+
+      if (mode->alone)
+        {
+          g_ptr_array_set_size (modes, 0);
+          g_ptr_array_add (modes, (gpointer) mode);
+          break;
+        }
+
+      if (mode->needs_cluster && (options->cluster == NULL || *options->cluster == '\0'))
+        {
+          /* Translators: %s is a command-line option, such as --dump. */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _ ("%s needs --cluster NAME"),
+                       mode->option);
+          return NULL;
+        }
+
+      g_ptr_array_add (modes, (gpointer) mode);
+    }
+
+  return g_steal_pointer (&modes);
+}
+
+gboolean
+c3v_cli_run (const C3vOptions *options, GOutputStream *out, GError **error)
+{
+  g_autoptr (GPtrArray) modes = modes_to_run (options, error);
+  CliRun   run = { options, out, NULL, NULL };
+  gboolean ok = modes != NULL;
+
+  for (guint i = 0; ok && i < modes->len; i++)
+    {
+      const CliMode *mode = g_ptr_array_index (modes, i);
+
+      ok = mode->run (&run, error);
+    }
+
+  g_clear_pointer (&run.snapshot, c3v_snapshot_unref);
+  g_clear_object (&run.connection);
+  return ok;
 }
 
 int
-c3v_cli_run (const C3vOptions *options)
+c3v_cli_exit_status (const GError *error)
 {
-  g_autoptr (C3vConnection) connection = NULL;
-  g_autoptr (C3vSnapshot) snapshot = NULL;
+  if (error == NULL)
+    return 0;
+
+  return error->domain == G_OPTION_ERROR ? 2 : 1;
+}
+
+static int
+report (const GError *error)
+{
+  if (error != NULL)
+    g_printerr ("c3vis: %s\n", error->message);
+
+  return c3v_cli_exit_status (error);
+}
+
+gboolean
+c3v_cli_handle (C3vOptions *options, char **argv, int *exit_status)
+{
+  g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) error = NULL;
-  C3vResource resource = C3V_RESOURCE_MEMORY;
 
-  if (!check_options (options, &resource))
-    return 2;
-
-  if (options->demo)
-    connection = c3v_connection_new_demo (&error);
-  else
-    connection
-        = c3v_connection_new (options->profile, options->region, options->endpoint_url, &error);
-
-  if (connection != NULL)
-    snapshot = load_cluster (connection, options->cluster, &error);
-
-  if (snapshot == NULL)
+  if (!c3v_options_parse (options, argv, &error))
     {
-      cli_error (error->message);
-      return 1;
+      *exit_status = report (error);
+      return TRUE;
     }
 
-  if (options->dump_format != NULL && !write_dump (snapshot))
-    {
-      cli_error (_ ("could not write to standard output"));
-      return 1;
-    }
+  if (!c3v_cli_wanted (options))
+    return FALSE;
 
-  if (options->export_path != NULL
-      && !c3v_export_png (snapshot, options->export_path, resource,
-                          options->width > 0 ? options->width : C3V_EXPORT_DEFAULT_WIDTH,
-                          c3v_theme_get_light (), &error))
-    {
-      cli_error (error->message);
-      return 1;
-    }
+  /* GLib writes debug and info lines to standard output by default, which
+   * would corrupt what the modes print there (G_MESSAGES_DEBUG=all). Set
+   * before any thread starts, as GLib asks. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
-  return 0;
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  c3v_cli_run (options, out, &error);
+  *exit_status = report (error);
+  return TRUE;
 }

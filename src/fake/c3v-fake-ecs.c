@@ -17,6 +17,7 @@
 #include "c3v-fake-ecs.h"
 #include "c3v-fake-error.h"
 #include "c3v-fake-operations.h"
+#include "c3v-fake-throttle.h"
 
 #define TARGET_PREFIX "AmazonEC2ContainerServiceV20141113."
 #define CONTENT_TYPE  "application/x-amz-json-1.1"
@@ -50,20 +51,21 @@ struct _C3vFakeEcs
 {
   GObject parent_instance;
 
-  C3vFakeAccount *account;
-  C3vFakeAuth    *auth;
-  SoupServer     *server;
-  char           *url;
-  GRand          *fault_rand;
-  guint           latency_ms;
-  double          throttle_rate;
-  double          error_rate;
-  GQueue          scripted_faults;
-  GPtrArray      *deletions;
-  GArray         *call_log;
-  GPtrArray      *delayed; /* Reply waiting for their latency */
-  guint           in_flight;
-  guint           peak_in_flight;
+  C3vFakeAccount  *account;
+  C3vFakeAuth     *auth;
+  SoupServer      *server;
+  char            *url;
+  GRand           *fault_rand;
+  guint            latency_ms;
+  double           throttle_rate;
+  double           error_rate;
+  C3vFakeThrottle *buckets; /* NULL: no token buckets */
+  GQueue           scripted_faults;
+  GPtrArray       *deletions;
+  GArray          *call_log;
+  GPtrArray       *delayed; /* Reply waiting for their latency */
+  guint            in_flight;
+  guint            peak_in_flight;
 };
 
 G_DEFINE_FINAL_TYPE (C3vFakeEcs, c3v_fake_ecs, G_TYPE_OBJECT)
@@ -135,6 +137,7 @@ c3v_fake_ecs_finalize (GObject *object)
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
   g_clear_pointer (&self->call_log, g_array_unref);
   g_clear_pointer (&self->fault_rand, g_rand_free);
+  g_clear_pointer (&self->buckets, c3v_fake_throttle_free);
   g_clear_pointer (&self->auth, c3v_fake_auth_free);
   g_clear_pointer (&self->account, c3v_fake_account_free);
   g_free (self->url);
@@ -197,6 +200,7 @@ c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
   self->latency_ms = options->latency_ms;
   self->throttle_rate = options->throttle_rate;
   self->error_rate = options->error_rate;
+  c3v_fake_ecs_set_token_buckets (self, options->bucket_capacity, options->bucket_refill);
   return self;
 }
 
@@ -307,8 +311,8 @@ take_scripted_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *faul
   return FALSE;
 }
 
-/* Scripted faults first, so tests stay deterministic; then the seeded
- * random rates. */
+/* Scripted faults first, so tests stay deterministic; then the token
+ * buckets; then the seeded random rates. */
 static gboolean
 choose_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 {
@@ -316,6 +320,12 @@ choose_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault *fault)
 
   if (take_scripted_fault (self, operation, fault))
     return TRUE;
+  if (self->buckets != NULL
+      && !c3v_fake_throttle_admit (self->buckets, operation, g_get_monotonic_time ()))
+    {
+      *fault = C3V_FAKE_FAULT_THROTTLE;
+      return TRUE;
+    }
   if (self->throttle_rate <= 0 && self->error_rate <= 0)
     return FALSE;
 
@@ -528,6 +538,17 @@ c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double err
 
   self->throttle_rate = throttle_rate;
   self->error_rate = error_rate;
+}
+
+void
+c3v_fake_ecs_set_token_buckets (C3vFakeEcs *self, guint capacity, double refill_per_s)
+{
+  g_return_if_fail (C3V_IS_FAKE_ECS (self));
+  g_return_if_fail (capacity == 0 || refill_per_s > 0);
+
+  g_clear_pointer (&self->buckets, c3v_fake_throttle_free);
+  if (capacity > 0)
+    self->buckets = c3v_fake_throttle_new (capacity, refill_per_s);
 }
 
 C3vFakeAccount *

@@ -42,6 +42,10 @@ typedef struct
   guint       latency_ms;     /* added to every call */
   double      throttle_rate;  /* 0..1 of calls, seeded */
   double      error_rate;
+  /* ECS-like token buckets per action group: burst and refill per second
+   * (0: none). */
+  guint  bucket_capacity;
+  double bucket_refill;
 } C3vFakeEcsOptions;
 
 typedef struct
@@ -67,6 +71,9 @@ void c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFau
 void c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms);
 /* Seeded shares (0..1) of calls throttled and answered with HTTP 500. */
 void c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate);
+/* Token buckets per action group, as ECS throttles (see
+ * c3v-fake-throttle.h); @capacity 0 removes them. */
+void c3v_fake_ecs_set_token_buckets (C3vFakeEcs *self, guint capacity, double refill_per_s);
 /* The cluster vanishes once @after_calls more calls have been answered. */
 void c3v_fake_ecs_delete_cluster (C3vFakeEcs *self, const char *cluster_name, guint after_calls);
 /* The data served, for tests that compare what a client built with it.

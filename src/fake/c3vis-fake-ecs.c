@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "c3v-fake-ecs.h"
+#include "c3v-fake-throttle.h"
 
 static gboolean
 quit_on_signal (gpointer user_data)
@@ -139,6 +140,7 @@ main (int argc, char *argv[])
   int               latency_ms = 0;
   double            throttle_rate = 0;
   double            error_rate = 0;
+  g_autofree char  *token_bucket = NULL;
   g_auto (GStrv) faults = NULL;
   g_auto (GStrv) deletions = NULL;
   const GOptionEntry entries[] = {
@@ -159,6 +161,9 @@ main (int argc, char *argv[])
       "RATE" },
     { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate,
       "Share of calls answered with HTTP 500 (0..1)", "RATE" },
+    { "token-bucket", 0, 0, G_OPTION_ARG_STRING, &token_bucket,
+      "Throttle like ECS: a bucket per action group, e.g. 50:20 (50 burst, 20 per second)",
+      "CAPACITY:REFILL" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults, "Inject a fault (see above)",
       "[OP:]KIND[:N]" },
     { "delete-cluster", 0, 0, G_OPTION_ARG_STRING_ARRAY, &deletions,
@@ -193,6 +198,12 @@ main (int argc, char *argv[])
   options.latency_ms = (guint) latency_ms;
   options.throttle_rate = throttle_rate;
   options.error_rate = error_rate;
+  if (token_bucket != NULL
+      && !c3v_fake_throttle_parse (token_bucket, &options.bucket_capacity, &options.bucket_refill))
+    {
+      g_printerr ("%s: “%s”\n", _ ("An option is out of range; see --help."), token_bucket);
+      return EXIT_FAILURE;
+    }
 
   fake = c3v_fake_ecs_new (&options);
   if (!c3v_fake_ecs_start (fake, (guint) port, &error))

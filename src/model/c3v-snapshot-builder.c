@@ -2,8 +2,9 @@
  *
  * Items live in flat arrays with interned strings, so build() is a few
  * memcpy()s plus the linking pass: cheap enough to publish partial
- * snapshots while a large cluster loads. An item added again under the same
- * ARN replaces the earlier one in place (a refresh of one page, say).
+ * snapshots while a large cluster loads. An instance, task or service
+ * added again under the same ARN replaces the earlier one in place (a
+ * refresh of one page, say, or an endpoint that lists an ARN twice).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -26,6 +27,7 @@ struct _C3vSnapshotBuilder
   GHashTable *task_index;     /* arn -> index + 1 */
   GArray     *containers;     /* C3vContainer */
   GArray     *services;       /* C3vService */
+  GHashTable *service_index;  /* arn -> index + 1 */
   GArray     *failures;       /* C3vFailure */
 };
 
@@ -45,6 +47,7 @@ c3v_snapshot_builder_new (const char *cluster_name, const char *cluster_arn, con
   self->task_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->containers = g_array_new (FALSE, TRUE, sizeof (C3vContainer));
   self->services = g_array_new (FALSE, TRUE, sizeof (C3vService));
+  self->service_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->failures = g_array_new (FALSE, TRUE, sizeof (C3vFailure));
 
   return self;
@@ -63,6 +66,7 @@ c3v_snapshot_builder_free (C3vSnapshotBuilder *self)
   g_hash_table_unref (self->task_index);
   g_array_unref (self->containers);
   g_array_unref (self->services);
+  g_hash_table_unref (self->service_index);
   g_array_unref (self->failures);
   c3v_string_pool_unref (self->pool);
   g_free (self);
@@ -189,18 +193,24 @@ c3v_snapshot_builder_add_task (C3vSnapshotBuilder *self, const C3vTask *task)
 void
 c3v_snapshot_builder_add_service (C3vSnapshotBuilder *self, const C3vService *service)
 {
-  C3vService copy;
+  const char *arn;
+  C3vService *copy;
+  guint       slot;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (service != NULL);
+  g_return_if_fail (service->arn != NULL);
 
-  copy = *service;
-  copy.arn = intern (self, service->arn);
-  copy.name = intern (self, service->name);
-  copy.status = intern (self, service->status);
-  copy.task_definition_arn = intern (self, service->task_definition_arn);
-  copy.launch_type = intern (self, service->launch_type);
-  g_array_append_val (self->services, copy);
+  /* The slot first: finding it may grow (move) the array. */
+  arn = intern (self, service->arn);
+  slot = slot_for_arn (self->services, self->service_index, arn);
+  copy = &g_array_index (self->services, C3vService, slot);
+  *copy = *service;
+  copy->arn = arn;
+  copy->name = intern (self, service->name);
+  copy->status = intern (self, service->status);
+  copy->task_definition_arn = intern (self, service->task_definition_arn);
+  copy->launch_type = intern (self, service->launch_type);
 }
 
 void
@@ -217,48 +227,54 @@ c3v_snapshot_builder_add_failure (C3vSnapshotBuilder *self, const C3vFailure *fa
   g_array_append_val (self->failures, copy);
 }
 
-/* Instances and tasks both start with their ARN. */
+/* The ARN of item @index of @items, found @arn_offset bytes into it. */
 static const char *
-item_arn (GArray *items, guint index)
+item_arn (GArray *items, gsize arn_offset, guint index)
 {
   gsize size = g_array_get_element_size (items);
 
-  return *(const char **) (gpointer) (items->data + (gsize) index * size);
+  return *(const char **) (gpointer) (items->data + (gsize) index * size + arn_offset);
 }
+
+typedef struct
+{
+  GArray *items;
+  gsize   arn_offset;
+} ArnOrder;
 
 static gint
-compare_arns (gconstpointer a, gconstpointer b, gpointer items)
+compare_arns (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return strcmp (item_arn (items, *(const guint *) a), item_arn (items, *(const guint *) b));
+  const ArnOrder *by = user_data;
+
+  return strcmp (item_arn (by->items, by->arn_offset, *(const guint *) a),
+                 item_arn (by->items, by->arn_offset, *(const guint *) b));
 }
 
-/* Reorders @items (and @companion, one guint per item, when not NULL) by
- * ARN and renumbers @index to match. */
+/* Reorders @items, whose ARN is @arn_offset bytes into each, (and
+ * @companion, one guint per item, when not NULL) by ARN and renumbers
+ * @index to match. */
 static void
-sort_by_arn (GArray *items, GHashTable *index, GArray *companion)
+sort_by_arn (GArray *items, gsize arn_offset, GHashTable *index, GArray *companion)
 {
   gsize             size = g_array_get_element_size (items);
   g_autofree guint *order = g_new (guint, MAX (items->len, 1));
   g_autoptr (GArray) old_items = g_array_copy (items);
   g_autoptr (GArray) old_companion = companion != NULL ? g_array_copy (companion) : NULL;
+  ArnOrder by = { old_items, arn_offset };
 
   for (guint i = 0; i < items->len; i++)
     order[i] = i;
-  g_qsort_with_data (order, (gint) items->len, sizeof (guint), compare_arns, old_items);
+  g_qsort_with_data (order, (gint) items->len, sizeof (guint), compare_arns, &by);
 
   for (guint i = 0; i < items->len; i++)
     {
       memcpy (items->data + (gsize) i * size, old_items->data + (gsize) order[i] * size, size);
       if (companion != NULL)
         g_array_index (companion, guint, i) = g_array_index (old_companion, guint, order[i]);
-      g_hash_table_insert (index, (gpointer) item_arn (items, i), GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (index, (gpointer) item_arn (items, arn_offset, i),
+                           GUINT_TO_POINTER (i + 1));
     }
-}
-
-static gint
-compare_services (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (((const C3vService *) a)->arn, ((const C3vService *) b)->arn);
 }
 
 static gint
@@ -278,10 +294,10 @@ c3v_snapshot_builder_sort (C3vSnapshotBuilder *self)
 {
   g_return_if_fail (self != NULL);
 
-  sort_by_arn (self->instances, self->instance_index, NULL);
-  sort_by_arn (self->tasks, self->task_index, self->task_offsets);
+  sort_by_arn (self->instances, G_STRUCT_OFFSET (C3vInstance, arn), self->instance_index, NULL);
+  sort_by_arn (self->tasks, G_STRUCT_OFFSET (C3vTask, arn), self->task_index, self->task_offsets);
   /* DescribeServices batches and failures answer in any order too. */
-  g_array_sort (self->services, compare_services);
+  sort_by_arn (self->services, G_STRUCT_OFFSET (C3vService, arn), self->service_index, NULL);
   g_array_sort (self->failures, compare_failures);
 }
 

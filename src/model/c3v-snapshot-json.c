@@ -43,12 +43,12 @@ add_boolean (JsonBuilder *builder, const char *member, gboolean value)
 }
 
 static void
-add_resources (JsonBuilder *builder, const char *member, guint32 cpu, guint32 memory)
+add_resources (JsonBuilder *builder, const char *member, guint64 cpu, guint64 memory)
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
-  add_int (builder, "cpu", cpu);
-  add_int (builder, "memory", memory);
+  add_int (builder, "cpu", (gint64) MIN (cpu, G_MAXINT64));
+  add_int (builder, "memory", (gint64) MIN (memory, G_MAXINT64));
   json_builder_end_object (builder);
 }
 

@@ -7,16 +7,18 @@
 
 C3V_DEFINE_BOXED_TYPE (C3vSnapshot, c3v_snapshot, c3v_snapshot_ref, c3v_snapshot_unref)
 
+/* @n_items structs of @item_size bytes, each with its ARN @arn_offset
+ * bytes in: ARN -> index + 1. */
 static GHashTable *
-index_arns (gconstpointer items, gsize item_size, guint n_items)
+index_arns (gconstpointer items, gsize item_size, gsize arn_offset, guint n_items)
 {
   GHashTable   *index = g_hash_table_new (g_str_hash, g_str_equal);
   const guint8 *p = items;
 
-  /* Every indexed struct starts with its ARN. */
   for (guint i = 0; i < n_items; i++)
     {
-      const char *arn = *(const char *const *) (gconstpointer) (p + i * item_size);
+      const char *arn
+          = *(const char *const *) (gconstpointer) (p + (gsize) i * item_size + arn_offset);
 
       if (arn != NULL)
         g_hash_table_insert (index, (gpointer) arn, GUINT_TO_POINTER (i + 1));
@@ -92,7 +94,8 @@ c3v_snapshot_check_mismatch (C3vSnapshot *self)
        * disagree with ECS. */
       instance->mismatch
           = self->complete
-            && (ecs_cpu != instance->reserved_cpu || ecs_memory != instance->reserved_memory);
+            && (ecs_cpu < 0 || ecs_memory < 0 || (guint64) ecs_cpu != instance->reserved_cpu
+                || (guint64) ecs_memory != instance->reserved_memory);
     }
 }
 
@@ -125,8 +128,9 @@ c3v_snapshot_new_take (C3vStringPool *pool, C3vInstance *instances, guint n_inst
       instances[i].reserved_memory = 0;
     }
 
-  self->task_by_arn = index_arns (tasks, sizeof (C3vTask), n_tasks);
-  self->instance_by_arn = index_arns (instances, sizeof (C3vInstance), n_instances);
+  self->task_by_arn = index_arns (tasks, sizeof (C3vTask), G_STRUCT_OFFSET (C3vTask, arn), n_tasks);
+  self->instance_by_arn = index_arns (instances, sizeof (C3vInstance),
+                                      G_STRUCT_OFFSET (C3vInstance, arn), n_instances);
   c3v_snapshot_link_tasks (self);
   c3v_snapshot_check_mismatch (self);
 
@@ -329,5 +333,7 @@ c3v_instance_get_reserved (const C3vInstance *instance, C3vResource resource)
 {
   g_return_val_if_fail (instance != NULL, 0);
 
-  return resource == C3V_RESOURCE_CPU ? instance->reserved_cpu : instance->reserved_memory;
+  return (guint32) MIN (resource == C3V_RESOURCE_CPU ? instance->reserved_cpu
+                                                     : instance->reserved_memory,
+                        G_MAXUINT32);
 }

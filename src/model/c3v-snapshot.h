@@ -71,10 +71,12 @@ typedef struct
   guint32     remaining_cpu;
   guint32     remaining_memory;
   /* Filled by the snapshot when it is built: */
-  guint   *task_indices; /* tasks placed here, in task order */
-  guint    n_tasks;
-  guint32  reserved_cpu; /* sum of the tasks' reservations */
-  guint32  reserved_memory;
+  guint *task_indices; /* tasks placed here, in task order */
+  guint  n_tasks;
+  /* Sums of the tasks' reservations: 64 bits, as no sum of guint32 may
+   * wrap into a small, plausible figure. */
+  guint64  reserved_cpu;
+  guint64  reserved_memory;
   gboolean mismatch; /* sums differ from registered - remaining */
 } C3vInstance;
 
@@ -132,6 +134,7 @@ gint c3v_snapshot_find_instance (C3vSnapshot *self, const char *container_instan
 char   *c3v_task_dup_label (const C3vTask *task);
 guint32 c3v_task_get_reserved (const C3vTask *task, C3vResource resource);
 guint32 c3v_instance_get_registered (const C3vInstance *instance, C3vResource resource);
+/* The sum, saturated at G_MAXUINT32: what is drawn. */
 guint32 c3v_instance_get_reserved (const C3vInstance *instance, C3vResource resource);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vSnapshot, c3v_snapshot_unref)

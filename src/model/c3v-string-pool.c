@@ -51,6 +51,17 @@ c3v_string_pool_intern (C3vStringPool *self, const char *str)
   if (str == NULL)
     return NULL;
 
+  /* Every string of a snapshot passes here, most straight from the wire,
+   * where json-glib lets a lone surrogate through as bytes that are not
+   * UTF-8: what is invalid becomes U+FFFD, so exports, --dump and Pango
+   * only ever see UTF-8. */
+  if (!g_utf8_validate (str, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (str, -1);
+
+      return g_string_chunk_insert_const (self->chunk, valid);
+    }
+
   /* insert_const deduplicates: equal strings share one copy. */
   return g_string_chunk_insert_const (self->chunk, str);
 }

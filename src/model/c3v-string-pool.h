@@ -20,7 +20,8 @@ typedef struct _C3vStringPool C3vStringPool;
 C3vStringPool *c3v_string_pool_new (void);
 C3vStringPool *c3v_string_pool_ref (C3vStringPool *self);
 void           c3v_string_pool_unref (C3vStringPool *self);
-/* The interned copy of @str; NULL stays NULL. */
+/* The interned copy of @str, made valid UTF-8 (what is not becomes
+ * U+FFFD); NULL stays NULL. */
 const char *c3v_string_pool_intern (C3vStringPool *self, const char *str);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vStringPool, c3v_string_pool_unref)

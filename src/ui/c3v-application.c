@@ -1,4 +1,7 @@
-/* c3v-application.c: options, actions and accelerators of c3vis.
+/* c3v-application.c: the window's face of c3vis: actions and accelerators.
+ *
+ * The command line is parsed before, in src/app (main.c), and handed over
+ * as options.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -7,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "c3v-application.h"
-#include "c3v-cli.h"
 #include "c3v-window.h"
 
 struct _C3vApplication
@@ -19,49 +21,6 @@ struct _C3vApplication
 };
 
 G_DEFINE_FINAL_TYPE (C3vApplication, c3v_application, GTK_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[]
-    = { { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
-          N_ ("AWS profile to use (default: AWS_PROFILE, then “default”)"), N_ ("NAME") },
-        { "region", 'r', 0, G_OPTION_ARG_STRING, NULL,
-          N_ ("AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile’s)"),
-          N_ ("REGION") },
-        { "endpoint-url", 0, 0, G_OPTION_ARG_STRING, NULL,
-          N_ ("ECS endpoint to talk to instead of the regional one"), N_ ("URL") },
-        { "cluster", 'c', 0, G_OPTION_ARG_STRING, NULL, N_ ("Cluster to show, load or export"),
-          N_ ("NAME") },
-        { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-          N_ ("Show the built-in demo account instead of AWS"), NULL },
-        { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-          N_ ("Export the cluster as a PNG image and exit (no display needed)"), N_ ("FILE.png") },
-        { "dump", 0, 0, G_OPTION_ARG_STRING, NULL,
-          N_ ("Print the cluster snapshot and exit; FORMAT is “json”"), N_ ("FORMAT") },
-        { "resource", 0, 0, G_OPTION_ARG_STRING, NULL,
-          N_ ("Resource the bars show with --export: “memory” or “cpu”"), N_ ("RESOURCE") },
-        { "width", 0, 0, G_OPTION_ARG_INT, NULL, N_ ("Width of the exported image in pixels"),
-          N_ ("PX") },
-        { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
-        { NULL } };
-
-static int
-c3v_application_handle_local_options (GApplication *app, GVariantDict *dict)
-{
-  C3vApplication *self = C3V_APPLICATION (app);
-
-  if (g_variant_dict_contains (dict, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      return 0;
-    }
-
-  c3v_options_load (&self->options, dict);
-
-  /* Headless commands never touch GTK, so they work with no display. */
-  if (self->options.dump_format != NULL || self->options.export_path != NULL)
-    return c3v_cli_run (&self->options);
-
-  return -1;
-}
 
 static void
 c3v_application_activate (GApplication *app)
@@ -136,6 +95,18 @@ set_accels (GtkApplication *app)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
+/* GtkApplication (unlike libadwaita's) does not load style.css itself. */
+static void
+load_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, APP_RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 c3v_application_startup (GApplication *app)
 {
@@ -145,6 +116,7 @@ c3v_application_startup (GApplication *app)
 
   g_set_application_name ("c3vis");
   gtk_window_set_default_icon_name (APP_ID);
+  load_style ();
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -169,7 +141,6 @@ c3v_application_class_init (C3vApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = c3v_application_finalize;
-  app_class->handle_local_options = c3v_application_handle_local_options;
   app_class->startup = c3v_application_startup;
   app_class->activate = c3v_application_activate;
 }
@@ -177,22 +148,21 @@ c3v_application_class_init (C3vApplicationClass *klass)
 static void
 c3v_application_init (C3vApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _ ("See where containers run on Amazon ECS clusters."));
-  g_application_set_option_context_description (
-      G_APPLICATION (self), _ ("Without AWS credentials, c3vis shows a built-in demo account.\n"
-                               "Report bugs at https://github.com/c3vis/c3vis/issues"));
 }
 
 C3vApplication *
-c3v_application_new (void)
+c3v_application_new (const C3vOptions *options)
 {
   /* Non-unique: each launch honours its own command line (profile, region,
    * cluster) instead of handing it to an already running instance. */
-  return g_object_new (C3V_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_NON_UNIQUE, "resource-base-path", APP_RESOURCE_PATH, NULL);
+  C3vApplication *self
+      = g_object_new (C3V_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                      G_APPLICATION_NON_UNIQUE, "resource-base-path", APP_RESOURCE_PATH, NULL);
+
+  if (options != NULL)
+    c3v_options_copy (&self->options, options);
+
+  return self;
 }
 
 GSettings *

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define C3V_TYPE_APPLICATION (c3v_application_get_type ())
 G_DECLARE_FINAL_TYPE (C3vApplication, c3v_application, C3V, APPLICATION, GtkApplication)
 
-C3vApplication *c3v_application_new (void);
+/* @options: what the command line asked for (copied), or NULL. */
+C3vApplication *c3v_application_new (const C3vOptions *options);
 GSettings      *c3v_application_get_settings (C3vApplication *self);
 /* What the command line asked for (profile, region, cluster, demo...). */
 const C3vOptions *c3v_application_get_options (C3vApplication *self);

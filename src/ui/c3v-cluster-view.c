@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "c3v-cluster-view.h"
 #include "c3v-painter.h"
@@ -38,6 +39,10 @@ struct _C3vClusterView
   GtkWidget *context_menu;
   /* A newly shown cluster is zoomed to fill the view once it is loaded. */
   gboolean needs_fit;
+  /* The last allocation's size, which the layout follows. */
+  int   width;
+  int   height;
+  guint relayout_tick_id;
 };
 
 enum
@@ -86,28 +91,6 @@ forget_hits (C3vClusterView *self)
   update_menu_actions (self);
 }
 
-/* Layout is cached until the snapshot or an option (the width among them)
- * changes. */
-static C3vLayout *
-ensure_layout (C3vClusterView *self)
-{
-  if (self->snapshot == NULL)
-    {
-      g_clear_object (&self->layout);
-      return NULL;
-    }
-
-  if (self->layout == NULL || !c3v_layout_is_for (self->layout, self->snapshot, &self->options))
-    {
-      g_clear_object (&self->layout);
-      self->layout = c3v_layout_new (self->snapshot, &self->options);
-      forget_hits (self);
-      g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
-    }
-
-  return self->layout;
-}
-
 static void
 configure_adjustment (GtkAdjustment *adjustment, double content, double page)
 {
@@ -117,26 +100,79 @@ configure_adjustment (GtkAdjustment *adjustment, double content, double page)
   gtk_adjustment_configure (adjustment, value, 0, upper, page * 0.1, page * 0.9, page);
 }
 
+/* A newly shown cluster is fitted once its complete snapshot is in and the
+ * view's height is known. */
+static gboolean
+wants_fit (C3vClusterView *self)
+{
+  return self->needs_fit && self->snapshot != NULL && c3v_snapshot_is_complete (self->snapshot)
+         && self->height > 0;
+}
+
+/* Lays the snapshot out again when it, an option or the width changed.
+ * Never called from size allocation: "layout-changed" makes the window
+ * rebuild the legend, and widgets must not come and go while GTK
+ * allocates them (the window painted nothing when they did). */
+static void
+relayout (C3vClusterView *self)
+{
+  C3vLayoutOptions options = self->options;
+
+  /* The width comes from the last allocation; before the first one there
+   * is nothing to lay out for. */
+  if (self->snapshot == NULL || self->width <= 0)
+    {
+      if (self->layout == NULL)
+        return;
+      g_clear_object (&self->layout);
+    }
+  else
+    {
+      self->options.available_width = self->width;
+      if (wants_fit (self))
+        {
+          self->needs_fit = FALSE;
+          if (c3v_snapshot_get_n_instances (self->snapshot) <= AUTO_FIT_MAX_INSTANCES)
+            self->options.zoom = fit_zoom (self, self->height, 1.0, AUTO_FIT_MAX_ZOOM);
+        }
+      options = self->options;
+      if (self->layout != NULL && c3v_layout_is_for (self->layout, self->snapshot, &options))
+        return;
+      g_clear_object (&self->layout);
+      self->layout = c3v_layout_new (self->snapshot, &options);
+    }
+
+  forget_hits (self);
+  /* The natural size is the content's (see measure). */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
+}
+
+static gboolean
+relayout_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+
+  self->relayout_tick_id = 0;
+  relayout (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Allocation only notes the size; a new width (or a fit waiting for the
+ * height) is laid out at the start of the next frame, before its layout
+ * phase. */
 static void
 c3v_cluster_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
-  C3vLayout      *layout;
-  double          content_width;
-  double          content_height;
+  double          content_width = self->layout != NULL ? c3v_layout_get_width (self->layout) : 0;
+  double          content_height = self->layout != NULL ? c3v_layout_get_height (self->layout) : 0;
 
-  self->options.available_width = MAX (width, 1);
-  if (self->needs_fit && self->snapshot != NULL && c3v_snapshot_is_complete (self->snapshot)
-      && height > 0)
-    {
-      self->needs_fit = FALSE;
-      if (c3v_snapshot_get_n_instances (self->snapshot) <= AUTO_FIT_MAX_INSTANCES)
-        self->options.zoom = fit_zoom (self, height, 1.0, AUTO_FIT_MAX_ZOOM);
-    }
-
-  layout = ensure_layout (self);
-  content_width = layout != NULL ? c3v_layout_get_width (layout) : 0;
-  content_height = layout != NULL ? c3v_layout_get_height (layout) : 0;
+  self->width = width;
+  self->height = height;
+  if (self->snapshot != NULL && self->relayout_tick_id == 0
+      && (self->layout == NULL || self->options.available_width != width || wants_fit (self)))
+    self->relayout_tick_id = gtk_widget_add_tick_callback (widget, relayout_tick, NULL, NULL);
 
   if (self->hadjustment != NULL)
     configure_adjustment (self->hadjustment, content_width, width);
@@ -147,13 +183,23 @@ c3v_cluster_view_size_allocate (GtkWidget *widget, int width, int height, int ba
     gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
+/* Any size works (the adjustments cover the rest), but the natural size
+ * is the content's: the scrolled window decides from it whether to show
+ * its scrollbars, so configuring the adjustments in size_allocate never
+ * changes its mind (and queues a resize) in the middle of an allocation. */
 static void
 c3v_cluster_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                           int *natural, int *minimum_baseline, int *natural_baseline)
 {
-  /* Scrollable: any size works, the adjustments cover the rest. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 200;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
+  C3vClusterView *self = C3V_CLUSTER_VIEW (widget);
+  gboolean        horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? 240 : 200;
+  if (self->layout == NULL)
+    *natural = *minimum;
+  else
+    *natural = MAX (*minimum, (int) ceil (horizontal ? c3v_layout_get_width (self->layout)
+                                                     : c3v_layout_get_height (self->layout)));
 }
 
 /* Chrome colours follow the GTK theme so dark mode reads well. */
@@ -617,6 +663,9 @@ c3v_cluster_view_dispose (GObject *object)
   C3vClusterView *self = C3V_CLUSTER_VIEW (object);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (self->relayout_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->relayout_tick_id);
+  self->relayout_tick_id = 0;
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
   if (self->vadjustment != NULL)
@@ -664,7 +713,8 @@ c3v_cluster_view_class_init (C3vClusterViewClass *klass)
    * C3vClusterView::layout-changed:
    *
    * A new layout is on screen (new snapshot, option or width): the legend
-   * beside the view follows it.
+   * beside the view follows it. Never emitted during size allocation, so
+   * handlers may add and remove widgets.
    */
   signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -709,6 +759,10 @@ c3v_cluster_view_init (C3vClusterView *self)
   self->options.show_legend = FALSE;
   self->hover.kind = C3V_HIT_NONE;
 
+  /* The scrolled window sizes its scrollbars by the natural size. */
+  self->hscroll_policy = GTK_SCROLL_NATURAL;
+  self->vscroll_policy = GTK_SCROLL_NATURAL;
+
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -737,8 +791,7 @@ c3v_cluster_view_new (void)
 static void
 options_changed (C3vClusterView *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  relayout (self);
 }
 
 void
@@ -760,13 +813,7 @@ c3v_cluster_view_set_snapshot (C3vClusterView *self, C3vSnapshot *snapshot)
 
   g_clear_pointer (&self->snapshot, c3v_snapshot_unref);
   self->snapshot = snapshot != NULL ? c3v_snapshot_ref (snapshot) : NULL;
-  if (snapshot == NULL)
-    {
-      g_clear_object (&self->layout);
-      forget_hits (self);
-      g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
-    }
-  options_changed (self);
+  relayout (self);
 }
 
 C3vSnapshot *

@@ -8,83 +8,123 @@
 
 struct _C3vLegendRow
 {
-  GtkListBoxRow parent_instance;
+  GtkWidget parent_instance;
 
-  char   *label;
-  C3vRgba color;
+  C3vLegendItem *item;
+  GtkWidget     *swatch;
+  GtkWidget     *label;
+  GtkWidget     *count;
 };
 
-G_DEFINE_FINAL_TYPE (C3vLegendRow, c3v_legend_row, GTK_TYPE_LIST_BOX_ROW)
-
-static void
-c3v_legend_row_finalize (GObject *object)
-{
-  g_free (C3V_LEGEND_ROW (object)->label);
-
-  G_OBJECT_CLASS (c3v_legend_row_parent_class)->finalize (object);
-}
-
-static void
-c3v_legend_row_class_init (C3vLegendRowClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = c3v_legend_row_finalize;
-}
-
-static void
-c3v_legend_row_init (C3vLegendRow *self)
-{
-}
+G_DEFINE_FINAL_TYPE (C3vLegendRow, c3v_legend_row, GTK_TYPE_WIDGET)
 
 static void
 draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
-  C3vLegendRow *self = user_data;
+  C3vLegendRow  *self = user_data;
+  const C3vRgba *color;
 
+  if (self->item == NULL)
+    return;
+
+  color = c3v_legend_item_get_color (self->item);
   cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
-  cairo_set_source_rgba (cr, self->color.red, self->color.green, self->color.blue, 1.0);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1.0);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
 
-GtkWidget *
-c3v_legend_row_new (const C3vLegendEntry *entry)
+static void
+update_highlighted (C3vLegendRow *self)
 {
-  C3vLegendRow    *self = g_object_new (C3V_TYPE_LEGEND_ROW, NULL);
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget       *swatch = gtk_drawing_area_new ();
-  GtkWidget       *label = gtk_label_new (entry->label);
-  g_autofree char *count_text = g_strdup_printf ("%u", entry->n_tasks);
-  GtkWidget       *count = gtk_label_new (count_text);
+  gboolean highlighted = self->item != NULL && c3v_legend_item_get_highlighted (self->item);
 
-  self->label = g_strdup (entry->label);
-  self->color = entry->color;
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, entry->label);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
-
-  return GTK_WIDGET (self);
+  if (highlighted)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "highlighted");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "highlighted");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, highlighted,
+                               -1);
 }
 
-const char *
-c3v_legend_row_get_label (C3vLegendRow *self)
+static void
+c3v_legend_row_dispose (GObject *object)
 {
-  g_return_val_if_fail (C3V_IS_LEGEND_ROW (self), NULL);
+  C3vLegendRow *self = C3V_LEGEND_ROW (object);
+  GtkWidget    *child;
 
-  return self->label;
+  c3v_legend_row_set_item (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (c3v_legend_row_parent_class)->dispose (object);
+}
+
+static void
+c3v_legend_row_class_init (C3vLegendRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = c3v_legend_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "legendrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+c3v_legend_row_init (C3vLegendRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 8);
+
+  self->swatch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->swatch), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->swatch), 14);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch, self, NULL);
+  gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->swatch, widget);
+
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_widget_set_parent (self->label, widget);
+
+  self->count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->count, "dim-label");
+  gtk_widget_add_css_class (self->count, "numeric");
+  gtk_widget_set_parent (self->count, widget);
+}
+
+GtkWidget *
+c3v_legend_row_new (void)
+{
+  return g_object_new (C3V_TYPE_LEGEND_ROW, NULL);
+}
+
+void
+c3v_legend_row_set_item (C3vLegendRow *self, C3vLegendItem *item)
+{
+  g_autofree char *count = NULL;
+  const char      *label;
+
+  g_return_if_fail (C3V_IS_LEGEND_ROW (self));
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+
+  label = item != NULL ? c3v_legend_item_get_label (item) : "";
+  count = item != NULL ? g_strdup_printf ("%u", c3v_legend_item_get_n_tasks (item)) : NULL;
+  gtk_label_set_text (GTK_LABEL (self->label), label);
+  gtk_widget_set_tooltip_text (self->label, item != NULL ? label : NULL);
+  gtk_label_set_text (GTK_LABEL (self->count), count != NULL ? count : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_queue_draw (self->swatch);
+  if (item != NULL)
+    g_signal_connect_swapped (item, "notify::highlighted", G_CALLBACK (update_highlighted), self);
+  update_highlighted (self);
 }

@@ -8,8 +8,10 @@
  */
 #pragma once
 
+#include "c3v-application.h"
 #include "c3v-cluster-view.h"
 #include "c3v-connection.h"
+#include "c3v-legend.h"
 #include "c3v-window.h"
 
 G_BEGIN_DECLS
@@ -24,12 +26,15 @@ struct _C3vWindow
   char          *profile;     /* NULL: the default chain */
   char          *region;      /* NULL: the profile's */
   char          *cluster;     /* the selected cluster */
+  C3vLegend     *legend;      /* the legend of the layout on screen */
   gboolean       loading;
   gboolean       exporting;
-  gboolean       rebuilding_legend;
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
   guint          reconnect_id;
+
+  /* The application it was made for, whose options the command line set. */
+  C3vApplication *app;
 
   /* Template children */
   GtkDropDown     *profile_dropdown;
@@ -52,7 +57,7 @@ struct _C3vWindow
   GtkLabel        *empty_title;
   GtkLabel        *empty_description;
   C3vClusterView  *cluster_view;
-  GtkListBox      *legend_list;
+  GtkListView     *legend_view;
   GtkLabel        *status_label;
 };
 

@@ -203,30 +203,62 @@ show_snapshot (C3vWindow *self, C3vSnapshot *snapshot)
     gtk_stack_set_visible_child_name (self->view_stack, "cluster");
 }
 
+/* The legend follows the layout; "layout-changed" never comes from inside
+ * an allocation, so its rows may come and go here. */
 static void
 on_layout_changed (C3vClusterView *view, C3vWindow *self)
 {
-  C3vLayout            *layout = c3v_cluster_view_get_layout (view);
-  const C3vLegendEntry *entries = NULL;
-  guint                 n_entries = 0;
+  c3v_legend_set_layout (self->legend, c3v_cluster_view_get_layout (view));
+}
 
-  g_auto (GStrv) highlight = g_strdupv ((char **) c3v_cluster_view_get_highlight (view));
+static void
+on_legend_highlight_changed (C3vLegend *legend, C3vWindow *self)
+{
+  c3v_cluster_view_set_highlight (self->cluster_view, c3v_legend_get_highlight (legend));
+}
 
-  /* A new layout (resize, zoom, refresh) keeps what the user highlighted. */
-  self->rebuilding_legend = TRUE;
-  list_box_clear (self->legend_list);
-  if (layout != NULL)
-    entries = c3v_layout_get_legend (layout, &n_entries);
+static void
+on_legend_activate (GtkListView *list, guint position, C3vWindow *self)
+{
+  c3v_legend_toggle (self->legend, position);
+}
 
-  for (guint i = 0; i < n_entries; i++)
-    {
-      GtkWidget *row = c3v_legend_row_new (&entries[i]);
+static void
+setup_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, c3v_legend_row_new ());
+}
 
-      gtk_list_box_append (self->legend_list, row);
-      if (highlight != NULL && g_strv_contains ((const char *const *) highlight, entries[i].label))
-        gtk_list_box_select_row (self->legend_list, GTK_LIST_BOX_ROW (row));
-    }
-  self->rebuilding_legend = FALSE;
+static void
+bind_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  c3v_legend_row_set_item (C3V_LEGEND_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_legend_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  c3v_legend_row_set_item (C3V_LEGEND_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+init_legend (C3vWindow *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  self->legend = c3v_legend_new ();
+  g_signal_connect_object (self->legend, "highlight-changed",
+                           G_CALLBACK (on_legend_highlight_changed), self, 0);
+  /* The highlight is the legend's own state, not a list selection: moving
+   * the keyboard focus through the list must not change it. */
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->legend)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_legend_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_legend_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_legend_row), NULL);
+  gtk_list_view_set_factory (self->legend_view, factory);
+  gtk_list_view_set_model (self->legend_view, GTK_SELECTION_MODEL (selection));
 }
 
 /* The status line tells what the keyboard focus is on, as a tooltip would. */
@@ -239,22 +271,6 @@ on_view_focus_changed (C3vClusterView *view, C3vWindow *self)
     gtk_label_set_text (self->status_label, text);
   else
     update_status (self, c3v_cluster_view_get_snapshot (view));
-}
-
-static void
-on_legend_selection_changed (GtkListBox *list, C3vWindow *self)
-{
-  g_autoptr (GList) rows = gtk_list_box_get_selected_rows (list);
-  g_autoptr (GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto (GStrv) strv = NULL;
-
-  if (self->rebuilding_legend)
-    return;
-
-  for (GList *l = rows; l != NULL; l = l->next)
-    g_strv_builder_add (labels, c3v_legend_row_get_label (l->data));
-  strv = g_strv_builder_end (labels);
-  c3v_cluster_view_set_highlight (self->cluster_view, (const char *const *) strv);
 }
 
 static void
@@ -384,8 +400,7 @@ on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 static char *
 dup_preferred_cluster (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   if (self->cluster != NULL)
     return g_strdup (self->cluster);
@@ -532,8 +547,7 @@ list_clusters (C3vWindow *self)
 static gboolean
 wants_demo (C3vWindow *self, gboolean *fallback)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
 
   *fallback = FALSE;
   if (g_strcmp0 (self->profile, "") == 0)
@@ -549,8 +563,7 @@ wants_demo (C3vWindow *self, gboolean *fallback)
 void
 c3v_window_connect (C3vWindow *self)
 {
-  const C3vOptions *options
-      = c3v_application_get_options (C3V_APPLICATION (g_application_get_default ()));
+  const C3vOptions *options = c3v_application_get_options (self->app);
   g_autoptr (C3vConnection) connection = NULL;
   g_autoptr (GError) error = NULL;
   gboolean fallback;
@@ -692,14 +705,14 @@ static void
 c3v_window_constructed (GObject *object)
 {
   C3vWindow        *self = C3V_WINDOW (object);
-  C3vApplication   *app = C3V_APPLICATION (g_application_get_default ());
-  const C3vOptions *options = c3v_application_get_options (app);
+  const C3vOptions *options;
   g_autofree char  *profile = NULL;
   g_autofree char  *region = NULL;
 
   G_OBJECT_CLASS (c3v_window_parent_class)->constructed (object);
 
-  self->settings = g_object_ref (c3v_application_get_settings (app));
+  options = c3v_application_get_options (self->app);
+  self->settings = g_object_ref (c3v_application_get_settings (self->app));
   c3v_window_restore_state (self);
   c3v_window_add_settings_actions (self);
   apply_view_settings (self);
@@ -735,6 +748,7 @@ c3v_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), C3V_TYPE_WINDOW);
   g_clear_object (&self->connection);
+  g_clear_object (&self->legend);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
 
@@ -749,8 +763,21 @@ c3v_window_finalize (GObject *object)
   g_free (self->profile);
   g_free (self->region);
   g_free (self->cluster);
+  g_clear_object (&self->app);
 
   G_OBJECT_CLASS (c3v_window_parent_class)->finalize (object);
+}
+
+/* "app": the application the window is made for, known in constructed
+ * (GtkWindow's "application" is set only after it) and kept to the end,
+ * since callbacks may outlive the window's place in it. */
+static void
+c3v_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  C3vWindow *self = C3V_WINDOW (object);
+
+  g_assert (prop_id == 1);
+  self->app = g_value_dup_object (value);
 }
 
 static void
@@ -760,12 +787,18 @@ c3v_window_class_init (C3vWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->set_property = c3v_window_set_property;
+  g_object_class_install_property (
+      object_class, 1,
+      g_param_spec_object ("app", NULL, NULL, C3V_TYPE_APPLICATION,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   object_class->constructed = c3v_window_constructed;
   object_class->dispose = c3v_window_dispose;
   object_class->finalize = c3v_window_finalize;
   window_class->close_request = c3v_window_close_request;
 
   g_type_ensure (C3V_TYPE_CLUSTER_VIEW);
+  g_type_ensure (C3V_TYPE_LEGEND_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/c3v-window.ui");
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, region_dropdown);
@@ -787,7 +820,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_description);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_view);
-  gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_list);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_view);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, status_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
@@ -795,7 +828,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_legend_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_focus_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_selected",
@@ -815,6 +848,7 @@ static void
 c3v_window_init (C3vWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_legend (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
@@ -824,5 +858,5 @@ c3v_window_init (C3vWindow *self)
 C3vWindow *
 c3v_window_new (C3vApplication *application)
 {
-  return g_object_new (C3V_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (C3V_TYPE_WINDOW, "app", application, "application", application, NULL);
 }

@@ -70,11 +70,18 @@ check_size (double width, double height, GError **error)
       && width * height <= C3V_EXPORT_MAX_PIXELS)
     return TRUE;
 
-  g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
-               _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "
-                  "(at most %d pixels a side and %d million pixels); "
-                  "export a wider image or with a smaller zoom"),
-               width, height, C3V_EXPORT_MAX_SIDE, C3V_EXPORT_MAX_PIXELS / 1000000);
+  /* Exports are drawn at zoom 1: only a wider image, whose rows hold more
+   * bars, makes a too tall one fit. */
+  if (height > C3V_EXPORT_MAX_SIDE && width < C3V_EXPORT_MAX_SIDE)
+    g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
+                 _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "
+                    "(at most %d pixels a side and %d million pixels); export a wider image"),
+                 width, height, C3V_EXPORT_MAX_SIDE, C3V_EXPORT_MAX_PIXELS / 1000000);
+  else
+    g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
+                 _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "
+                    "(at most %d pixels a side and %d million pixels)"),
+                 width, height, C3V_EXPORT_MAX_SIDE, C3V_EXPORT_MAX_PIXELS / 1000000);
   return FALSE;
 }
 

@@ -54,11 +54,18 @@ AWS_MAX_ATTEMPTS=1 expect 1 "Could not reach" "dropped connection" -- --fault dr
 AWS_MAX_ATTEMPTS=1 expect 1 "ServerException" "server error" -- --fault ListTasks:server-error:20
 expect 1 "staging" "deleted cluster" -- --delete-cluster staging:0
 AWS_MAX_ATTEMPTS=3 expect 0 "" "throttled twice, then answered" -- --fault ListTasks:throttle:2
+AWS_MAX_ATTEMPTS=1 expect 0 "" "throttled by ECS-like buckets, then answered" -- --token-bucket 3:200
 
 status=0
 "$fake" --port 0 --fault ListTasks:bogus >/dev/null 2>"$tmp/err" || status=$?
 ((status != 0)) && grep -q "bogus" "$tmp/err" || fail "an unknown fault kind was accepted"
 passed=$((passed + 1))
 echo "ok $passed - unknown fault kind refused"
+
+status=0
+"$fake" --port 0 --token-bucket 50 >/dev/null 2>"$tmp/err" || status=$?
+((status != 0)) && grep -q "50" "$tmp/err" || fail "a token bucket without a refill rate was accepted"
+passed=$((passed + 1))
+echo "ok $passed - token bucket without a refill rate refused"
 
 echo "$passed passed, 0 failed"

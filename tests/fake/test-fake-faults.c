@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "c3v-fake-ecs.h"
+#include "c3v-fake-throttle.h"
 #include "fake-test-client.h"
 
 typedef struct
@@ -245,6 +246,73 @@ test_rates (void)
   g_clear_object (&fixture.fake);
 }
 
+/* A bucket per action group: burst, then the refill rate; a throttled
+ * request takes no token. */
+static void
+test_token_bucket_groups (void)
+{
+  g_autoptr (C3vFakeThrottle) throttle = c3v_fake_throttle_new (2, 10);
+  g_autofree char *instances = c3v_fake_throttle_group ("DescribeContainerInstances");
+  g_autofree char *listed = c3v_fake_throttle_group ("ListContainerInstances");
+  g_autofree char *definition = c3v_fake_throttle_group ("DescribeTaskDefinition");
+  guint            capacity = 0;
+  double           refill = 0;
+
+  g_assert_cmpstr (instances, ==, "ContainerInstance");
+  g_assert_cmpstr (listed, ==, "ContainerInstance");
+  g_assert_cmpstr (definition, ==, "TaskDefinition");
+
+  g_assert_true (c3v_fake_throttle_admit (throttle, "ListTasks", 0));
+  g_assert_true (c3v_fake_throttle_admit (throttle, "DescribeTasks", 0));
+  g_assert_false (c3v_fake_throttle_admit (throttle, "ListTasks", 0));
+  g_assert_true (c3v_fake_throttle_admit (throttle, "ListServices", 0));
+  /* 10 per second: one token after 100 ms, not before. */
+  g_assert_false (c3v_fake_throttle_admit (throttle, "DescribeTasks", 99000));
+  g_assert_true (c3v_fake_throttle_admit (throttle, "DescribeTasks", 100000));
+  g_assert_false (c3v_fake_throttle_admit (throttle, "DescribeTasks", 100000));
+  /* Never more than the burst. */
+  g_assert_true (c3v_fake_throttle_admit (throttle, "ListTasks", 60000000));
+  g_assert_true (c3v_fake_throttle_admit (throttle, "ListTasks", 60000000));
+  g_assert_false (c3v_fake_throttle_admit (throttle, "ListTasks", 60000000));
+
+  g_assert_true (c3v_fake_throttle_parse ("50:20", &capacity, &refill));
+  g_assert_cmpuint (capacity, ==, 50);
+  g_assert_cmpfloat (refill, ==, 20);
+  g_assert_true (c3v_fake_throttle_parse ("1:0.5", &capacity, &refill));
+  g_assert_false (c3v_fake_throttle_parse ("50", &capacity, &refill));
+  g_assert_false (c3v_fake_throttle_parse ("0:20", &capacity, &refill));
+  g_assert_false (c3v_fake_throttle_parse ("50:0", &capacity, &refill));
+  g_assert_false (c3v_fake_throttle_parse ("50:20x", &capacity, &refill));
+  g_assert_false (c3v_fake_throttle_parse ("50:20:1", &capacity, &refill));
+}
+
+/* Over HTTP: the burst is answered, the next call of the group throttled
+ * as ECS does it, another group still answered. */
+static void
+test_token_buckets (void)
+{
+  C3vFakeEcsOptions options = {
+    .seed = 1, .large_instances = 5, .large_tasks = 10, .bucket_capacity = 2, .bucket_refill = 0.001
+  };
+  Fixture fixture = { 0 };
+  g_autoptr (FakeTestResponse) first = NULL;
+  g_autoptr (FakeTestResponse) second = NULL;
+  g_autoptr (FakeTestResponse) third = NULL;
+  g_autoptr (FakeTestResponse) other = NULL;
+
+  start (&fixture, &options);
+  first = fake_test_call (fixture.url, "ListClusters", NULL, NULL);
+  fake_test_response_object (first);
+  second = fake_test_call (fixture.url, "DescribeClusters", NULL, NULL);
+  fake_test_response_object (second);
+  third = fake_test_call (fixture.url, "ListClusters", NULL, NULL);
+  fake_test_assert_error (third, 400, "ThrottlingException");
+  other = fake_test_call (fixture.url, "ListContainerInstances", "{\"cluster\":\"production\"}",
+                          NULL);
+  fake_test_response_object (other);
+  g_clear_object (&fixture.fake);
+}
+
 /* The same seed gives the same faults in the same order. */
 static GString *
 fault_pattern (guint32 seed)
@@ -285,6 +353,8 @@ main (int argc, char *argv[])
 #define ADD(path, func)                                                                            \
   g_test_add ("/fake/faults/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("scripted-throttle", test_scripted_throttle);
+  g_test_add_func ("/fake/faults/token-bucket-groups", test_token_bucket_groups);
+  g_test_add_func ("/fake/faults/token-buckets", test_token_buckets);
   ADD ("server-error", test_server_error);
   ADD ("malformed-and-truncated", test_malformed_and_truncated);
   ADD ("drop", test_drop);

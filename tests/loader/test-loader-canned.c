@@ -408,6 +408,34 @@ test_task_stopped_since_listed (void)
   canned_load_clear (&load);
 }
 
+/* An endpoint that repeats a service ARN, in a page and in the describe
+ * answer: the service is listed once. */
+#define SERVICE_ARN ARN_PREFIX "service/canned/web"
+
+static const Canned repeated_service_answers[] = {
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX
+    "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },
+  { "ListContainerInstances", 200, "{\"containerInstanceArns\": []}" },
+  { "ListTasks", 200, "{\"taskArns\": []}" },
+  { "ListServices", 200, "{\"serviceArns\": [\"" SERVICE_ARN "\", \"" SERVICE_ARN "\"]}" },
+  { "DescribeServices", 200,
+    "{\"services\": [{\"serviceArn\": \"" SERVICE_ARN "\", \"serviceName\": \"web\"},"
+    " {\"serviceArn\": \"" SERVICE_ARN "\", \"serviceName\": \"web\"}], \"failures\": []}" },
+};
+
+static void
+test_repeated_service (void)
+{
+  CannedLoad load = { 0 };
+
+  canned_load_run (&load, repeated_service_answers, G_N_ELEMENTS (repeated_service_answers));
+  g_assert_no_error (load.error);
+  g_assert_cmpuint (c3v_snapshot_get_n_services (load.snapshot), ==, 1);
+  g_assert_cmpstr (c3v_snapshot_get_service (load.snapshot, 0)->arn, ==, SERVICE_ARN);
+  canned_load_clear (&load);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -419,6 +447,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader-canned/inactive-cluster", test_inactive_cluster);
   g_test_add_func ("/loader-canned/stopping-tasks", test_stopping_tasks);
   g_test_add_func ("/loader-canned/task-stopped-since-listed", test_task_stopped_since_listed);
+  g_test_add_func ("/loader-canned/repeated-service", test_repeated_service);
 
   return g_test_run ();
 }

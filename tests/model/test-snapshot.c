@@ -310,6 +310,59 @@ test_services (void)
   g_assert_cmpuint (c3v_snapshot_get_service (snapshot, 0)->pending_count, ==, 1);
 }
 
+/* Tasks of 2³¹−1 + 2³¹−1 + 4 MiB add up to 2³² + 2: a 32-bit sum wraps
+ * to 2, which would even agree with an instance that says 2 MiB are used. */
+static void
+test_sums_do_not_wrap (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  const C3vInstance *instance;
+
+  add_instance (builder, INSTANCE_ARN ("a"), 2048, 3, 4096, 2);
+  add_task (builder, TASK_ARN ("1"), INSTANCE_ARN ("a"), G_MAXINT32, G_MAXINT32);
+  add_task (builder, TASK_ARN ("2"), INSTANCE_ARN ("a"), G_MAXINT32, G_MAXINT32);
+  add_task (builder, TASK_ARN ("3"), INSTANCE_ARN ("a"), 4, 4);
+  snapshot = c3v_snapshot_builder_build (builder, 1, TRUE);
+
+  instance = c3v_snapshot_get_instance (snapshot, 0);
+  g_assert_cmpuint (instance->reserved_memory, ==, 2 * (guint64) G_MAXINT32 + 4);
+  g_assert_cmpuint (instance->reserved_cpu, ==, 2 * (guint64) G_MAXINT32 + 4);
+  g_assert_true (instance->mismatch);
+  /* What is drawn saturates instead of wrapping. */
+  g_assert_cmpuint (c3v_instance_get_reserved (instance, C3V_RESOURCE_MEMORY), ==, G_MAXUINT32);
+  g_assert_cmpuint (c3v_instance_get_reserved (instance, C3V_RESOURCE_CPU), ==, G_MAXUINT32);
+}
+
+/* ListServices may repeat an ARN (a hostile or broken endpoint, or a
+ * page asked for twice): a service is listed once, the last word wins. */
+static void
+test_services_once (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = new_builder ();
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  C3vService web = { "arn:aws:ecs:eu-west-1:1:service/prod/web", "web", "ACTIVE", NULL, "EC2", 3 };
+  C3vService api = { "arn:aws:ecs:eu-west-1:1:service/prod/api", "api", "ACTIVE", NULL, "EC2", 1 };
+  C3vService again = web;
+
+  again.desired_count = 5;
+  c3v_snapshot_builder_add_service (builder, &web);
+  c3v_snapshot_builder_add_service (builder, &api);
+  c3v_snapshot_builder_add_service (builder, &again);
+  snapshot = c3v_snapshot_builder_build (builder, 1, FALSE);
+  g_assert_cmpuint (c3v_snapshot_get_n_services (snapshot), ==, 2);
+  g_assert_cmpuint (c3v_snapshot_get_service (snapshot, 0)->desired_count, ==, 5);
+
+  c3v_snapshot_builder_sort (builder);
+  c3v_snapshot_builder_add_service (builder, &web);
+  g_clear_pointer (&snapshot, c3v_snapshot_unref);
+  snapshot = c3v_snapshot_builder_build (builder, 1, TRUE);
+  g_assert_cmpuint (c3v_snapshot_get_n_services (snapshot), ==, 2);
+  g_assert_cmpstr (c3v_snapshot_get_service (snapshot, 0)->name, ==, "api");
+  g_assert_cmpstr (c3v_snapshot_get_service (snapshot, 1)->name, ==, "web");
+  g_assert_cmpuint (c3v_snapshot_get_service (snapshot, 1)->desired_count, ==, 3);
+}
+
 static void
 test_empty (void)
 {
@@ -384,6 +437,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/snapshot/sort", test_sort);
   g_test_add_func ("/snapshot/sort-services-and-failures", test_sort_services_and_failures);
   g_test_add_func ("/snapshot/services", test_services);
+  g_test_add_func ("/snapshot/sums-do-not-wrap", test_sums_do_not_wrap);
+  g_test_add_func ("/snapshot/services-once", test_services_once);
   g_test_add_func ("/snapshot/empty", test_empty);
   g_test_add_func ("/snapshot/large", test_large);
 

@@ -44,19 +44,13 @@ typedef struct
 static const C3vLayoutOptions *
 options (ActionsTest *test)
 {
-  C3vLayout *layout = c3v_cluster_view_get_layout (test->view);
-
-  return layout != NULL ? c3v_layout_get_options (layout) : NULL;
+  return ui_test_view_options (test->view);
 }
 
 static gboolean
 loaded (ActionsTest *test)
 {
-  C3vSnapshot *snapshot = c3v_cluster_view_get_snapshot (test->view);
-
-  return snapshot != NULL && c3v_snapshot_is_complete (snapshot)
-         && g_str_equal (c3v_snapshot_get_cluster_name (snapshot), CLUSTER)
-         && options (test) != NULL;
+  return ui_test_view_shows_complete (test->view, CLUSTER);
 }
 
 static void

@@ -56,6 +56,19 @@ ok "--dump json"
 [[ -s $tmp/production.png ]] || fail "--export with the default width wrote nothing"
 ok "--export FILE.png without a display"
 
+# GLib writes debug lines to standard output by default: in the command-line
+# modes every log line goes to standard error, so the dump stays JSON.
+G_MESSAGES_DEBUG=all "$c3vis" --demo --cluster production --dump json >"$tmp/debug.json" 2>"$tmp/debug.err" \
+  || fail "--dump json with G_MESSAGES_DEBUG=all: $(tail -1 "$tmp/debug.err")"
+/usr/bin/python3 - "$tmp/debug.json" <<'PY' || fail "with G_MESSAGES_DEBUG=all, --dump json is not JSON: $(head -c 300 "$tmp/debug.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["cluster"]["name"] == "production" and len(d["tasks"]) > 0
+PY
+grep -q "ECS ListClusters\|ECS ListContainerInstances" "$tmp/debug.err" || fail "the ECS calls were not logged on standard error"
+! grep -q "$demo_secret" "$tmp/debug.err" || fail "the secret key reached the debug log"
+ok "G_MESSAGES_DEBUG=all logs on standard error, --dump json stays JSON"
+
 expect_failure () {
   local want=$1 what=$2; shift 2
   local status=0
@@ -72,6 +85,16 @@ grep -q "no-such-cluster" "$tmp/err" || fail "the error does not name the cluste
 expect_failure 2 "unknown dump format" --demo --cluster staging --dump xml
 expect_failure 2 "--export without --cluster" --demo --export "$tmp/x.png"
 expect_failure 2 "bad --resource" --demo --cluster staging --export "$tmp/x.png" --resource disk
+expect_failure 2 "unknown option" --bogus
+expect_failure 2 "unknown option with a headless mode" --demo --cluster staging --dump json --bogus
+expect_failure 2 "--width not a number" --demo --cluster staging --export "$tmp/x.png" --width=abc
+expect_failure 2 "--width out of int range" --demo --cluster staging --export "$tmp/x.png" --width=99999999999
+expect_failure 2 "an argument that is no option" --demo --cluster staging --dump json staging
+expect_failure 2 "--width too large" --demo --cluster staging --export "$tmp/x.png" --width 2000000000
+grep -q "32767" "$tmp/err" || fail "--width too large does not say the limit: $(cat "$tmp/err")"
+! grep -qi "zoom" "$tmp/err" || fail "--width too large suggests a zoom the command line does not have: $(cat "$tmp/err")"
+expect_failure 2 "--width too small" --demo --cluster staging --export "$tmp/x.png" --width 100
+grep -q "200" "$tmp/err" || fail "--width too small does not say the limit: $(cat "$tmp/err")"
 expect_failure 1 "unwritable export path" --demo --cluster staging --export /nonexistent/dir/x.png
 AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY="$demo_secret" AWS_MAX_ATTEMPTS=1 \
   expect_failure 1 "unreachable endpoint" --endpoint-url http://127.0.0.1:9 --region eu-west-1 --cluster x --dump json

@@ -54,7 +54,7 @@ on_window_added (GtkApplication *app, GtkWindow *window, gpointer user_data)
 static void
 test_window_maps_and_quits (void)
 {
-  g_autoptr (C3vApplication) app = c3v_application_new ();
+  g_autoptr (C3vApplication) app = c3v_application_new (NULL);
   char      *argv[] = { (char *) "c3vis", NULL };
   SmokeState state = { FALSE, FALSE };
   guint      timeout_id;

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "c3v-cluster-view.h"
+
 G_BEGIN_DECLS
 
 /* One step of a test: TRUE when the test is over (it then quits the app). */
@@ -20,9 +22,25 @@ GtkWidget *ui_test_find (GtkWidget *widget, const char *type_name);
 /* The first widget of type @type_name with the CSS class @css_class. */
 GtkWidget *ui_test_find_with_class (GtkWidget *widget, const char *type_name,
                                     const char *css_class);
+/* The first widget under @widget whose name (gtk_widget_set_name) is @name. */
+GtkWidget *ui_test_find_named (GtkWidget *widget, const char *name);
 /* The first GtkButton under @widget whose label is @label. */
 GtkWidget *ui_test_find_button (GtkWidget *widget, const char *label);
 /* Selects the sidebar row of @cluster, as a click does; FALSE if not listed. */
 gboolean ui_test_select_cluster (GtkWidget *toplevel, const char *cluster);
+
+/* The options of the layout @view shows; NULL while it has none. */
+const C3vLayoutOptions *ui_test_view_options (C3vClusterView *view);
+/* TRUE when @view shows a complete snapshot of @cluster, laid out. */
+gboolean ui_test_view_shows_complete (C3vClusterView *view, const char *cluster);
+/* Frames @window has painted so far (its frame clock's "after-paint"). */
+guint ui_test_painted_frames (GtkWindow *window);
+/* What @window last painted (its render node), as a texture in window
+ * coordinates; NULL before the first frame. */
+GdkTexture *ui_test_render_window (GtkWindow *window);
+/* How many distinct colours the rendered @texture has inside @widget
+ * (sampled every other pixel), counted up to @enough. */
+guint ui_test_count_colours (GdkTexture *texture, GtkWindow *window, GtkWidget *widget,
+                             guint enough);
 
 G_END_DECLS

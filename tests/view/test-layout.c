@@ -577,6 +577,95 @@ test_hit_test (void)
   g_assert_false (c3v_layout_hit_test (small_layout, bar->rect.x + 2, bar->rect.y - 30, &hit));
 }
 
+/* Right of a row's last bar, where a next bar would go, there is nothing:
+ * not the first bar of the next row, whose label is further down. */
+static void
+test_hit_past_row_end (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (50, 4, 0, 5, 9);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 640, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint               n_rows = 0;
+  guint               n_bars = 0;
+  const C3vLayoutRow *rows = c3v_layout_get_rows (layout, &n_rows);
+  const C3vLayoutBar *bars = c3v_layout_get_bars (layout, &n_bars);
+
+  g_assert_cmpuint (n_rows, >, 2);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const C3vLayoutBar *last = &bars[rows[r].first_bar + rows[r].n_bars - 1];
+      double              x = rows[r].x + rows[r].n_bars * rows[r].pitch + 1;
+      double              ys[] = {
+                     last->rect.y + last->rect.height / 2, /* beside the bar */
+                     last->label_rect.y + 10,              /* beside its label */
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+        {
+          C3vHit hit;
+
+          g_assert_false (c3v_layout_hit_test (layout, x, ys[i], &hit));
+          g_assert_cmpint (hit.kind, ==, C3V_HIT_NONE);
+        }
+    }
+}
+
+/* The scale makes room for every bar, the lane's included: a Fargate task
+ * bigger than any instance fits its plot, and a task twice another's size
+ * stands at least as tall (whatever heights the lane chooses). */
+static void
+test_scale_counts_lane (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder
+      = c3v_snapshot_builder_new ("big-lane", "arn:big-lane", "eu-west-1");
+  g_autofree char *a
+      = view_fixture_add_instance (builder, "aaa", "m5.large", "eu-west-1a", 4096, 2048);
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+
+  view_fixture_add_task (builder, "t1", "web", "web", a, 1024, 256);
+  view_fixture_add_task (builder, "big", "etl", NULL, NULL, 30720, 16384);
+  view_fixture_add_task (builder, "small", "cron", NULL, NULL, 15360, 8192);
+  snapshot = c3v_snapshot_builder_build (builder, 1764140400000, TRUE);
+
+  for (C3vResource resource = C3V_RESOURCE_MEMORY; resource <= C3V_RESOURCE_CPU; resource++)
+    {
+      C3vLayoutOptions options;
+      g_autoptr (C3vLayout) layout = NULL;
+      guint               n_rows = 0;
+      guint               n_bars = 0;
+      const C3vLayoutRow *rows;
+      const C3vLayoutBar *bars;
+      const C3vLayoutRow *lane;
+      gint                big
+          = c3v_snapshot_find_task (snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/big");
+      gint small
+          = c3v_snapshot_find_task (snapshot, "arn:aws:ecs:eu-west-1:123456789012:task/demo/small");
+      const C3vLayoutBox *boxes;
+      guint               n_boxes = 0;
+
+      c3v_layout_options_init (&options);
+      options.resource = resource;
+      layout = c3v_layout_new (snapshot, &options);
+      rows = c3v_layout_get_rows (layout, &n_rows);
+      bars = c3v_layout_get_bars (layout, &n_bars);
+      boxes = c3v_layout_get_boxes (layout, &n_boxes);
+      lane = &rows[n_rows - 1];
+      g_assert_true (lane->is_lane);
+      check_geometry (snapshot, layout);
+
+      for (guint i = 0; i < n_bars; i++)
+        {
+          g_assert_cmpfloat (bars[i].rect.height, >, 0);
+          g_assert_cmpfloat (bars[i].rect.height, <=,
+                             rows[bars[i].row_index].baseline - rows[bars[i].row_index].plot_top
+                                 + EPSILON);
+        }
+      g_assert_cmpint (big, >=, 0);
+      g_assert_cmpint (small, >=, 0);
+      g_assert_cmpfloat (boxes[c3v_layout_find_task_box (layout, big)].rect.height, >,
+                         boxes[c3v_layout_find_task_box (layout, small)].rect.height);
+    }
+}
+
 static void
 test_search (void)
 {
@@ -808,6 +897,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/zoom", test_zoom);
   g_test_add_func ("/view/layout/legend", test_legend);
   g_test_add_func ("/view/layout/hit-test", test_hit_test);
+  g_test_add_func ("/view/layout/hit-past-row-end", test_hit_past_row_end);
+  g_test_add_func ("/view/layout/scale-counts-lane", test_scale_counts_lane);
   g_test_add_func ("/view/layout/search", test_search);
   g_test_add_func ("/view/layout/empty", test_empty);
 
