@@ -70,8 +70,8 @@ check_size (double width, double height, GError **error)
       && width * height <= C3V_EXPORT_MAX_PIXELS)
     return TRUE;
 
-  /* Exports are drawn at zoom 1: only a wider image, whose rows hold more
-   * bars, makes a too tall one fit. */
+  /* Reached only when not even heat strips fit: then only a wider image,
+   * whose rows hold more bars, can (the command line has no zoom). */
   if (height > C3V_EXPORT_MAX_SIDE && width < C3V_EXPORT_MAX_SIDE)
     g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
                  _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "

@@ -171,6 +171,8 @@ test_too_large (Fixture *fixture, gconstpointer data)
   g_assert_false (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_MEMORY, 200, NULL, &error));
   g_assert_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "32767"));
+  g_assert_nonnull (strstr (error->message, "wider"));
+  g_assert_null (strstr (error->message, "zoom"));
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
