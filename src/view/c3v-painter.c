@@ -42,11 +42,27 @@ typedef struct
   PangoLayout          *text;
   PangoFontDescription *fonts[N_FONTS];
   FontKind              current_font;
+  double                line_heights[N_FONTS];
   cairo_pattern_t      *hatch;
   double                x0, y0, x1, y1; /* the clip, in layout coordinates */
   gboolean              filtering;
   gboolean             *legend_lit; /* per legend entry */
+  /* Scratch for one row, reused: boxes are batched by fill (one cairo
+   * fill per colour, not per box), and each box's state is kept for the
+   * passes after the fills. */
+  gint   *fill_heads; /* per fill: first box in its list, or -1 */
+  guint   n_fills;
+  gint   *fill_next; /* per box of the row: next box of the same fill */
+  guint8 *box_state; /* per box of the row: BOX_* */
+  guint   row_capacity;
 } Painter;
+
+enum
+{
+  BOX_LIT = 1 << 0,
+  BOX_DRAINING = 1 << 1,
+  BOX_VISIBLE = 1 << 2,
+};
 
 void
 c3v_paint_state_init (C3vPaintState *state)
@@ -97,14 +113,19 @@ draw_text (Painter *p, FontKind font, const char *text, double x, double y, doub
   pango_cairo_show_layout (p->cr, p->text);
 }
 
+/* Measured once a paint: every row's axis asks. */
 static double
 text_height (Painter *p, FontKind font)
 {
   int height = 0;
 
+  if (p->line_heights[font] > 0)
+    return p->line_heights[font];
   use_font (p, font);
+  pango_layout_set_width (p->text, -1);
   pango_layout_set_text (p->text, "Ag", -1);
   pango_layout_get_pixel_size (p->text, NULL, &height);
+  p->line_heights[font] = height;
   return height;
 }
 
@@ -207,24 +228,38 @@ draw_box_label (Painter *p, const C3vLayoutBox *box, const C3vLegendEntry *entry
                        entry->short_label_width + 2, &ink);
 }
 
+/* A box's fill: its legend colour, faded when its instance drains,
+ * dimmed when it does not match. */
 static void
-draw_box (Painter *p, const C3vLayoutBox *box, gboolean lit, gboolean draining)
+box_fill (Painter *p, guint legend_index, guint8 state, C3vRgba *fill)
 {
-  guint                 n = 0;
-  const C3vLegendEntry *entry = &c3v_layout_get_legend (p->layout, &n)[box->legend_index];
-  C3vRgba               fill = entry->color;
-  double                gap = box->rect.height >= 4 ? 1 : 0;
+  guint n = 0;
 
-  if (!lit)
-    c3v_rgba_mix (&fill, &p->theme->background, DIM_AMOUNT, &fill);
-  else if (draining)
-    c3v_rgba_mix (&fill, &p->theme->background, DRAINING_AMOUNT, &fill);
+  *fill = c3v_layout_get_legend (p->layout, &n)[legend_index].color;
+  if (!(state & BOX_LIT))
+    c3v_rgba_mix (fill, &p->theme->background, DIM_AMOUNT, fill);
+  else if (state & BOX_DRAINING)
+    c3v_rgba_mix (fill, &p->theme->background, DRAINING_AMOUNT, fill);
+}
 
-  set_color (p->cr, &fill);
-  cairo_rectangle (p->cr, box->rect.x, box->rect.y + gap, box->rect.width, box->rect.height - gap);
-  cairo_fill (p->cr);
+/* Edges on whole pixels: neighbours share them exactly, and cairo fills
+ * pixel-aligned boxes on its fast path instead of rasterising polygons
+ * (a full repaint at small zooms is tens of thousands of boxes). */
+static void
+add_snapped_rect (Painter *p, double x, double y, double width, double height)
+{
+  double top = round (y);
+  double bottom = round (y + height);
 
-  draw_box_label (p, box, entry, &fill);
+  cairo_rectangle (p->cr, round (x), top, round (x + width) - round (x), bottom - top);
+}
+
+static void
+add_box_path (Painter *p, const C3vLayoutBox *box)
+{
+  double gap = box->rect.height >= 4 ? 1 : 0;
+
+  add_snapped_rect (p, box->rect.x, box->rect.y + gap, box->rect.width, box->rect.height - gap);
 }
 
 static cairo_pattern_t *
@@ -402,58 +437,141 @@ draw_instance_label (Painter *p, const C3vLayoutBar *bar)
                      bar->label_rect.y, bar->label_rect.height, &ink);
 }
 
-static void
-draw_bar (Painter *p, const C3vLayoutBar *bar)
+static const C3vInstance *
+bar_instance (Painter *p, const C3vLayoutBar *bar)
 {
-  C3vSnapshot        *snapshot = c3v_layout_get_snapshot (p->layout);
-  const C3vInstance  *instance = NULL;
-  guint               n = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (p->layout, &n);
-  double              stack_top = bar->rect.y + bar->rect.height;
-  gboolean            draining = FALSE;
-  gboolean            any_lit = FALSE;
+  if (bar->instance_index < 0)
+    return NULL;
+  return c3v_snapshot_get_instance (c3v_layout_get_snapshot (p->layout), bar->instance_index);
+}
 
-  if (bar->instance_index >= 0)
+/* Room for @n boxes of row scratch. */
+static void
+reserve_row (Painter *p, guint n)
+{
+  if (n <= p->row_capacity)
+    return;
+  p->row_capacity = MAX (n, 2 * p->row_capacity);
+  p->fill_next = g_renew (gint, p->fill_next, p->row_capacity);
+  p->box_state = g_renew (guint8, p->box_state, p->row_capacity);
+}
+
+/* The bars [first, end) of a row, in passes: free room, boxes batched by
+ * fill, box labels, frames, then each bar's marks and label. */
+static void
+draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
+{
+  guint                 n = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (p->layout, &n);
+  guint                 box0;
+  guint                 box_end;
+  guint                 n_legend = 0;
+  const C3vLegendEntry *legend = c3v_layout_get_legend (p->layout, &n_legend);
+
+  if (first >= end)
+    return;
+  box0 = bars[first].first_box;
+  box_end = bars[end - 1].first_box + bars[end - 1].n_boxes;
+  reserve_row (p, box_end - box0 + 1);
+
+  /* Free room above each instance's stack, one fill: hatched, or plain
+   * where bars are heat strips too narrow to show a hatch (and a plain
+   * fill of whole pixels costs a fraction of a pattern). */
+  if (bars[first].rect.width >= C3V_LABEL_LINE)
+    cairo_set_source (p->cr, p->hatch);
+  else
+    set_color (p->cr, &p->theme->free_room);
+  for (guint b = first; b < end; b++)
     {
-      instance = c3v_snapshot_get_instance (snapshot, bar->instance_index);
-      draining = g_strcmp0 (instance->status, "DRAINING") == 0;
+      const C3vLayoutBar *bar = &bars[b];
+      double stack_top = bar->n_boxes > 0 ? boxes[bar->first_box + bar->n_boxes - 1].rect.y
+                                          : bar->rect.y + bar->rect.height;
+
+      if (bar->instance_index >= 0 && stack_top > bar->rect.y)
+        add_snapped_rect (p, bar->rect.x, bar->rect.y, bar->rect.width, stack_top - bar->rect.y);
     }
-  if (bar->n_boxes > 0)
-    stack_top = boxes[bar->first_box + bar->n_boxes - 1].rect.y;
+  cairo_fill (p->cr);
 
-  if (instance != NULL && stack_top > bar->rect.y)
+  /* Every box is asked whether it matches, drawn or not: a bar's marks
+   * are lit when any of its tasks (or the instance itself) matches. */
+  for (guint b = first; b < end; b++)
     {
-      cairo_set_source (p->cr, p->hatch);
-      cairo_rectangle (p->cr, bar->rect.x, bar->rect.y, bar->rect.width, stack_top - bar->rect.y);
+      const C3vInstance *instance = bar_instance (p, &bars[b]);
+      gboolean draining = instance != NULL && g_strcmp0 (instance->status, "DRAINING") == 0;
+
+      for (guint i = bars[b].first_box; i < bars[b].first_box + bars[b].n_boxes; i++)
+        {
+          guint8 state = (box_lit (p, &boxes[i]) ? BOX_LIT : 0) | (draining ? BOX_DRAINING : 0)
+                         | (rect_visible (p, &boxes[i].rect) ? BOX_VISIBLE : 0);
+          guint fill = boxes[i].legend_index * 4 + (state & (BOX_LIT | BOX_DRAINING));
+
+          p->box_state[i - box0] = state;
+          if (!(state & BOX_VISIBLE))
+            continue;
+          p->fill_next[i - box0] = p->fill_heads[fill];
+          p->fill_heads[fill] = (gint) (i - box0);
+        }
+    }
+
+  for (guint fill = 0; fill < p->n_fills; fill++)
+    {
+      C3vRgba color;
+
+      if (p->fill_heads[fill] < 0)
+        continue;
+      box_fill (p, fill / 4, fill % 4, &color);
+      set_color (p->cr, &color);
+      for (gint i = p->fill_heads[fill]; i >= 0; i = p->fill_next[i])
+        add_box_path (p, &boxes[box0 + i]);
       cairo_fill (p->cr);
+      p->fill_heads[fill] = -1;
     }
 
-  /* Every box is asked, drawn or not: the bar's marks are lit when any
-   * of its tasks (or the instance itself) matches. */
-  for (guint i = 0; i < bar->n_boxes; i++)
+  /* Labels where they fit (the widths were measured by the layout). */
+  for (guint i = box0; i < box_end; i++)
     {
-      const C3vLayoutBox *box = &boxes[bar->first_box + i];
-      gboolean            lit = box_lit (p, box);
+      const C3vLegendEntry *entry = &legend[boxes[i].legend_index];
+      double                shorter = MIN (boxes[i].rect.width, boxes[i].rect.height);
+      C3vRgba               fill;
 
-      any_lit |= lit;
-      if (rect_visible (p, &box->rect))
-        draw_box (p, box, lit, draining);
+      if (!(p->box_state[i - box0] & BOX_VISIBLE) || shorter < C3V_LABEL_LINE
+          || MAX (boxes[i].rect.width, boxes[i].rect.height) < entry->short_label_width + 4)
+        continue;
+      box_fill (p, boxes[i].legend_index, p->box_state[i - box0], &fill);
+      draw_box_label (p, &boxes[i], entry, &fill);
     }
 
-  if (instance != NULL)
+  /* Instance frames, one stroke. */
+  set_color (p->cr, &p->theme->bar_frame);
+  cairo_set_line_width (p->cr, 1);
+  for (guint b = first; b < end; b++)
+    if (bars[b].instance_index >= 0)
+      {
+        double top = round (bars[b].rect.y);
+
+        cairo_rectangle (p->cr, round (bars[b].rect.x) + 0.5, top + 0.5,
+                         round (bars[b].rect.width) - 1,
+                         MAX (round (bars[b].rect.y + bars[b].rect.height) - top - 1, 0));
+      }
+  cairo_stroke (p->cr);
+
+  for (guint b = first; b < end; b++)
     {
-      set_color (p->cr, &p->theme->bar_frame);
-      cairo_set_line_width (p->cr, 1);
-      cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5, bar->rect.width - 1,
-                       MAX (bar->rect.height - 1, 0));
-      cairo_stroke (p->cr);
-      draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
-      if (bar->no_capacity)
-        draw_no_capacity (p, bar);
-    }
+      const C3vLayoutBar *bar = &bars[b];
+      const C3vInstance  *instance = bar_instance (p, bar);
+      gboolean            any_lit = FALSE;
 
-  if (rect_visible (p, &bar->label_rect))
-    draw_instance_label (p, bar);
+      for (guint i = bar->first_box; i < bar->first_box + bar->n_boxes; i++)
+        any_lit |= (p->box_state[i - box0] & BOX_LIT) != 0;
+      if (instance != NULL)
+        {
+          draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
+          if (bar->no_capacity)
+            draw_no_capacity (p, bar);
+        }
+      if (rect_visible (p, &bar->label_rect))
+        draw_instance_label (p, bar);
+    }
 }
 
 /* ---- Rows: header, axis with gridlines, bars ---- */
@@ -504,8 +622,7 @@ draw_row (Painter *p, const C3vLayoutRow *row)
 
   c3v_layout_visible_bars (p->layout, row - c3v_layout_get_rows (p->layout, &n), p->x0, p->x1,
                            &first, &end);
-  for (guint i = first; i < end; i++)
-    draw_bar (p, &bars[i]);
+  draw_bars (p, bars, first, end);
 }
 
 /* ---- Legend and title ---- */
@@ -713,6 +830,11 @@ painter_init (Painter *p, cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
   p->hatch = create_hatch (theme);
   cairo_clip_extents (cr, &p->x0, &p->y0, &p->x1, &p->y1);
   compute_highlights (p);
+  c3v_layout_get_legend (layout, &p->n_fills);
+  p->n_fills *= 4;
+  p->fill_heads = g_new (gint, MAX (p->n_fills, 1));
+  for (guint i = 0; i < p->n_fills; i++)
+    p->fill_heads[i] = -1;
 }
 
 static void
@@ -723,6 +845,9 @@ painter_clear (Painter *p)
     g_clear_pointer (&p->fonts[i], pango_font_description_free);
   g_clear_pointer (&p->hatch, cairo_pattern_destroy);
   g_clear_pointer (&p->legend_lit, g_free);
+  g_clear_pointer (&p->fill_heads, g_free);
+  g_clear_pointer (&p->fill_next, g_free);
+  g_clear_pointer (&p->box_state, g_free);
 }
 
 void
