@@ -190,11 +190,13 @@ run_export (CliRun *run, GError **error)
                             c3v_theme_get_light (), error);
 }
 
-/* In the order they run. A new mode is one row here. */
+/* In the order they run. A new mode (--logs, --fit, --at, --diff, --fleet,
+ * --record) is its option in c3v-options.c and one row here; one that shows
+ * the cluster gets its snapshot from cli_snapshot(), loaded once for all. */
 static const CliMode cli_modes[] = {
-  { "--version", wants_version, FALSE, TRUE, run_version },
-  { "--dump", wants_dump, TRUE, FALSE, run_dump },
-  { "--export", wants_export, TRUE, FALSE, run_export },
+  { .option = "--version", .wanted = wants_version, .alone = TRUE, .run = run_version },
+  { .option = "--dump", .wanted = wants_dump, .needs_cluster = TRUE, .run = run_dump },
+  { .option = "--export", .wanted = wants_export, .needs_cluster = TRUE, .run = run_export },
 };
 
 /* ---------------------------------------------------------------- running */

@@ -451,24 +451,43 @@ c3v_ecs_json_parse_task_definition (JsonObject *object)
                                   c3v_json_get_size (object, "memory"), containers, n_containers);
 }
 
-static void
-add_size (JsonBuilder *builder, const char *member, gint32 value)
+void
+c3v_json_add_string (JsonBuilder *builder, const char *member, const char *value,
+                     C3vJsonUnset unset)
 {
-  if (value == C3V_UNSET)
+  if (value == NULL && unset == C3V_JSON_UNSET_OMIT)
     return;
 
   json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
-static void
-add_string (JsonBuilder *builder, const char *member, const char *value)
+void
+c3v_json_add_size (JsonBuilder *builder, const char *member, gint32 value, C3vJsonUnset unset)
 {
-  if (value == NULL)
+  if (value == C3V_UNSET && unset == C3V_JSON_UNSET_OMIT)
     return;
 
   json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
+  if (value != C3V_UNSET)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
+{
+  json_builder_begin_object (builder);
+  c3v_json_add_string (builder, "name", container->name, unset);
+  c3v_json_add_string (builder, "image", container->image, unset);
+  c3v_json_add_size (builder, "cpu", container->cpu, unset);
+  c3v_json_add_size (builder, "memory", container->memory, unset);
+  c3v_json_add_size (builder, "memoryReservation", container->memory_reservation, unset);
+  json_builder_end_object (builder);
 }
 
 JsonNode *
@@ -479,25 +498,16 @@ c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition)
   g_return_val_if_fail (definition != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "taskDefinitionArn", definition->arn);
-  add_string (builder, "family", definition->family);
-  add_size (builder, "revision", (gint32) MIN (definition->revision, G_MAXINT32));
-  add_size (builder, "cpu", definition->cpu);
-  add_size (builder, "memory", definition->memory);
+  c3v_json_add_string (builder, "taskDefinitionArn", definition->arn, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_string (builder, "family", definition->family, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "revision", (gint32) MIN (definition->revision, G_MAXINT32),
+                     C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "cpu", definition->cpu, C3V_JSON_UNSET_OMIT);
+  c3v_json_add_size (builder, "memory", definition->memory, C3V_JSON_UNSET_OMIT);
   json_builder_set_member_name (builder, "containerDefinitions");
   json_builder_begin_array (builder);
   for (guint i = 0; i < definition->n_containers; i++)
-    {
-      const C3vContainer *container = &definition->containers[i];
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", container->name);
-      add_string (builder, "image", container->image);
-      add_size (builder, "cpu", container->cpu);
-      add_size (builder, "memory", container->memory);
-      add_size (builder, "memoryReservation", container->memory_reservation);
-      json_builder_end_object (builder);
-    }
+    c3v_json_add_container (builder, &definition->containers[i], C3V_JSON_UNSET_OMIT);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -55,6 +55,23 @@ gboolean c3v_ecs_json_parse_failure (JsonObject *object, C3vFailure *failure);
 /* DescribeTaskDefinition taskDefinition, or the same shape from the disk
  * cache. NULL without taskDefinitionArn. */
 C3vTaskDefinition *c3v_ecs_json_parse_task_definition (JsonObject *object);
+/* How a writer says that ECS did not give a value: leave the member out
+ * (the task-definition cache) or write null (--dump json). */
+typedef enum
+{
+  C3V_JSON_UNSET_OMIT,
+  C3V_JSON_UNSET_NULL,
+} C3vJsonUnset;
+
+/* @member: @value, or as @unset says when it is NULL (C3V_UNSET). */
+void c3v_json_add_string (JsonBuilder *builder, const char *member, const char *value,
+                          C3vJsonUnset unset);
+void c3v_json_add_size (JsonBuilder *builder, const char *member, gint32 value, C3vJsonUnset unset);
+/* {"name", "image", "cpu", "memory", "memoryReservation"}: what the cache
+ * keeps and --dump writes of a container. */
+void c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container,
+                             C3vJsonUnset unset);
+
 /* The cacheable subset, in the shape parse_task_definition() reads: only
  * ARN, family, revision, cpu, memory and the containers' name, image, cpu,
  * memory, memoryReservation. Never environment or secrets. */

@@ -4,18 +4,16 @@
  */
 #include <json-glib/json-glib.h>
 
+#include "c3v-ecs-json.h"
 #include "c3v-snapshot-json.h"
 
 #define C3V_SNAPSHOT_JSON_SCHEMA 1
 
+/* Members are always present: null when ECS did not say. */
 static void
 add_string (JsonBuilder *builder, const char *member, const char *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  c3v_json_add_string (builder, member, value, C3V_JSON_UNSET_NULL);
 }
 
 static void
@@ -23,16 +21,6 @@ add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
   json_builder_set_member_name (builder, member);
   json_builder_add_int_value (builder, value);
-}
-
-/* C3V_UNSET becomes null rather than a misleading -1. */
-static void
-add_size (JsonBuilder *builder, const char *member, gint32 value)
-{
-  if (value == C3V_UNSET)
-    add_string (builder, member, NULL);
-  else
-    add_int (builder, member, value);
 }
 
 static void
@@ -105,18 +93,6 @@ add_instance (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vInstance *in
 }
 
 static void
-add_container (JsonBuilder *builder, const C3vContainer *container)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "name", container->name);
-  add_string (builder, "image", container->image);
-  add_size (builder, "cpu", container->cpu);
-  add_size (builder, "memory", container->memory);
-  add_size (builder, "memoryReservation", container->memory_reservation);
-  json_builder_end_object (builder);
-}
-
-static void
 add_task (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vTask *task)
 {
   const char *instance_id = NULL;
@@ -138,7 +114,7 @@ add_task (JsonBuilder *builder, C3vSnapshot *snapshot, const C3vTask *task)
   json_builder_set_member_name (builder, "containers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < task->n_containers; i++)
-    add_container (builder, &task->containers[i]);
+    c3v_json_add_container (builder, &task->containers[i], C3V_JSON_UNSET_NULL);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }

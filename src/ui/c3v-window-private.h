@@ -26,6 +26,7 @@ struct _C3vWindow
   char          *profile;     /* NULL: the default chain */
   char          *region;      /* NULL: the profile's */
   char          *cluster;     /* the selected cluster */
+  char          *load_error;  /* why the last load of the cluster failed */
   C3vLegend     *legend;      /* the legend of the layout on screen */
   gboolean       loading;
   gboolean       exporting;

@@ -175,7 +175,27 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
       return;
     }
 
+  /* Counts are only said of a complete picture: a load that stopped or is
+   * still under way has not counted everything. */
+  if (!c3v_snapshot_is_complete (snapshot))
+    {
+      if (self->load_error != NULL)
+        text = g_strdup_printf (_ ("Incomplete picture, loading failed: %s"), self->load_error);
+      gtk_label_set_text (self->status_label, text != NULL ? text : _ ("Loading…"));
+      return;
+    }
+
   fetched = g_date_time_new_from_unix_local (c3v_snapshot_get_fetched_at (snapshot) / 1000);
+  if (self->load_error != NULL)
+    {
+      /* The last complete picture stays on screen, marked stale. */
+      time = g_date_time_format (fetched, "%H:%M");
+      /* Translators: status line; %s are the time and the error. */
+      text = g_strdup_printf (_ ("Last updated %s, refresh failed: %s"), time, self->load_error);
+      gtk_label_set_text (self->status_label, text);
+      return;
+    }
+
   time = g_date_time_format (fetched, "%X");
   n_failures = c3v_snapshot_get_n_failures (snapshot);
   /* Translators: status line; the last %u counts describe failures. */
@@ -320,6 +340,32 @@ on_loader_partial (C3vLoader *loader, C3vSnapshot *snapshot, C3vWindow *self)
   show_snapshot (self, snapshot);
 }
 
+/* A failed refresh keeps the last complete picture, marked stale; a first
+ * load that failed shows what it got, if anything, as incomplete. */
+static void
+on_load_failed (C3vWindow *self, C3vSnapshot *partial, const GError *error)
+{
+  C3vSnapshot *shown = shown_snapshot_of (self, self->cluster);
+
+  if (shown != NULL && c3v_snapshot_is_complete (shown))
+    {
+      update_status (self, shown);
+      c3v_window_show_error (self, _ ("Could not refresh the cluster"), error);
+      return;
+    }
+
+  if (partial != NULL
+      && (c3v_snapshot_get_n_instances (partial) > 0 || c3v_snapshot_get_n_tasks (partial) > 0))
+    show_snapshot (self, partial);
+  else
+    {
+      c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
+      update_status (self, NULL);
+      show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
+    }
+  c3v_window_show_error (self, _ ("Could not load the cluster"), error);
+}
+
 static void
 on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -337,15 +383,14 @@ on_cluster_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (snapshot != NULL)
     {
+      g_clear_pointer (&self->load_error, g_free);
       show_snapshot (self, snapshot);
       return;
     }
 
-  if (partial != NULL)
-    show_snapshot (self, partial);
-  else
-    show_empty_page (self, _ ("Could Not Load the Cluster"), error->message);
-  c3v_window_show_error (self, _ ("Could not load the cluster"), error);
+  g_free (self->load_error);
+  self->load_error = g_strdup (error->message);
+  on_load_failed (self, partial, error);
 }
 
 static void
@@ -367,6 +412,7 @@ c3v_window_load_cluster (C3vWindow *self, const char *cluster)
   /* Nothing of the previous cluster may stay on screen. */
   if (shown_snapshot_of (self, cluster) == NULL)
     {
+      g_clear_pointer (&self->load_error, g_free);
       c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
       update_status (self, NULL);
       show_empty_page (self, cluster, _ ("Loading…"));

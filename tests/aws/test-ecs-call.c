@@ -58,6 +58,29 @@ call_done (GObject *object, GAsyncResult *result, gpointer user_data)
   r->done = TRUE;
 }
 
+void
+async_wait_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  wait->done = TRUE;
+}
+
+void
+async_wait_clear (AsyncWait *wait)
+{
+  g_clear_object (&wait->result);
+}
+
+void
+count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
 gboolean
 collect_page (JsonObject *page, JsonArray *items, gpointer user_data)
 {

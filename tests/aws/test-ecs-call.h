@@ -36,6 +36,22 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CallResult, call_result_clear)
  * the CallResult to fill. */
 void call_done (GObject *object, GAsyncResult *result, gpointer user_data);
 
+/* Any asynchronous call's result, kept to finish it after waiting. */
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} AsyncWait;
+
+/* A GAsyncReadyCallback: @user_data is the AsyncWait to fill. */
+void async_wait_done (GObject *object, GAsyncResult *result, gpointer user_data);
+void async_wait_clear (AsyncWait *wait);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AsyncWait, async_wait_clear)
+
+/* A "notify" handler counting into the guint at @user_data. */
+void count_notify (GObject *object, GParamSpec *pspec, gpointer user_data);
+
 /* What c3v_ecs_client_paginate_async() delivered. */
 typedef struct
 {

@@ -314,14 +314,6 @@ test_bare_429_retried (void)
   g_assert_cmpuint (c3v_ecs_client_get_throttled_count (client), ==, 2);
 }
 
-static void
-count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
-}
-
 static gboolean
 client_throttled (gconstpointer data)
 {

@@ -12,6 +12,13 @@
  * loading must never freeze the window (target: no gap over 50 ms).
  *
  *   bench-load [--instances 1000] [--tasks 10000] [--latency-ms 30]
+ *              [--throttle-rate 0.3] [--token-bucket 50:20]
+ *
+ * With throttling (a share of calls at random, or ECS-like token buckets
+ * per action group) it also prints the calls answered and throttled, and
+ * for the buckets the least time they allow: in each group, the calls
+ * beyond the burst at the refill rate (target: within 1.3x, at most 10%
+ * of calls throttled).
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -21,6 +28,7 @@
 
 #include "c3v-fake-account.h"
 #include "c3v-fake-ecs.h"
+#include "c3v-fake-throttle.h"
 #include "c3v-layout.h"
 #include "c3v-loader.h"
 
@@ -101,16 +109,57 @@ run_load (C3vLoader *loader, C3vSnapshot **snapshot)
   return seconds;
 }
 
+static gboolean
+is_throttled (const C3vFakeCall *call)
+{
+  return call->status == 400 || call->status == 429;
+}
+
+/* Calls of @operation (NULL: any) answered, or throttled. */
 static guint
-count_calls (C3vFakeEcs *fake, const char *operation)
+count_answers (C3vFakeEcs *fake, const char *operation, gboolean throttled)
 {
   GArray *log = c3v_fake_ecs_get_call_log (fake);
   guint   n = 0;
 
   for (guint i = 0; i < log->len; i++)
-    n += g_strcmp0 (g_array_index (log, C3vFakeCall, i).operation, operation) == 0;
+    {
+      const C3vFakeCall *call = &g_array_index (log, C3vFakeCall, i);
 
+      n += (operation == NULL || g_strcmp0 (call->operation, operation) == 0)
+           && is_throttled (call) == throttled;
+    }
   return n;
+}
+
+static guint
+count_calls (C3vFakeEcs *fake, const char *operation)
+{
+  return count_answers (fake, operation, FALSE) + count_answers (fake, operation, TRUE);
+}
+
+/* The least time the buckets allow for the calls answered: in each action
+ * group, those beyond the burst arrive at the refill rate. */
+static double
+bucket_bound (C3vFakeEcs *fake, guint capacity, double refill)
+{
+  g_autoptr (GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer       count;
+  double         bound = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    {
+      char *group = c3v_fake_throttle_group (operations[i]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (groups, group));
+
+      g_hash_table_replace (groups, group,
+                            GUINT_TO_POINTER (n + count_answers (fake, operations[i], FALSE)));
+    }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    bound = MAX (bound, ((double) GPOINTER_TO_UINT (count) - capacity) / refill);
+  return bound;
 }
 
 static guint
@@ -134,16 +183,20 @@ critical_path (C3vSnapshot *snapshot, C3vFakeEcs *fake)
 static void
 print_calls (C3vFakeEcs *fake)
 {
-  guint total = 0;
+  guint total = 0, total_throttled = 0;
 
+  g_print ("  %-28s %8s %9s\n", "", "answered", "throttled");
   for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
     {
-      guint n = count_calls (fake, operations[i]);
+      guint n = count_answers (fake, operations[i], FALSE);
+      guint throttled = count_answers (fake, operations[i], TRUE);
 
-      g_print ("  %-28s %6u\n", operations[i], n);
+      g_print ("  %-28s %8u %9u\n", operations[i], n, throttled);
       total += n;
+      total_throttled += throttled;
     }
-  g_print ("  %-28s %6u\n", "total", total);
+  g_print ("  %-28s %8u %9u (%.1f%% of %u calls)\n", "total", total, total_throttled,
+           100.0 * total_throttled / MAX (total + total_throttled, 1), total + total_throttled);
 }
 
 static long
@@ -158,9 +211,15 @@ peak_rss_kib (void)
 int
 main (int argc, char *argv[])
 {
-  gint         n_instances = 1000, n_tasks = 10000, latency_ms = 30, max_in_flight = 0;
-  GOptionEntry entries[]
+  gint             n_instances = 1000, n_tasks = 10000, latency_ms = 30, max_in_flight = 0;
+  double           throttle_rate = 0;
+  g_autofree char *token_bucket = NULL;
+  GOptionEntry     entries[]
       = { { "instances", 0, 0, G_OPTION_ARG_INT, &n_instances, "Container instances", "N" },
+          { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &throttle_rate,
+            "Share of calls throttled at random (0..1)", "RATE" },
+          { "token-bucket", 0, 0, G_OPTION_ARG_STRING, &token_bucket,
+            "ECS-like token buckets per action group", "CAPACITY:REFILL" },
           { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, "Tasks", "N" },
           { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Latency of every call", "MS" },
           { "max-in-flight", 0, 0, G_OPTION_ARG_INT, &max_in_flight, "Client limit (0: default)",
@@ -187,7 +246,10 @@ main (int argc, char *argv[])
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_instances < 1 || n_tasks < 1
-      || latency_ms < 0 || max_in_flight < 0)
+      || latency_ms < 0 || max_in_flight < 0 || throttle_rate < 0 || throttle_rate > 1
+      || (token_bucket != NULL
+          && !c3v_fake_throttle_parse (token_bucket, &options.bucket_capacity,
+                                       &options.bucket_refill)))
     {
       g_printerr ("%s\n", error != NULL ? error->message : "Sizes must be positive");
       return 2;
@@ -197,6 +259,7 @@ main (int argc, char *argv[])
   options.large_instances = (guint) n_instances;
   options.large_tasks = (guint) n_tasks;
   options.latency_ms = (guint) latency_ms;
+  options.throttle_rate = throttle_rate;
   fake = c3v_fake_ecs_new (&options);
   if (!c3v_fake_ecs_start (fake, 0, &error))
     g_error ("Cannot start the fake endpoint: %s", error->message);
@@ -227,6 +290,15 @@ main (int argc, char *argv[])
   g_print ("first load:  %.3f s wall; lower bound %.3f s (%u sequential calls); ratio %.2f (target "
            "<= 1.25)\n",
            wall, bound, path, bound > 0 ? wall / bound : 0);
+  if (options.bucket_capacity > 0)
+    {
+      double allowed
+          = MAX (bucket_bound (fake, options.bucket_capacity, options.bucket_refill), bound);
+
+      g_print ("token buckets %u:%g per action group allow %.3f s: ratio %.2f (target <= 1.3)\n",
+               options.bucket_capacity, options.bucket_refill, allowed,
+               allowed > 0 ? wall / allowed : 0);
+    }
   g_print ("calls:\n");
   print_calls (fake);
   g_print ("peak in flight: %u (client), %u (fake)\n", c3v_ecs_client_get_peak_in_flight (client),

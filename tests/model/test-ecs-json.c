@@ -180,6 +180,8 @@ test_task_definition_cache_form (void)
   g_assert_null (strstr (text, "DB_PASSWORD"));
   g_assert_null (strstr (text, "environment"));
   g_assert_null (strstr (text, "secrets"));
+  /* What the definition leaves out is left out, not written as null. */
+  g_assert_null (strstr (text, "null"));
 
   again = c3v_ecs_json_parse_task_definition (json_node_get_object (node));
   g_assert_cmpstr (again->arn, ==, definition->arn);

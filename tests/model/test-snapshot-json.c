@@ -331,17 +331,18 @@ test_empty (void)
 }
 
 /* A lone surrogate on the wire ("\\ud800"): json-glib 1.6 hands it on
- * as bytes that are not UTF-8 (and swallows the character after it). What the snapshot keeps, and so what --dump
- * writes, is valid UTF-8 all the same, the bad part replaced. */
+ * as bytes that are not UTF-8 (and swallows the character after it).
+ * What the snapshot keeps, and so what --dump writes, is valid UTF-8 all
+ * the same, the bad part replaced. */
+#define SURROGATES_JSON                                                                            \
+  "{\"taskArn\": \"arn:aws:ecs:eu-west-1:1:task/prod/t\\ud800xz\","                                \
+  " \"group\": \"service:we\\ud800xb\", \"launchType\": \"EC2\\udfffxz\","                         \
+  " \"containers\": [{\"name\": \"a\\ud800xpp\", \"image\": \"nginx\\udc00x:1\"}]}"
+
 static void
 test_invalid_utf8_replaced (void)
 {
-  g_autoptr (JsonNode) wire = parse ("{\"taskArn\": \"" ARN (
-      "task",
-      "prod/t\\ud800xz") "\","
-                         " \"group\": \"service:we\\ud800xb\", \"launchType\": \"EC2\\udfffxz\","
-                         " \"containers\": [{\"name\": \"a\\ud800xpp\", \"image\": "
-                         "\"nginx\\udc00x:1\"}]}");
+  g_autoptr (JsonNode) wire = parse (SURROGATES_JSON);
   g_autoptr (C3vSnapshotBuilder) builder
       = c3v_snapshot_builder_new ("prod", ARN ("cluster", "prod"), "eu-west-1");
   g_autoptr (C3vSnapshot) snapshot = NULL;
