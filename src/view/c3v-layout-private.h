@@ -73,7 +73,10 @@ struct _C3vLayout
 void c3v_layout_build_legend (C3vLayout *self);
 void c3v_layout_separate_colors (C3vLayout *self);
 void c3v_layout_measure_labels (C3vLayout *self);
-void c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts,
-                               double *widths);
+/* c3v_layout_task_matches() without the instance's fields (the painter
+ * asks the instance once a bar); @search is not empty. */
+gboolean c3v_layout_task_matches_own (C3vLayout *self, guint task_index, const char *search);
+void     c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts,
+                                   double *widths);
 
 G_END_DECLS

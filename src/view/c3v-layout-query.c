@@ -224,21 +224,14 @@ c3v_layout_instance_matches (C3vLayout *self, guint instance_index, const char *
                            strlen (search));
 }
 
+/* What the task itself says: family, service, task id, images (and for a
+ * task without an instance, its zone). */
 gboolean
-c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
+c3v_layout_task_matches_own (C3vLayout *self, guint task_index, const char *search)
 {
-  const C3vTask *task;
-  gsize          len;
+  const C3vTask *task = c3v_snapshot_get_task (self->snapshot, task_index);
+  gsize          len = strlen (search);
 
-  g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
-
-  if (search == NULL || search[0] == '\0')
-    return TRUE;
-  if (task_index >= c3v_snapshot_get_n_tasks (self->snapshot))
-    return FALSE;
-
-  task = c3v_snapshot_get_task (self->snapshot, task_index);
-  len = strlen (search);
   if (contains_nocase (task->family, search, len)
       || contains_nocase (task->service_name, search, len)
       || contains_nocase (task->id, search, len))
@@ -248,12 +241,28 @@ c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
     if (contains_nocase (task->containers[i].image, search, len))
       return TRUE;
 
+  return task->instance_index < 0 && contains_nocase (task->availability_zone, search, len);
+}
+
+gboolean
+c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
+{
+  const C3vTask *task;
+
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+  if (task_index >= c3v_snapshot_get_n_tasks (self->snapshot))
+    return FALSE;
+
   /* A task is found by where it runs, too: its instance's ids, zone and
-   * type (or, without one, its own zone). */
-  if (task->instance_index >= 0)
-    return instance_matches (c3v_snapshot_get_instance (self->snapshot, task->instance_index),
-                             search, len);
-  return contains_nocase (task->availability_zone, search, len);
+   * type. */
+  task = c3v_snapshot_get_task (self->snapshot, task_index);
+  return c3v_layout_task_matches_own (self, task_index, search)
+         || (task->instance_index >= 0
+             && instance_matches (c3v_snapshot_get_instance (self->snapshot, task->instance_index),
+                                  search, strlen (search)));
 }
 
 /* ---- Matches, in picture order ---- */

@@ -777,7 +777,7 @@ place_legend_beside (C3vLayout *self, Cursor *cursor, double label_height)
       guint  rows;
 
       if (available - legend_width < MIN_BARS_BESIDE)
-        return columns > 1;
+        return FALSE;
       top = place_bars_area (self, cursor, label_height, available - legend_width);
       rows = (self->legend->len + columns - 1) / columns;
       if (columns < 3 && top + rows * LEGEND_ENTRY_H > cursor->y

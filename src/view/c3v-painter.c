@@ -188,15 +188,16 @@ compute_highlights (Painter *p)
     }
 }
 
+/* @bar_found: the box's instance matches the search by itself. */
 static gboolean
-box_lit (const Painter *p, const C3vLayoutBox *box)
+box_lit (const Painter *p, const C3vLayoutBox *box, gboolean bar_found)
 {
   const char *search = p->state->search;
 
-  if (!p->filtering || p->legend_lit[box->legend_index])
+  if (!p->filtering || bar_found || p->legend_lit[box->legend_index])
     return TRUE;
   return search != NULL && search[0] != '\0'
-         && c3v_layout_task_matches (p->layout, box->task_index, search);
+         && c3v_layout_task_matches_own (p->layout, box->task_index, search);
 }
 
 static gboolean
@@ -467,6 +468,7 @@ draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
   guint                 box_end;
   guint                 n_legend = 0;
   const C3vLegendEntry *legend = c3v_layout_get_legend (p->layout, &n_legend);
+  gboolean              strips;
 
   if (first >= end)
     return;
@@ -475,12 +477,13 @@ draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
   reserve_row (p, box_end - box0 + 1);
 
   /* Free room above each instance's stack, one fill: hatched, or plain
-   * where bars are heat strips too narrow to show a hatch (and a plain
-   * fill of whole pixels costs a fraction of a pattern). */
-  if (bars[first].rect.width >= C3V_LABEL_LINE)
+   * and darker where bars are heat strips too narrow to show a hatch (a
+   * plain fill of whole pixels costs a fraction of a pattern). */
+  strips = bars[first].rect.width < C3V_LABEL_LINE;
+  if (!strips)
     cairo_set_source (p->cr, p->hatch);
   else
-    set_color (p->cr, &p->theme->free_room);
+    set_color (p->cr, &p->theme->grid);
   for (guint b = first; b < end; b++)
     {
       const C3vLayoutBar *bar = &bars[b];
@@ -498,10 +501,12 @@ draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
     {
       const C3vInstance *instance = bar_instance (p, &bars[b]);
       gboolean draining = instance != NULL && g_strcmp0 (instance->status, "DRAINING") == 0;
+      gboolean found = p->filtering && instance_lit (p, &bars[b]);
 
       for (guint i = bars[b].first_box; i < bars[b].first_box + bars[b].n_boxes; i++)
         {
-          guint8 state = (box_lit (p, &boxes[i]) ? BOX_LIT : 0) | (draining ? BOX_DRAINING : 0)
+          guint8 state = (box_lit (p, &boxes[i], found) ? BOX_LIT : 0)
+                         | (draining ? BOX_DRAINING : 0)
                          | (rect_visible (p, &boxes[i].rect) ? BOX_VISIBLE : 0);
           guint fill = boxes[i].legend_index * 4 + (state & (BOX_LIT | BOX_DRAINING));
 
@@ -541,10 +546,11 @@ draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
       draw_box_label (p, &boxes[i], entry, &fill);
     }
 
-  /* Instance frames, one stroke. */
+  /* Instance frames, one stroke; heat strips have none, their free room
+   * is dark enough to show the bar's height. */
   set_color (p->cr, &p->theme->bar_frame);
   cairo_set_line_width (p->cr, 1);
-  for (guint b = first; b < end; b++)
+  for (guint b = first; b < end && !strips; b++)
     if (bars[b].instance_index >= 0)
       {
         double top = round (bars[b].rect.y);
