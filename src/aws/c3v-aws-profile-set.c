@@ -10,6 +10,7 @@
 #include "c3v-aws-config.h"
 #include "c3v-aws-config-private.h"
 #include "c3v-aws-profile-set.h"
+#include "c3v-untrusted.h"
 
 #define N_SECTION_KINDS 3
 
@@ -263,16 +264,30 @@ c3v_aws_profile_set_load_file (C3vAwsProfileSet *self, const char *path, C3vAwsF
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *text = NULL;
+  gsize            length = 0;
+  const char      *nul;
 
-  if (!g_file_get_contents (path, &text, NULL, &local_error))
+  /* Only a regular file of sane size: /dev/zero or a FIFO would hang. */
+  if (!c3v_untrusted_read_file (path, C3V_UNTRUSTED_MAX_FILE_BYTES, &text, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
-      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _ ("Could not read %s: %s"), path, local_error->message);
+      g_set_error_literal (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+                           local_error->message);
       return FALSE;
     }
-  if (!g_utf8_validate (text, -1, NULL))
+  nul = memchr (text, '\0', length);
+  if (nul != NULL)
+    {
+      guint line = 1;
+
+      for (const char *c = text; c < nul; c++)
+        line += *c == '\n';
+      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+                   _ ("%s:%u: a NUL byte; this is not a text file"), path, line);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, (gssize) length, NULL))
     {
       g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
                    _ ("%s is not valid UTF-8 text"), path);

@@ -23,8 +23,20 @@
 #include "c3v-credentials-sso.h"
 #include "c3v-credentials-sts.h"
 
+/* Real configurations chain two or three roles; this bounds the recursion
+ * that follows source_profile, whatever a file says. */
+#define MAX_SOURCE_PROFILE_DEPTH 32
+
+/* The profiles being resolved, outermost first, and the same as a set so
+ * that finding a loop does not cost a pass over the path per step. */
+typedef struct
+{
+  GPtrArray  *names;
+  GHashTable *members;
+} ProfilePath;
+
 static C3vCredentialsProvider *profile_source (C3vAwsProfileSet *set, const char *name,
-                                               GPtrArray *path, GError **error);
+                                               ProfilePath *path, GError **error);
 
 static const char *
 setting (C3vAwsProfileSet *set, const char *profile, const char *key)
@@ -45,24 +57,23 @@ cached (C3vCredentialsProvider *inner)
 }
 
 static gboolean
-check_no_cycle (GPtrArray *path, const char *next, GError **error)
+check_no_cycle (ProfilePath *path, const char *next, GError **error)
 {
   g_autoptr (GString) cycle = NULL;
+  guint start = 0;
 
-  for (guint i = 0; i < path->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (path, i), next) != 0)
-        continue;
+  if (!g_hash_table_contains (path->members, next))
+    return TRUE;
 
-      cycle = g_string_new (NULL);
-      for (guint j = i; j < path->len; j++)
-        g_string_append_printf (cycle, "%s → ", (const char *) g_ptr_array_index (path, j));
-      g_string_append (cycle, next);
-      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
-                   _ ("The source_profile settings form a loop: %s"), cycle->str);
-      return FALSE;
-    }
-  return TRUE;
+  while (strcmp (g_ptr_array_index (path->names, start), next) != 0)
+    start++;
+  cycle = g_string_new (NULL);
+  for (guint j = start; j < path->names->len; j++)
+    g_string_append_printf (cycle, "%s → ", (const char *) g_ptr_array_index (path->names, j));
+  g_string_append (cycle, next);
+  g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+               _ ("The source_profile settings form a loop: %s"), cycle->str);
+  return FALSE;
 }
 
 static C3vCredentialsProvider *
@@ -75,7 +86,7 @@ no_source_error (const char *name, const char *reason, GError **error)
 
 /* The credentials that sign the AssumeRole call of @name. */
 static C3vCredentialsProvider *
-role_signer (C3vAwsProfileSet *set, const char *name, const char *source_name, GPtrArray *path,
+role_signer (C3vAwsProfileSet *set, const char *name, const char *source_name, ProfilePath *path,
              GError **error)
 {
   C3vCredentialsProvider *source;
@@ -112,7 +123,7 @@ role_signer (C3vAwsProfileSet *set, const char *name, const char *source_name, G
 }
 
 static C3vCredentialsProvider *
-role_source (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
+role_source (C3vAwsProfileSet *set, const char *name, ProfilePath *path, GError **error)
 {
   const char *source_name = setting (set, name, "source_profile");
   const char *credential_source = setting (set, name, "credential_source");
@@ -141,7 +152,7 @@ role_source (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **
 
 /* NULL without error when @name has no credential source at all. */
 static C3vCredentialsProvider *
-profile_source_for (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
+profile_source_for (C3vAwsProfileSet *set, const char *name, ProfilePath *path, GError **error)
 {
   GError                 *local_error = NULL;
   C3vCredentialsProvider *provider;
@@ -167,13 +178,23 @@ profile_source_for (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GE
 }
 
 static C3vCredentialsProvider *
-profile_source (C3vAwsProfileSet *set, const char *name, GPtrArray *path, GError **error)
+profile_source (C3vAwsProfileSet *set, const char *name, ProfilePath *path, GError **error)
 {
   C3vCredentialsProvider *provider;
 
-  g_ptr_array_add (path, (gpointer) name);
+  if (path->names->len >= MAX_SOURCE_PROFILE_DEPTH)
+    {
+      g_set_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID,
+                   _ ("The source_profile chain from profile “%s” is longer than %u profiles"),
+                   (const char *) g_ptr_array_index (path->names, 0), MAX_SOURCE_PROFILE_DEPTH);
+      return NULL;
+    }
+
+  g_ptr_array_add (path->names, (gpointer) name);
+  g_hash_table_add (path->members, (gpointer) name);
   provider = profile_source_for (set, name, path, error);
-  g_ptr_array_remove_index (path, path->len - 1);
+  g_hash_table_remove (path->members, name);
+  g_ptr_array_remove_index (path->names, path->names->len - 1);
   return provider;
 }
 
@@ -197,7 +218,9 @@ c3v_credentials_chain_new (const char *profile, GError **error)
 {
   g_autoptr (C3vAwsProfileSet) set = NULL;
   g_autoptr (GPtrArray) providers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) path = g_ptr_array_new ();
+  g_autoptr (GPtrArray) path_names = g_ptr_array_new ();
+  g_autoptr (GHashTable) path_members = g_hash_table_new (g_str_hash, g_str_equal);
+  ProfilePath      path = { path_names, path_members };
   g_autofree char *name = c3v_aws_config_profile_name (profile);
   g_autofree char *not_found = NULL;
   gboolean explicit = profile != NULL && *profile != '\0';
@@ -214,7 +237,7 @@ c3v_credentials_chain_new (const char *profile, GError **error)
   if (!explicit)
     g_ptr_array_add (providers, c3v_credentials_env_new ());
 
-  source = profile_source (set, name, path, &local_error);
+  source = profile_source (set, name, &path, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);

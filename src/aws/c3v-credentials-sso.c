@@ -12,8 +12,7 @@
 #include "c3v-aws-config-private.h"
 #include "c3v-aws-http-private.h"
 #include "c3v-credentials-sso.h"
-
-#define SSO_TIMEOUT_SECONDS 30
+#include "c3v-untrusted.h"
 
 struct _C3vCredentialsSso
 {
@@ -56,12 +55,11 @@ member_object (JsonObject *object, const char *name)
 }
 
 static JsonObject *
-parse_object (JsonParser *parser, const char *data, gssize length)
+parse_object (const char *data, gsize length)
 {
-  if (!json_parser_load_from_data (parser, data, length, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return json_node_get_object (json_parser_get_root (parser));
+  g_autoptr (GBytes) bytes = g_bytes_new_static (data, length);
+
+  return c3v_untrusted_json_parse_object (bytes, NULL);
 }
 
 /* The access token `aws sso login` cached, if it is still valid. */
@@ -71,16 +69,20 @@ read_cached_token (C3vCredentialsSso *self)
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->cache_key, -1);
   g_autofree char *file_name = g_strconcat (hash, ".json", NULL);
   g_autofree char *path = c3v_aws_home_path (".aws", "sso", "cache", file_name, NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) object = NULL;
   g_autofree char *text = NULL;
   gsize            length = 0;
-  JsonObject      *object;
   const char      *token;
   gint64           expires_at;
 
-  if (!g_file_get_contents (path, &text, &length, NULL))
-    return NULL;
-  object = parse_object (parser, text, length);
+  if (!c3v_untrusted_read_file (path, C3V_UNTRUSTED_MAX_FILE_BYTES, &text, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("Ignoring the SSO cache: %s", error->message);
+      return NULL;
+    }
+  object = parse_object (text, length);
   token = member_string (object, "accessToken");
   if (token == NULL || !c3v_aws_parse_timestamp (member_string (object, "expiresAt"), &expires_at))
     return NULL;
@@ -103,10 +105,8 @@ member_int (JsonObject *object, const char *name, gint64 *value)
 static C3vCredentials *
 parse_role_credentials (C3vCredentialsSso *self, GBytes *body, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data = g_bytes_get_data (body, &length);
-  JsonObject *role = member_object (parse_object (parser, data, length), "roleCredentials");
+  g_autoptr (JsonObject) answer = c3v_untrusted_json_parse_object (body, NULL);
+  JsonObject *role = member_object (answer, "roleCredentials");
   const char *access_key_id = member_string (role, "accessKeyId");
   const char *secret = member_string (role, "secretAccessKey");
   gint64      expiration_ms = 0;
@@ -125,14 +125,19 @@ parse_role_credentials (C3vCredentialsSso *self, GBytes *body, GError **error)
 static GError *
 portal_error (C3vCredentialsSso *self, guint status, GBytes *body)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data = g_bytes_get_data (body, &length);
-  JsonObject *object = parse_object (parser, data, length);
-  const char *message = member_string (object, "message");
+  g_autoptr (JsonObject) object = c3v_untrusted_json_parse_object (body, NULL);
+  const char *raw = member_string (object, "message");
+  g_autoptr (GString) redacted = NULL;
+  g_autofree char *message = NULL;
 
-  if (message == NULL)
-    message = member_string (object, "Message");
+  if (raw == NULL)
+    raw = member_string (object, "Message");
+  if (raw != NULL)
+    {
+      redacted = g_string_new (raw);
+      c3v_untrusted_redact (redacted, NULL);
+      message = c3v_untrusted_one_line (redacted->str, 400);
+    }
   /* 401: the token is no longer accepted, so a new login is what helps. */
   if (status == SOUP_STATUS_UNAUTHORIZED)
     return login_needed (self);
@@ -163,6 +168,10 @@ unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
 {
   C3vCredentialsSso *self = C3V_CREDENTIALS_SSO (provider);
 
+  /* It was reached when the answer was slow, cut off or too large. */
+  if (cause->domain == C3V_AWS_HTTP_ERROR)
+    return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                        _ ("AWS SSO at %s: %s"), self->endpoint, cause->message);
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
                       _ ("Could not reach AWS SSO at %s: %s"), self->endpoint, cause->message);
 }
@@ -172,7 +181,7 @@ send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
 
-  c3v_aws_return_answer (task, SOUP_SESSION (object), result, unreachable_error, parse_answer);
+  c3v_aws_return_answer (task, result, unreachable_error, parse_answer);
 }
 
 static SoupMessage *
@@ -182,7 +191,8 @@ build_message (C3vCredentialsSso *self, const char *token)
   g_autofree char *role = g_uri_escape_string (self->role_name, NULL, FALSE);
   g_autofree char *url = g_strdup_printf ("%s/federation/credentials?account_id=%s&role_name=%s",
                                           self->endpoint, account, role);
-  SoupMessage     *message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr (GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  SoupMessage *message = c3v_aws_http_message_new (SOUP_METHOD_GET, uri);
 
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "x-amz-sso_bearer_token", token);
@@ -209,8 +219,9 @@ c3v_credentials_sso_get_async (C3vCredentialsProvider *provider, GCancellable *c
 
   message = build_message (self, token);
   g_task_set_task_data (task, message, g_object_unref);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
+                           C3V_AWS_HTTP_CALL_TIMEOUT_MS, cancellable, send_cb,
+                           g_steal_pointer (&task));
 }
 
 static C3vCredentials *
@@ -260,8 +271,7 @@ c3v_credentials_sso_class_init (C3vCredentialsSsoClass *klass)
 static void
 c3v_credentials_sso_init (C3vCredentialsSso *self)
 {
-  self->session = soup_session_new_with_options ("timeout", SSO_TIMEOUT_SECONDS, "user-agent",
-                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = c3v_aws_http_session_new (0);
 }
 
 /* A key of the profile's sso-session section, or of the profile itself for

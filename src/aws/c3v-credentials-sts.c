@@ -13,8 +13,8 @@
 #include "c3v-aws-http-private.h"
 #include "c3v-credentials-sts.h"
 #include "c3v-sigv4.h"
+#include "c3v-untrusted.h"
 
-#define STS_TIMEOUT_SECONDS   30
 #define STS_FORM_CONTENT_TYPE "application/x-www-form-urlencoded; charset=utf-8"
 
 struct _C3vCredentialsSts
@@ -103,11 +103,26 @@ parse_xml (GBytes *body)
   return state.values;
 }
 
+/* A value of the answer fit for a message: one line, no control
+ * characters, no signature or token it may quote back. */
+static char *
+answer_text (GHashTable *values, const char *element)
+{
+  const char *text = values != NULL ? g_hash_table_lookup (values, element) : NULL;
+  g_autoptr (GString) redacted = NULL;
+
+  if (text == NULL)
+    return NULL;
+  redacted = g_string_new (text);
+  c3v_untrusted_redact (redacted, NULL);
+  return c3v_untrusted_one_line (redacted->str, 400);
+}
+
 static GError *
 sts_error (C3vCredentialsSts *self, guint status, GHashTable *values)
 {
-  const char *code = values != NULL ? g_hash_table_lookup (values, "Code") : NULL;
-  const char *message = values != NULL ? g_hash_table_lookup (values, "Message") : NULL;
+  g_autofree char *code = answer_text (values, "Code");
+  g_autofree char *message = answer_text (values, "Message");
 
   if (g_strcmp0 (code, "AccessDenied") == 0)
     return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_ACCESS_DENIED,
@@ -157,6 +172,10 @@ unreachable_error (C3vCredentialsProvider *provider, const GError *cause)
 {
   C3vCredentialsSts *self = C3V_CREDENTIALS_STS (provider);
 
+  /* It was reached when the answer was slow, cut off or too large. */
+  if (cause->domain == C3V_AWS_HTTP_ERROR)
+    return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
+                        _ ("AWS STS at %s: %s"), self->endpoint, cause->message);
   return g_error_new (C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_SERVICE_FAILED,
                       _ ("Could not reach AWS STS at %s: %s"), self->endpoint, cause->message);
 }
@@ -166,7 +185,7 @@ send_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
 
-  c3v_aws_return_answer (task, SOUP_SESSION (object), result, unreachable_error, parse_answer);
+  c3v_aws_return_answer (task, result, unreachable_error, parse_answer);
 }
 
 static char *
@@ -213,7 +232,8 @@ build_message (C3vCredentialsSts *self, C3vCredentials *source)
 {
   g_autofree char *form = build_form (self);
   g_autofree char *url = g_strconcat (self->endpoint, "/", NULL);
-  g_autoptr (SoupMessage) message = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr (GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr (SoupMessage) message = c3v_aws_http_message_new (SOUP_METHOD_POST, uri);
   g_autofree char *host = host_header (soup_message_get_uri (message));
   g_autofree char *amz_date = c3v_sigv4_format_amz_date (g_get_real_time () / G_USEC_PER_SEC);
   const char      *token = c3v_credentials_get_session_token (source);
@@ -260,8 +280,9 @@ source_get_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   message = build_message (self, source);
   g_task_set_task_data (task, message, g_object_unref);
   cancellable = g_task_get_cancellable (task);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
+                           C3V_AWS_HTTP_CALL_TIMEOUT_MS, cancellable, send_cb,
+                           g_steal_pointer (&task));
 }
 
 static void
@@ -326,8 +347,7 @@ c3v_credentials_sts_class_init (C3vCredentialsStsClass *klass)
 static void
 c3v_credentials_sts_init (C3vCredentialsSts *self)
 {
-  self->session = soup_session_new_with_options ("timeout", STS_TIMEOUT_SECONDS, "user-agent",
-                                                 PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = c3v_aws_http_session_new (0);
   self->signer = c3v_sigv4_signer_new ();
 }
 

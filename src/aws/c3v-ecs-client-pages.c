@@ -19,7 +19,9 @@ typedef struct
   C3vEcsPageFunc page_func;
   gpointer       page_data;
   GDestroyNotify page_data_destroy;
-  char          *token; /* the nextToken of the page asked for */
+  GHashTable    *tokens; /* SHA-256 of every nextToken of the chain so far */
+  guint          max_pages;
+  guint          pages;
   guint          n_items;
 } PaginateData;
 
@@ -31,7 +33,7 @@ paginate_data_free (PaginateData *data)
   g_free (data->operation);
   g_clear_pointer (&data->request, json_object_unref);
   g_free (data->result_key);
-  g_free (data->token);
+  g_clear_pointer (&data->tokens, g_hash_table_unref);
   g_free (data);
 }
 
@@ -90,6 +92,34 @@ page_next_token (JsonObject *page)
   return token != NULL && *token != '\0' ? token : NULL;
 }
 
+/* A service that hands out a token it gave before (A, B, A, ...) or a
+ * fresh one forever would keep the chain going as fast as it answers:
+ * tokens are remembered (as hashes, whatever their size) for the whole
+ * chain, and the pages bounded by far more than any cluster fills. */
+static gboolean
+paginate_check_token (GTask *task, const char *next)
+{
+  PaginateData *data = g_task_get_task_data (task);
+  char         *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, next, -1);
+
+  if (!g_hash_table_add (data->tokens, hash))
+    {
+      g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                               _ ("%s returned a page token it had returned before, after %u "
+                                  "pages; the list would never end"),
+                               data->operation, data->pages);
+      return FALSE;
+    }
+  if (data->pages >= data->max_pages)
+    {
+      g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                               _ ("%s returned more than %u pages; no cluster holds that much"),
+                               data->operation, data->max_pages);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 paginate_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -107,6 +137,7 @@ paginate_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
+  data->pages++;
   items = page_items (page, data->result_key);
   data->n_items += json_array_get_length (items);
   next = page_next_token (page);
@@ -116,16 +147,9 @@ paginate_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* A service that hands back the token it was given would loop forever. */
-  if (g_strcmp0 (next, data->token) == 0)
-    {
-      g_task_return_new_error (task, C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
-                               _ ("%s returned the same page token twice"), data->operation);
-      return;
-    }
+  if (!paginate_check_token (task, next))
+    return;
 
-  g_free (data->token);
-  data->token = g_strdup (next);
   json_object_set_string_member (data->request, "nextToken", next);
   paginate_request_page (task);
 }
@@ -154,6 +178,8 @@ c3v_ecs_client_paginate_async (C3vEcsClient *self, const char *operation, JsonOb
   data->page_func = page_func;
   data->page_data = page_data;
   data->page_data_destroy = page_data_destroy;
+  data->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->max_pages = c3v_ecs_client_get_max_pages (self);
   g_task_set_task_data (task, data, (GDestroyNotify) paginate_data_free);
 
   paginate_request_page (task);

@@ -19,18 +19,19 @@
 #include <openssl/crypto.h>
 
 #include "c3v-ecs-client.h"
+#include "c3v-aws-http-private.h"
 #include "c3v-aws-regions.h"
 #include "c3v-ecs-client-private.h"
 #include "c3v-ecs-error-private.h"
 #include "c3v-rate-limiter.h"
 #include "c3v-retry-strategy.h"
 #include "c3v-sigv4.h"
+#include "c3v-untrusted.h"
 
 #define ECS_TARGET_PREFIX     "AmazonEC2ContainerServiceV20141113."
 #define ECS_CONTENT_TYPE      "application/x-amz-json-1.1"
 #define ECS_SERVICE           "ecs"
 #define DEFAULT_MAX_IN_FLIGHT 16
-#define REQUEST_TIMEOUT_S     30
 
 struct _C3vEcsClient
 {
@@ -53,6 +54,8 @@ struct _C3vEcsClient
   guint       max_in_flight;
   guint       in_flight;
   guint       peak_in_flight;
+  guint       call_timeout_ms;
+  guint       max_pages;    /* per chain of list pages */
   GHashTable *call_counts;  /* operation -> count */
   gint64      clock_skew_s; /* the service's clock minus ours */
   guint       n_throttled;  /* throttled answers */
@@ -71,6 +74,7 @@ typedef struct
   gboolean        slowed;          /* waiting because of throttling */
   GSource        *wait_source;     /* while queued or backing off */
   C3vCredentials *credentials;     /* of the last attempt, to redact answers */
+  SoupMessage    *message;         /* of the attempt on the wire */
 } CallData;
 
 enum
@@ -99,6 +103,7 @@ call_data_free (CallData *call)
       g_source_unref (call->wait_source);
     }
   g_clear_pointer (&call->credentials, c3v_credentials_unref);
+  g_clear_object (&call->message);
   g_free (call->operation);
   g_bytes_unref (call->body);
   g_free (call);
@@ -155,9 +160,7 @@ static void
 c3v_ecs_client_create_session (C3vEcsClient *self)
 {
   g_clear_object (&self->session);
-  self->session = soup_session_new_with_options (
-      "max-conns", MAX (self->max_in_flight, 10u), "max-conns-per-host", self->max_in_flight,
-      "timeout", REQUEST_TIMEOUT_S, "user-agent", PACKAGE_NAME "/" PACKAGE_VERSION, NULL);
+  self->session = c3v_aws_http_session_new (self->max_in_flight);
 }
 
 /* --- the queue of calls waiting for a slot ---------------------------- */
@@ -434,6 +437,7 @@ static void
 call_handle_transport_error (GTask *task, GError *error)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -450,7 +454,22 @@ call_handle_transport_error (GTask *task, GError *error)
     }
 
   call_record_answer (task, FALSE);
-  call_fail_or_retry (task, C3V_RETRY_CONNECTION, -1, unreachable_error (self, error));
+  if (g_error_matches (error, C3V_AWS_HTTP_ERROR, C3V_AWS_HTTP_ERROR_TOO_LARGE))
+    {
+      call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
+                                            _ ("%s returned a malformed answer: %s"),
+                                            call->operation, error->message));
+      g_error_free (error);
+      return;
+    }
+  /* The service was reached, but the answer was slow or cut off: say so,
+   * and try again like after a connection error. */
+  if (error->domain == C3V_AWS_HTTP_ERROR)
+    call_fail_or_retry (task, C3V_RETRY_CONNECTION, -1,
+                        g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK, _ ("%s at %s: %s"),
+                                     call->operation, self->host, error->message));
+  else
+    call_fail_or_retry (task, C3V_RETRY_CONNECTION, -1, unreachable_error (self, error));
   g_error_free (error);
 }
 
@@ -521,20 +540,21 @@ call_handle_answer (GTask *task, SoupMessage *message, GBytes *body)
   guint               status = soup_message_get_status (message);
   SoupMessageHeaders *response_headers;
   g_autofree char    *code = NULL;
-  JsonObject         *object;
-  GError             *error;
-  C3vRetryKind        kind;
+  g_autoptr (GError) parse_error = NULL;
+  JsonObject  *object;
+  GError      *error;
+  C3vRetryKind kind;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       call_record_answer (task, FALSE);
-      object = c3v_ecs_parse_json_object (body);
+      object = c3v_untrusted_json_parse_object (body, &parse_error);
       if (object != NULL)
         call_return_object (task, object);
       else
         call_return_error (task, g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_MALFORMED_RESPONSE,
-                                              _ ("%s returned an answer that is not valid JSON"),
-                                              call->operation));
+                                              _ ("%s returned a malformed answer: %s"),
+                                              call->operation, parse_error->message));
       return;
     }
 
@@ -561,12 +581,12 @@ static void
 call_sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  CallData    *call = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  CallData *call = g_task_get_task_data (task);
+  g_autoptr (SoupMessage) message = g_steal_pointer (&call->message);
   g_autoptr (GBytes) body = NULL;
   GError *error = NULL;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = c3v_aws_http_send_finish (result, &error);
   call_log_attempt (call, error ? 0 : soup_message_get_status (message));
   if (error != NULL)
     call_handle_transport_error (task, error);
@@ -612,9 +632,7 @@ call_build_message (C3vEcsClient *self, CallData *call, C3vCredentials *credenti
                                  c3v_credentials_get_secret_access_key (credentials), &request,
                                  amz_date, self->region, ECS_SERVICE);
 
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, self->endpoint);
-  /* A redirect would carry the signed headers to another host. */
-  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  message = c3v_aws_http_message_new (SOUP_METHOD_POST, self->endpoint);
   request_headers = soup_message_get_request_headers (message);
   for (gsize i = 0; i < n_headers; i++)
     soup_message_headers_replace (request_headers, headers[i].name, headers[i].value);
@@ -632,9 +650,10 @@ call_send (GTask *task)
   CallData     *call = g_task_get_task_data (task);
   g_autoptr (SoupMessage) message = call_build_message (self, call, call->credentials);
 
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), call_sent_cb,
-                                    g_object_ref (task));
+  g_set_object (&call->message, message);
+  c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
+                           self->call_timeout_ms, g_task_get_cancellable (task), call_sent_cb,
+                           g_object_ref (task));
 }
 
 static gboolean
@@ -837,6 +856,32 @@ c3v_ecs_client_set_max_in_flight (C3vEcsClient *self, guint max_in_flight)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_IN_FLIGHT]);
 }
 
+void
+c3v_ecs_client_set_call_timeout (C3vEcsClient *self, guint timeout_ms)
+{
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  self->call_timeout_ms = timeout_ms;
+}
+
+void
+c3v_ecs_client_set_max_pages (C3vEcsClient *self, guint max_pages)
+{
+  g_return_if_fail (C3V_IS_ECS_CLIENT (self));
+  g_return_if_fail (max_pages > 0);
+
+  self->max_pages = max_pages;
+}
+
+guint
+c3v_ecs_client_get_max_pages (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), 0);
+
+  return self->max_pages;
+}
+
 guint
 c3v_ecs_client_get_max_in_flight (C3vEcsClient *self)
 {
@@ -1026,6 +1071,8 @@ c3v_ecs_client_init (C3vEcsClient *self)
 {
   g_queue_init (&self->waiting);
   self->max_in_flight = DEFAULT_MAX_IN_FLIGHT;
+  self->call_timeout_ms = C3V_AWS_HTTP_CALL_TIMEOUT_MS;
+  self->max_pages = C3V_ECS_MAX_PAGES;
   self->signer = c3v_sigv4_signer_new ();
   self->retry = c3v_retry_strategy_new (NULL);
   self->retry_base_ms = c3v_retry_base_ms ();

@@ -18,12 +18,9 @@ C3vEcsError c3v_ecs_error_from_code (const char *code, guint http_status);
 GError *c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header_type,
                                      char **code);
 
-/* The JSON object @body holds (a new reference), or NULL when @body is NULL,
- * empty, not JSON or not an object: both answers and errors are read so. */
-JsonObject *c3v_ecs_parse_json_object (GBytes *body);
-
 /* Replaces every occurrence of each of the NULL-terminated @secrets in
- * @error's message: a service may quote what it was sent. */
+ * @error's message, and any signature or token it quotes
+ * (c3v_untrusted_redact()): a service may quote what it was sent. */
 void c3v_ecs_error_redact (GError *error, const char *const *secrets);
 
 G_END_DECLS

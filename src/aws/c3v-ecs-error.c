@@ -8,9 +8,15 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
 
 #include "c3v-ecs-error-private.h"
 #include "c3v-retry-strategy.h"
+#include "c3v-untrusted.h"
+
+/* Long enough for AWS's own messages (AccessDenied names the action and
+ * the resource), short enough for one line. */
+#define C3V_ECS_MAX_MESSAGE_CHARS 400
 
 G_DEFINE_QUARK (c3v - ecs - error - quark, c3v_ecs_error)
 
@@ -67,25 +73,6 @@ c3v_ecs_error_from_code (const char *code, guint http_status)
   return http_status >= 500 ? C3V_ECS_ERROR_SERVER : C3V_ECS_ERROR_FAILED;
 }
 
-JsonObject *
-c3v_ecs_parse_json_object (GBytes *body)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data;
-  JsonNode   *root;
-
-  if (body == NULL)
-    return NULL;
-  data = g_bytes_get_data (body, &length);
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
 static const char *
 string_member (JsonObject *object, const char *name)
 {
@@ -100,7 +87,7 @@ string_member (JsonObject *object, const char *name)
 GError *
 c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header_type, char **code)
 {
-  g_autoptr (JsonObject) object = c3v_ecs_parse_json_object (body);
+  g_autoptr (JsonObject) object = c3v_untrusted_json_parse_object (body, NULL);
   const char      *type = string_member (object, "__type");
   const char      *full_message = string_member (object, "message");
   g_autofree char *message = NULL;
@@ -110,17 +97,31 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
   if (full_message == NULL)
     full_message = string_member (object, "Message");
   /* InvalidSignatureException goes on with the canonical request AWS
-   * expected, which holds the session token: users get the first part. */
+   * expected, which holds the session token: users get the first line, and
+   * whatever a server sends, without terminal escapes. */
   if (full_message != NULL)
-    message = g_strndup (full_message, strcspn (full_message, "\n"));
+    message = c3v_untrusted_one_line (full_message, C3V_ECS_MAX_MESSAGE_CHARS);
   normalized = c3v_ecs_error_normalize_type (type ? type : header_type);
+  if (normalized != NULL)
+    {
+      char *clean = c3v_untrusted_one_line (normalized, C3V_ECS_MAX_MESSAGE_CHARS);
+
+      g_free (normalized);
+      normalized = clean;
+    }
   if (normalized == NULL || *normalized == '\0')
     {
       /* Not an AWS answer at all: a proxy or load balancer spoke. */
       g_free (normalized);
       normalized = g_strdup_printf ("HTTP %u", http_status);
-      error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
-                           _ ("Unexpected HTTP status %u"), http_status);
+      if (SOUP_STATUS_IS_REDIRECTION (http_status))
+        error = g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_FAILED,
+                             _ ("Unexpected HTTP status %u: a redirect, which c3vis never "
+                                "follows (it would send the credentials elsewhere)"),
+                             http_status);
+      else
+        error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
+                             _ ("Unexpected HTTP status %u"), http_status);
     }
   /* AWS's own message is kept: for AccessDenied it names the permission. */
   else if (message != NULL && *message != '\0')
@@ -138,15 +139,12 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
 void
 c3v_ecs_error_redact (GError *error, const char *const *secrets)
 {
-  for (guint i = 0; error != NULL && secrets != NULL && secrets[i] != NULL; i++)
-    {
-      g_autoptr (GString) message = NULL;
+  g_autoptr (GString) message = NULL;
 
-      if (*secrets[i] == '\0' || strstr (error->message, secrets[i]) == NULL)
-        continue;
-      message = g_string_new (error->message);
-      g_string_replace (message, secrets[i], "[redacted]", 0);
-      g_free (error->message);
-      error->message = g_string_free (g_steal_pointer (&message), FALSE);
-    }
+  if (error == NULL)
+    return;
+  message = g_string_new (error->message);
+  c3v_untrusted_redact (message, secrets);
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
 }

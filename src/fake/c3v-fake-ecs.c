@@ -16,6 +16,7 @@
 #include "c3v-fake-auth.h"
 #include "c3v-fake-ecs.h"
 #include "c3v-fake-error.h"
+#include "c3v-fake-hostile.h"
 #include "c3v-fake-operations.h"
 #include "c3v-fake-throttle.h"
 
@@ -44,6 +45,8 @@ typedef struct
   guint              status;
   char              *body;
   gboolean           drop;
+  gboolean           hostile; /* answered by c3v-fake-hostile */
+  C3vFakeFault       hostile_fault;
   guint              timeout_id;
 } Reply;
 
@@ -57,6 +60,7 @@ struct _C3vFakeEcs
   char            *url;
   GRand           *fault_rand;
   guint            latency_ms;
+  guint            trickle_ms;
   double           throttle_rate;
   double           error_rate;
   C3vFakeThrottle *buckets; /* NULL: no token buckets */
@@ -198,6 +202,7 @@ c3v_fake_ecs_new (const C3vFakeEcsOptions *options)
       options->session_token, account_options.region);
   self->fault_rand = g_rand_new_with_seed (options->seed);
   self->latency_ms = options->latency_ms;
+  self->trickle_ms = 1000;
   self->throttle_rate = options->throttle_rate;
   self->error_rate = options->error_rate;
   c3v_fake_ecs_set_token_buckets (self, options->bucket_capacity, options->bucket_refill);
@@ -253,6 +258,9 @@ send_reply (Reply *reply)
 
   if (reply->drop)
     drop_connection (reply->msg);
+  else if (reply->hostile)
+    reply->status = c3v_fake_hostile_answer (reply->msg, reply->hostile_fault, reply->body,
+                                             self->url, self->trickle_ms);
   else
     {
       SoupMessageHeaders *headers = soup_server_message_get_response_headers (reply->msg);
@@ -367,6 +375,15 @@ apply_fault (Reply *reply, C3vFakeFault fault)
       case C3V_FAKE_FAULT_DROP:
         reply->drop = TRUE;
         break;
+      case C3V_FAKE_FAULT_DEEP_JSON:
+      case C3V_FAKE_FAULT_ENDLESS_PAGINATION:
+      case C3V_FAKE_FAULT_TRICKLE:
+      case C3V_FAKE_FAULT_OVERSIZE:
+      case C3V_FAKE_FAULT_REDIRECT:
+        /* Only a real answer is distorted; an error stays an error. */
+        reply->hostile = reply->status == SOUP_STATUS_OK;
+        reply->hostile_fault = fault;
+        break;
       default:
         g_assert_not_reached ();
     }
@@ -427,6 +444,14 @@ fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
       return;
     }
 
+  /* Once a chain went endless it stays so, whatever the faults. */
+  reply->body = c3v_fake_hostile_endless_page (body);
+  if (reply->body != NULL)
+    {
+      reply->status = SOUP_STATUS_OK;
+      return;
+    }
+
   answer = answer_request (self, reply->operation, body, &error);
   if (answer == NULL)
     set_error_reply (reply, error);
@@ -452,7 +477,16 @@ handle_request (SoupServer *server, SoupServerMessage *msg, const char *path, GH
   self->in_flight++;
   self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
 
-  fill_reply (self, reply, msg);
+  if (g_strcmp0 (path, C3V_FAKE_HOSTILE_REDIRECT_PATH) == 0)
+    {
+      /* Whatever arrives here carries credentials where they should not go. */
+      g_warning ("fake-ecs: a client followed a redirect to %s", path);
+      reply->status = SOUP_STATUS_MISDIRECTED_REQUEST;
+      reply->body = g_strdup ("{\"__type\":\"FollowedRedirectException\",\"message\":"
+                              "\"The client followed a redirect, sending its credentials on\"}");
+    }
+  else
+    fill_reply (self, reply, msg);
   if (reply->operation == NULL)
     reply->operation = g_strdup ("");
 
@@ -509,7 +543,7 @@ c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fa
   ScriptedFault *scripted;
 
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
-  g_return_if_fail (fault <= C3V_FAKE_FAULT_DROP);
+  g_return_if_fail (fault <= C3V_FAKE_FAULT_REDIRECT);
 
   if (count == 0)
     return;
@@ -527,6 +561,15 @@ c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms)
   g_return_if_fail (C3V_IS_FAKE_ECS (self));
 
   self->latency_ms = latency_ms;
+}
+
+void
+c3v_fake_ecs_set_trickle_interval (C3vFakeEcs *self, guint interval_ms)
+{
+  g_return_if_fail (C3V_IS_FAKE_ECS (self));
+  g_return_if_fail (interval_ms > 0);
+
+  self->trickle_ms = interval_ms;
 }
 
 void

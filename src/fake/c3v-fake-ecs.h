@@ -26,6 +26,12 @@ typedef enum
   C3V_FAKE_FAULT_MALFORMED,    /* 200 with a body that is not JSON */
   C3V_FAKE_FAULT_TRUNCATED,    /* 200 with JSON cut in the middle */
   C3V_FAKE_FAULT_DROP,         /* connection closed without an answer */
+  /* Hostile endpoints (c3v-fake-hostile.h): */
+  C3V_FAKE_FAULT_DEEP_JSON,          /* 200 with 100,000 nested `[` */
+  C3V_FAKE_FAULT_ENDLESS_PAGINATION, /* a fresh nextToken on every page, forever */
+  C3V_FAKE_FAULT_TRICKLE,            /* the answer, one byte a second */
+  C3V_FAKE_FAULT_OVERSIZE,           /* 200 with a 64 MB body */
+  C3V_FAKE_FAULT_REDIRECT,           /* 307 to another path of the endpoint */
 } C3vFakeFault;
 
 typedef struct
@@ -69,6 +75,8 @@ const char *c3v_fake_ecs_get_url (C3vFakeEcs *self);
 void c3v_fake_ecs_add_fault (C3vFakeEcs *self, const char *operation, C3vFakeFault fault,
                              guint count);
 void c3v_fake_ecs_set_latency (C3vFakeEcs *self, guint latency_ms);
+/* The pause between bytes of a trickled answer (1000 ms by default). */
+void c3v_fake_ecs_set_trickle_interval (C3vFakeEcs *self, guint interval_ms);
 /* Seeded shares (0..1) of calls throttled and answered with HTTP 500. */
 void c3v_fake_ecs_set_fault_rates (C3vFakeEcs *self, double throttle_rate, double error_rate);
 /* Token buckets per action group, as ECS throttles (see

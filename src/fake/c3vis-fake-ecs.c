@@ -41,9 +41,16 @@ static const struct
   const char  *name;
   C3vFakeFault fault;
 } fault_names[] = {
-  { "throttle", C3V_FAKE_FAULT_THROTTLE },   { "server-error", C3V_FAKE_FAULT_SERVER_ERROR },
-  { "malformed", C3V_FAKE_FAULT_MALFORMED }, { "truncated", C3V_FAKE_FAULT_TRUNCATED },
+  { "throttle", C3V_FAKE_FAULT_THROTTLE },
+  { "server-error", C3V_FAKE_FAULT_SERVER_ERROR },
+  { "malformed", C3V_FAKE_FAULT_MALFORMED },
+  { "truncated", C3V_FAKE_FAULT_TRUNCATED },
   { "drop", C3V_FAKE_FAULT_DROP },
+  { "deep-json", C3V_FAKE_FAULT_DEEP_JSON },
+  { "endless-pagination", C3V_FAKE_FAULT_ENDLESS_PAGINATION },
+  { "trickle", C3V_FAKE_FAULT_TRICKLE },
+  { "oversize", C3V_FAKE_FAULT_OVERSIZE },
+  { "redirect", C3V_FAKE_FAULT_REDIRECT },
 };
 
 /* "[OPERATION:]KIND[:COUNT]", e.g. "ListTasks:throttle:3" or "drop". */
@@ -117,7 +124,13 @@ static const char summary[]
       "Faults: --fault=[OPERATION:]KIND[:COUNT] makes the next COUNT calls (of\n"
       "OPERATION, or of any) fail; KIND is throttle, server-error, malformed,\n"
       "truncated or drop. --delete-cluster=NAME[:AFTER] deletes a cluster once\n"
-      "AFTER more calls have been answered. Both may be repeated.";
+      "AFTER more calls have been answered. Both may be repeated.\n"
+      "\n"
+      "Hostile endpoints, the same way: deep-json answers 100,000 nested \"[\";\n"
+      "endless-pagination gives a list a fresh nextToken on every page, forever;\n"
+      "trickle sends the answer one byte a second (--trickle-ms); oversize sends\n"
+      "a 64 MB answer; redirect answers 307 to another path of the endpoint,\n"
+      "which refuses (HTTP 421) and warns about whatever a client sends there.";
 
 int
 main (int argc, char *argv[])
@@ -138,6 +151,7 @@ main (int argc, char *argv[])
   int               instances = 0;
   int               tasks = 0;
   int               latency_ms = 0;
+  int               trickle_ms = 1000;
   double            throttle_rate = 0;
   double            error_rate = 0;
   g_autofree char  *token_bucket = NULL;
@@ -157,6 +171,8 @@ main (int argc, char *argv[])
       "Container instances in cluster \"production\" (300)", "N" },
     { "tasks", 0, 0, G_OPTION_ARG_INT, &tasks, "Tasks in cluster \"production\" (3000)", "N" },
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Delay added to every answer", "MS" },
+    { "trickle-ms", 0, 0, G_OPTION_ARG_INT, &trickle_ms,
+      "Pause between the bytes of a trickled answer (1000)", "MS" },
     { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &throttle_rate, "Share of calls throttled (0..1)",
       "RATE" },
     { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &error_rate,
@@ -181,8 +197,8 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
-  if (port < 0 || port > 65535 || instances < 0 || tasks < 0 || latency_ms < 0 || throttle_rate < 0
-      || throttle_rate > 1 || error_rate < 0 || error_rate > 1)
+  if (port < 0 || port > 65535 || instances < 0 || tasks < 0 || latency_ms < 0 || trickle_ms <= 0
+      || throttle_rate < 0 || throttle_rate > 1 || error_rate < 0 || error_rate > 1)
     {
       g_printerr ("%s\n", _ ("An option is out of range; see --help."));
       return EXIT_FAILURE;
@@ -211,6 +227,7 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+  c3v_fake_ecs_set_trickle_interval (fake, (guint) trickle_ms);
   if (!add_specs (fake, faults, add_fault_spec) || !add_specs (fake, deletions, add_deletion_spec))
     return EXIT_FAILURE;
   if (call_log != NULL)

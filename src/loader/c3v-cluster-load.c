@@ -110,6 +110,8 @@ struct _C3vClusterLoad
   gint64      last_partial_us;
   Count       counts[N_COUNTS];
   Chain       chains[N_CHAINS];
+  guint       timeout_s;
+  GSource    *deadline; /* while the load runs with a timeout */
 };
 
 /* "arn:aws:ecs:r:a:cluster/prod" -> "prod"; a name stays a name. */
@@ -156,6 +158,9 @@ c3v_cluster_load_free (C3vClusterLoad *self)
   if (self == NULL)
     return;
 
+  if (self->deadline != NULL)
+    g_source_destroy (self->deadline);
+  g_clear_pointer (&self->deadline, g_source_unref);
   g_clear_pointer (&self->calls, c3v_call_group_free);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->builder, c3v_snapshot_builder_free);
@@ -471,6 +476,10 @@ on_done (const GError *error, gpointer user_data)
   g_autoptr (GError) explained = NULL;
   C3vSnapshot *partial;
 
+  if (self->deadline != NULL)
+    g_source_destroy (self->deadline);
+  g_clear_pointer (&self->deadline, g_source_unref);
+
   /* A cancelled load has nothing to say, not even what it had; the calls
    * it cancelled left no error in the group. */
   if (g_cancellable_set_error_if_cancelled (self->cancellable, &explained))
@@ -495,6 +504,30 @@ on_done (const GError *error, gpointer user_data)
 }
 
 void
+c3v_cluster_load_set_timeout (C3vClusterLoad *self, guint timeout_s)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->calls == NULL);
+
+  self->timeout_s = timeout_s;
+}
+
+/* However each call fares, a load must end: a server that answers just
+ * fast enough never to time a call out would otherwise hold it forever. */
+static gboolean
+load_deadline_passed (gpointer user_data)
+{
+  C3vClusterLoad *self = user_data;
+
+  g_clear_pointer (&self->deadline, g_source_unref);
+  c3v_call_group_fail (self->calls,
+                       g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_NETWORK,
+                                    _ ("Loading cluster “%s” did not finish within %u s"),
+                                    self->cluster_name, self->timeout_s));
+  return G_SOURCE_REMOVE;
+}
+
+void
 c3v_cluster_load_start (C3vClusterLoad *self, GCancellable *cancellable)
 {
   JsonObject *request;
@@ -505,6 +538,13 @@ c3v_cluster_load_start (C3vClusterLoad *self, GCancellable *cancellable)
   g_set_object (&self->cancellable, cancellable);
   self->last_partial_us = g_get_monotonic_time ();
   self->calls = c3v_call_group_new (self->client, cancellable, on_done, self);
+  if (self->timeout_s > 0)
+    {
+      self->deadline = g_timeout_source_new_seconds (self->timeout_s);
+      g_source_set_static_name (self->deadline, "[c3vis] load deadline");
+      g_source_set_callback (self->deadline, load_deadline_passed, self, NULL);
+      g_source_attach (self->deadline, g_main_context_get_thread_default ());
+    }
 
   request = json_object_new ();
   json_object_set_array_member (request, "clusters", json_array_new ());

@@ -56,6 +56,10 @@ typedef struct
 C3vClusterLoad *c3v_cluster_load_new (C3vEcsClient *client, C3vTaskDefinitionCache *definitions,
                                       const char *cluster, const C3vClusterLoadCallbacks *callbacks,
                                       gpointer user_data);
+/* The whole load fails (with a partial snapshot) when it is not done
+ * within @timeout_s seconds, however slowly each call goes; 0: never.
+ * Before c3v_cluster_load_start(). */
+void c3v_cluster_load_set_timeout (C3vClusterLoad *self, guint timeout_s);
 /* Starts the calls; cancelling @cancellable (may be NULL) stops them and
  * ends the load with G_IO_ERROR_CANCELLED. Call once. */
 void c3v_cluster_load_start (C3vClusterLoad *self, GCancellable *cancellable);

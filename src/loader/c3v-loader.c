@@ -17,6 +17,7 @@ struct _C3vLoader
   C3vEcsClient           *client;
   C3vTaskDefinitionCache *definitions;
   GCancellable           *load_cancellable; /* of the load in progress */
+  guint                   load_timeout_s;
 };
 
 G_DEFINE_FINAL_TYPE (C3vLoader, c3v_loader, G_TYPE_OBJECT)
@@ -73,6 +74,15 @@ c3v_loader_class_init (C3vLoaderClass *klass)
 static void
 c3v_loader_init (C3vLoader *self)
 {
+  self->load_timeout_s = C3V_LOADER_DEFAULT_LOAD_TIMEOUT_S;
+}
+
+void
+c3v_loader_set_load_timeout (C3vLoader *self, guint timeout_s)
+{
+  g_return_if_fail (C3V_IS_LOADER (self));
+
+  self->load_timeout_s = timeout_s;
 }
 
 C3vLoader *
@@ -194,6 +204,7 @@ c3v_loader_load_async (C3vLoader *self, const char *cluster, GCancellable *cance
   load->task = g_object_ref (task);
   load->run
       = c3v_cluster_load_new (self->client, self->definitions, cluster, &load_callbacks, load);
+  c3v_cluster_load_set_timeout (load->run, self->load_timeout_s);
   g_task_set_task_data (task, load, load_free);
   if (cancellable != NULL)
     {

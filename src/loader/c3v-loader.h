@@ -41,6 +41,10 @@ C3vEcsClient *c3v_loader_get_client (C3vLoader *self);
 
 /* ListClusters (all pages) + DescribeClusters: a GPtrArray of
  * C3vClusterSummary, sorted by name, freed with the array. */
+/* A load that is not done after this long fails with what it has
+ * (the `load-timeout` setting); 0: never. */
+#define C3V_LOADER_DEFAULT_LOAD_TIMEOUT_S 300
+void       c3v_loader_set_load_timeout (C3vLoader *self, guint timeout_s);
 void       c3v_loader_list_clusters_async (C3vLoader *self, GCancellable *cancellable,
                                            GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray *c3v_loader_list_clusters_finish (C3vLoader *self, GAsyncResult *result, GError **error);

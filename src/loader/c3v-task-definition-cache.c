@@ -7,6 +7,7 @@
 
 #include "c3v-ecs-json.h"
 #include "c3v-task-definition-cache.h"
+#include "c3v-untrusted.h"
 
 struct _C3vTaskDefinitionCache
 {
@@ -64,25 +65,28 @@ static C3vTaskDefinition *
 read_from_disk (C3vTaskDefinitionCache *self, const char *arn)
 {
   g_autofree char *path = c3v_task_definition_cache_dup_path (self, arn);
-  g_autoptr (JsonParser) parser = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonObject) object = NULL;
   g_autoptr (GError) error = NULL;
-  JsonNode *root;
+  gsize length = 0;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_mapped_file (parser, path, &error))
+  /* Anything may have been written there: bounded like an answer. */
+  if (c3v_untrusted_read_file (path, C3V_UNTRUSTED_MAX_ANSWER_BYTES, &text, &length, &error))
     {
-      g_debug ("Ignoring unreadable cached task definition %s: %s", path, error->message);
+      bytes = g_bytes_new_static (text, length);
+      object = c3v_untrusted_json_parse_object (bytes, &error);
+    }
+  if (object == NULL)
+    {
+      g_debug ("Ignoring the cached task definition %s: %s", path, error->message);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  return c3v_ecs_json_parse_task_definition (json_node_get_object (root));
+  return c3v_ecs_json_parse_task_definition (object);
 }
 
 C3vTaskDefinition *

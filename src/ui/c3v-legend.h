@@ -20,10 +20,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (C3vLegend, c3v_legend, C3V, LEGEND, GObject)
 
 C3vLegend *c3v_legend_new (void);
-/* Shows @layout's entries (NULL: none). */
+/* Shows @layout's entries (NULL: none). The highlight is the one last
+ * chosen for the layout's cluster and colouring (task definition or
+ * service), less the entries this legend does not have. */
 void c3v_legend_set_layout (C3vLegend *self, C3vLayout *layout);
-/* Adds entry @position to the highlight, or removes it. */
-void c3v_legend_toggle (C3vLegend *self, guint position);
+/* A click (or Enter) on entry @position. Without @toggle it highlights
+ * that entry alone, or nothing when it was highlighted alone; with @toggle
+ * (Ctrl) it adds the entry to the highlight or takes it out. */
+void c3v_legend_activate (C3vLegend *self, guint position, gboolean toggle);
+void c3v_legend_clear_highlight (C3vLegend *self);
 /* The highlighted labels, NULL-terminated, or NULL when none is. */
 const char *const *c3v_legend_get_highlight (C3vLegend *self);
 

@@ -22,12 +22,13 @@ struct _C3vWindow
 
   GSettings     *settings;
   C3vConnection *connection;
-  GCancellable  *cancellable; /* listing and loading of this connection */
-  char          *profile;     /* NULL: the default chain */
-  char          *region;      /* NULL: the profile's */
-  char          *cluster;     /* the selected cluster */
-  char          *load_error;  /* why the last load of the cluster failed */
-  C3vLegend     *legend;      /* the legend of the layout on screen */
+  GCancellable  *cancellable;   /* listing and loading of this connection */
+  char          *profile;       /* NULL: the default chain */
+  char          *region;        /* NULL: the profile's */
+  char          *cluster;       /* the selected cluster */
+  char          *load_error;    /* why the last load of the cluster failed */
+  C3vLegend     *legend;        /* the legend of the layout on screen */
+  gboolean       legend_toggle; /* Ctrl held on the click or key activating */
   gboolean       loading;
   gboolean       exporting;
   gboolean       updating_dropdowns;
@@ -59,6 +60,7 @@ struct _C3vWindow
   GtkLabel        *empty_description;
   C3vClusterView  *cluster_view;
   GtkListView     *legend_view;
+  GtkButton       *clear_highlight_button;
   GtkLabel        *status_label;
 };
 

@@ -234,13 +234,43 @@ on_layout_changed (C3vClusterView *view, C3vWindow *self)
 static void
 on_legend_highlight_changed (C3vLegend *legend, C3vWindow *self)
 {
+  gboolean any = c3v_legend_get_highlight (legend) != NULL;
+
   c3v_cluster_view_set_highlight (self->cluster_view, c3v_legend_get_highlight (legend));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-highlight", any);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_highlight_button), any);
+}
+
+/* "activate" does not say which modifiers were held: the list view's
+ * capture-phase controllers note Ctrl before its rows see the event. */
+static void
+on_legend_pressed (GtkGestureClick *gesture, int n_press, double x, double y, C3vWindow *self)
+{
+  GdkModifierType state
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  self->legend_toggle = (state & GDK_CONTROL_MASK) != 0;
+}
+
+static gboolean
+on_legend_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                       GdkModifierType state, C3vWindow *self)
+{
+  self->legend_toggle = (state & GDK_CONTROL_MASK) != 0;
+  return FALSE;
 }
 
 static void
 on_legend_activate (GtkListView *list, guint position, C3vWindow *self)
 {
-  c3v_legend_toggle (self->legend, position);
+  c3v_legend_activate (self->legend, position, self->legend_toggle);
+  self->legend_toggle = FALSE;
+}
+
+static void
+clear_highlight_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  c3v_legend_clear_highlight (C3V_WINDOW (widget)->legend);
 }
 
 static void
@@ -267,6 +297,8 @@ init_legend (C3vWindow *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
+  GtkGesture         *click;
+  GtkEventController *keys;
 
   self->legend = c3v_legend_new ();
   g_signal_connect_object (self->legend, "highlight-changed",
@@ -279,6 +311,16 @@ init_legend (C3vWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_legend_row), NULL);
   gtk_list_view_set_factory (self->legend_view, factory);
   gtk_list_view_set_model (self->legend_view, GTK_SELECTION_MODEL (selection));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_legend_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->legend_view), GTK_EVENT_CONTROLLER (click));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_legend_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->legend_view), keys);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-highlight", FALSE);
 }
 
 /* The status line tells what the keyboard focus is on, as a tooltip would. */
@@ -571,6 +613,8 @@ set_connection (C3vWindow *self, C3vConnection *connection)
 
   c3v_ecs_client_set_max_in_flight (client_of (connection),
                                     g_settings_get_uint (self->settings, "max-requests-in-flight"));
+  c3v_loader_set_load_timeout (c3v_connection_get_loader (connection),
+                               g_settings_get_uint (self->settings, "load-timeout"));
   g_signal_connect (c3v_connection_get_loader (connection), "progress",
                     G_CALLBACK (on_loader_progress), self);
   g_signal_connect (c3v_connection_get_loader (connection), "partial",
@@ -687,6 +731,9 @@ on_settings_changed (GSettings *settings, const char *key, C3vWindow *self)
   else if (g_str_equal (key, "max-requests-in-flight") && self->connection != NULL)
     c3v_ecs_client_set_max_in_flight (client_of (self->connection),
                                       g_settings_get_uint (settings, key));
+  else if (g_str_equal (key, "load-timeout") && self->connection != NULL)
+    c3v_loader_set_load_timeout (c3v_connection_get_loader (self->connection),
+                                 g_settings_get_uint (settings, key));
   else if (g_strv_contains (view_keys, key))
     apply_view_settings (self);
 }
@@ -867,6 +914,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_description);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_view);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_view);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, clear_highlight_button);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, status_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
@@ -888,6 +936,12 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL,
+                                   clear_highlight_activated);
+  /* Escape clears the highlight when there is one (the action is disabled
+   * otherwise, so Escape goes on to whatever else wants it). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-highlight",
+                                       NULL);
 }
 
 static void

@@ -53,6 +53,11 @@ AWS_MAX_ATTEMPTS=1 expect 1 "not valid JSON" "truncated answer" -- --fault Descr
 AWS_MAX_ATTEMPTS=1 expect 1 "Could not reach" "dropped connection" -- --fault drop:20
 AWS_MAX_ATTEMPTS=1 expect 1 "ServerException" "server error" -- --fault ListTasks:server-error:20
 expect 1 "staging" "deleted cluster" -- --delete-cluster staging:0
+# Hostile endpoints: each ends in one clear line, none hangs or crashes.
+AWS_MAX_ATTEMPTS=1 expect 1 "nested more than 100 levels" "deep JSON" -- --fault ListTasks:deep-json
+AWS_MAX_ATTEMPTS=1 expect 1 "larger than 8.0" "oversize answer" -- --fault ListContainerInstances:oversize
+AWS_MAX_ATTEMPTS=1 expect 1 "never follows" "redirect" -- --fault ListTasks:redirect
+expect 1 "more than 10000 pages" "endless pagination" -- --fault ListTasks:endless-pagination
 AWS_MAX_ATTEMPTS=3 expect 0 "" "throttled twice, then answered" -- --fault ListTasks:throttle:2
 AWS_MAX_ATTEMPTS=1 expect 0 "" "throttled by ECS-like buckets, then answered" -- --token-bucket 3:200
 
