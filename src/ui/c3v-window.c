@@ -508,10 +508,32 @@ cluster_interest (const C3vClusterSummary *summary)
   return summary->running_tasks > 0 ? 1 : 0;
 }
 
+/* The cluster the command line asked for, until one has been shown. */
+static const char *
+asked_cluster (C3vWindow *self)
+{
+  return self->cluster == NULL ? c3v_application_get_options (self->app)->cluster : NULL;
+}
+
+/* A cluster asked for by name that is not there is said, not silently
+ * replaced by another: the user chooses in the sidebar. */
+static void
+show_missing_cluster (C3vWindow *self, const char *cluster)
+{
+  g_autofree char *message
+      = g_strdup_printf (_ ("There is no cluster “%s” in %s. Choose one in the sidebar."), cluster,
+                         c3v_connection_get_region (self->connection));
+
+  c3v_window_show_banner (self, GTK_MESSAGE_WARNING, message, FALSE);
+  show_empty_page (self, _ ("Cluster Not Found"), message);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cluster_list));
+}
+
 static void
 fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
 {
   g_autofree char *wanted = dup_preferred_cluster (self);
+  const char      *asked = asked_cluster (self);
   GtkListBoxRow   *selected = NULL;
   guint            best = 0;
 
@@ -532,7 +554,9 @@ fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
     }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, clusters->len > 0 ? "list" : "empty");
-  if (selected != NULL)
+  if (asked != NULL && best < 3)
+    show_missing_cluster (self, asked);
+  else if (selected != NULL)
     {
       gtk_list_box_select_row (self->cluster_list, selected);
       gtk_widget_grab_focus (GTK_WIDGET (selected));
@@ -628,8 +652,8 @@ list_clusters (C3vWindow *self)
 {
   gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   gtk_spinner_start (self->sidebar_spinner);
-  show_empty_page (self, _ ("No Cluster Selected"),
-                   _ ("Choose a cluster in the sidebar to see where its tasks run."));
+  show_empty_page (self, _ ("Loading Clusters…"),
+                   _ ("Listing the ECS clusters of this account and region."));
   c3v_loader_list_clusters_async (c3v_connection_get_loader (self->connection), self->cancellable,
                                   on_clusters_listed, g_object_ref (self));
 }

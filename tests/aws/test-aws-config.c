@@ -174,6 +174,11 @@ test_no_region (void)
 
   g_assert_null (c3v_aws_config_resolve (NULL, "eu-west-1/../evil", NULL, &error));
   g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* It would name another host: ecs.eu-west-1.evil.example.amazonaws.com. */
+  g_assert_null (c3v_aws_config_resolve (NULL, "eu-west-1.evil.example", NULL, &error));
+  g_assert_error (error, C3V_AWS_CONFIG_ERROR, C3V_AWS_CONFIG_ERROR_INVALID);
 
   test_home_teardown (home);
 }
@@ -188,6 +193,7 @@ test_endpoint_precedence (void)
   g_autoptr (C3vAwsConfig) env_ecs = NULL;
   g_autoptr (C3vAwsConfig) explicit = NULL;
   g_autoptr (C3vAwsConfig) ignored = NULL;
+  g_autoptr (C3vAwsConfig) not_ignored = NULL;
 
   g_assert_cmpstr (services->endpoint_url, ==, "http://127.0.0.1:4566");
   g_assert_cmpstr (profile_wide->endpoint_url, ==, "http://plain.example:8080");
@@ -206,6 +212,10 @@ test_endpoint_precedence (void)
   g_setenv ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", TRUE);
   ignored = resolve_ok ("dev", NULL, NULL);
   g_assert_cmpstr (ignored->endpoint_url, ==, "https://ecs.us-east-2.amazonaws.com");
+
+  g_setenv ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false", TRUE);
+  not_ignored = resolve_ok ("dev", NULL, NULL);
+  g_assert_cmpstr (not_ignored->endpoint_url, ==, "https://ecs-only.example");
 
   test_home_teardown (home);
 }

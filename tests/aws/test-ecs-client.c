@@ -631,6 +631,26 @@ test_paginate_repeated_token (void)
   g_clear_error (&paging.error);
 }
 
+/* An empty nextToken ends the listing, as a missing one does. */
+static void
+test_paginate_empty_token (void)
+{
+  static const Reply script[] = {
+    { 200, "{\"taskArns\":[\"a\"],\"nextToken\":\"\"}", NULL },
+  };
+  g_autoptr (TestServer) ts = test_server_new ();
+  g_autoptr (C3vEcsClient) client = client_for (ts, NULL);
+  g_autoptr (GPtrArray) arns = g_ptr_array_new_with_free_func (g_free);
+  Paging paging = { arns, 0 };
+
+  test_server_script (ts, script, G_N_ELEMENTS (script));
+  paginate (client, &paging);
+  g_assert_no_error (paging.error);
+  g_assert_cmpuint (paging.pages, ==, 1);
+  g_assert_cmpuint (arns->len, ==, 1);
+  g_assert_cmpuint (ts->requests, ==, 1);
+}
+
 static void
 test_split_batches (void)
 {
@@ -795,6 +815,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ecs-client/paginate/all", test_paginate);
   g_test_add_func ("/ecs-client/paginate/stop", test_paginate_stop);
   g_test_add_func ("/ecs-client/paginate/repeated-token", test_paginate_repeated_token);
+  g_test_add_func ("/ecs-client/paginate/empty-token", test_paginate_empty_token);
   g_test_add_func ("/ecs-client/split-batches", test_split_batches);
   g_test_add_func ("/ecs-client/secret-hygiene", test_secret_hygiene);
 

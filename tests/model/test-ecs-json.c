@@ -31,7 +31,7 @@ static const char instance_json[]
       "                           {\"name\": \"PORTS\", \"type\": \"STRINGSET\", "
       "\"stringSetValue\": [\"22\"]}],"
       " \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1024},"
-      "                          {\"name\": \"MEMORY\", \"integerValue\": 5632}]}";
+      "                          {\"name\": \"MEMORY\", \"type\": \"LONG\", \"longValue\": 5632}]}";
 
 static void
 test_instance (void)
@@ -59,7 +59,7 @@ static const char task_json[]
       " \"containerInstanceArn\": \"arn:aws:ecs:eu-west-1:1:container-instance/prod/abc\","
       " \"group\": \"service:web\", \"launchType\": \"EC2\", \"lastStatus\": \"RUNNING\","
       " \"desiredStatus\": \"RUNNING\", \"availabilityZone\": \"eu-west-1b\","
-      " \"startedAt\": 1700000001.25,"
+      " \"startedAt\": 1700000001.2506,"
       " \"containers\": [{\"name\": \"app\", \"image\": \"nginx:1\", \"lastStatus\": \"RUNNING\","
       "                   \"cpu\": \"256\", \"memoryReservation\": \"128\"},"
       "                  {\"name\": \"log\", \"lastStatus\": \"RUNNING\"},"
@@ -89,7 +89,8 @@ test_task_alone (void)
   g_assert_cmpstr (task.launch_type, ==, "EC2");
   g_assert_cmpstr (task.container_instance_arn, ==,
                    "arn:aws:ecs:eu-west-1:1:container-instance/prod/abc");
-  g_assert_cmpint (task.started_at, ==, G_GINT64_CONSTANT (1700000001250));
+  /* Seconds with a fraction, to the nearest millisecond. */
+  g_assert_cmpint (task.started_at, ==, G_GINT64_CONSTANT (1700000001251));
   g_assert_cmpint (task.task_cpu, ==, C3V_UNSET);
   g_assert_cmpint (task.task_memory, ==, C3V_UNSET);
   g_assert_cmpuint (task.n_containers, ==, 3);

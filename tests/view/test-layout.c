@@ -609,6 +609,41 @@ test_hit_past_row_end (void)
     }
 }
 
+/* Left of a row's first bar (its axis) and right of a legend entry (the gap
+ * to the next) there is nothing. */
+static void
+test_hit_margins (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (50, 4, 3, 12, 9);
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 640, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint                 n_rows = 0;
+  guint                 n_bars = 0;
+  guint                 n_legend = 0;
+  const C3vLayoutRow   *rows = c3v_layout_get_rows (layout, &n_rows);
+  const C3vLayoutBar   *bars = c3v_layout_get_bars (layout, &n_bars);
+  const C3vLegendEntry *legend = c3v_layout_get_legend (layout, &n_legend);
+  C3vHit                hit;
+
+  g_assert_cmpuint (n_rows, >, 2);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const C3vLayoutBar *first = &bars[rows[r].first_bar];
+
+      g_assert_false (c3v_layout_hit_test (layout, rows[r].x - 1,
+                                           first->rect.y + first->rect.height / 2, &hit));
+      g_assert_false (c3v_layout_hit_test (layout, rows[r].x - 1, first->label_rect.y + 10, &hit));
+    }
+
+  g_assert_cmpuint (n_legend, >, 1);
+  for (guint i = 0; i < n_legend; i++)
+    {
+      const C3vRect *r = &legend[i].rect;
+
+      g_assert_false (
+          c3v_layout_hit_test (layout, r->x + r->width + 2, r->y + r->height / 2, &hit));
+    }
+}
+
 /* The scale makes room for every bar, the lane's included: a Fargate task
  * bigger than any instance fits its plot, and a task twice another's size
  * stands at least as tall (whatever heights the lane chooses). */
@@ -758,6 +793,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/legend", test_legend);
   g_test_add_func ("/view/layout/hit-test", test_hit_test);
   g_test_add_func ("/view/layout/hit-past-row-end", test_hit_past_row_end);
+  g_test_add_func ("/view/layout/hit-margins", test_hit_margins);
   g_test_add_func ("/view/layout/scale-counts-lane", test_scale_counts_lane);
   g_test_add_func ("/view/layout/search", test_search);
   g_test_add_func ("/view/layout/empty", test_empty);

@@ -8,8 +8,10 @@
 #include "view/c3v-tooltip-text.h"
 #include "view-fixture.h"
 
+/* The instance reports nothing used, the task reserves 512 MiB: a
+ * mismatch, once the snapshot is complete. */
 static C3vSnapshot *
-build (void)
+build_complete (gboolean complete)
 {
   g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
   g_autofree char *arn
@@ -37,7 +39,13 @@ build (void)
   task.n_containers = 2;
   c3v_snapshot_builder_add_task (builder, &task);
 
-  return c3v_snapshot_builder_build (builder, 0, TRUE);
+  return c3v_snapshot_builder_build (builder, 0, complete);
+}
+
+static C3vSnapshot *
+build (void)
+{
+  return build_complete (TRUE);
 }
 
 static void
@@ -68,7 +76,8 @@ test_task (void)
   g_assert_nonnull (strstr (text, "0.38 vCPU"));
   g_assert_nonnull (strstr (text, "front"));
   g_assert_nonnull (strstr (text, "RUNNING"));
-  g_assert_nonnull (strstr (text, "i-0abc"));
+  /* The EC2 instance, not the container instance (ci-0abc). */
+  g_assert_nonnull (strstr (text, "<b>Instance:</b> i-0abc\n"));
   g_assert_nonnull (strstr (text, "app: 384 MiB, 0.25 vCPU"));
   g_assert_nonnull (strstr (text, "sidecar &amp; co: 128 MiB, 0.12 vCPU"));
   g_assert_nonnull (strstr (text, "repo/app:&lt;v1&gt;"));
@@ -90,6 +99,19 @@ test_instance (void)
   g_assert_nonnull (strstr (text, "512 MiB")); /* reserved */
   g_assert_nonnull (strstr (text, "7 GiB"));   /* free */
   g_assert_nonnull (strstr (text, "2 vCPU"));
+  g_assert_nonnull (strstr (text, "<b>Warning:</b>"));
+}
+
+/* Only a complete snapshot can disagree with ECS: no warning while loading. */
+static void
+test_instance_partial (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = build_complete (FALSE);
+  g_autofree char *text = c3v_tooltip_text_for_instance (snapshot, 0);
+
+  assert_valid_markup (text);
+  g_assert_nonnull (strstr (text, "i-0abc"));
+  g_assert_null (strstr (text, "Warning:"));
 }
 
 static void
@@ -127,6 +149,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/view/tooltip-text/task", test_task);
   g_test_add_func ("/view/tooltip-text/instance", test_instance);
+  g_test_add_func ("/view/tooltip-text/instance-partial", test_instance_partial);
   g_test_add_func ("/view/tooltip-text/hit", test_hit);
 
   return g_test_run ();
