@@ -19,6 +19,7 @@
 #include "c3v-fake-hostile.h"
 #include "c3v-fake-operations.h"
 #include "c3v-fake-throttle.h"
+#include "c3v-untrusted.h"
 
 #define TARGET_PREFIX "AmazonEC2ContainerServiceV20141113."
 #define CONTENT_TYPE  "application/x-amz-json-1.1"
@@ -406,23 +407,22 @@ parse_target (SoupServerMessage *msg, char **operation, GError **error)
   return TRUE;
 }
 
+/* Requests are untrusted too: a client could send JSON deep enough to
+ * overflow json-glib's recursive parser. */
 static JsonNode *
 answer_request (C3vFakeEcs *self, const char *operation, GBytes *body, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  gsize       length = 0;
-  const char *data = g_bytes_get_data (body, &length);
-  JsonNode   *root;
+  g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
+  g_autoptr (JsonObject) request
+      = c3v_untrusted_json_parse_object (g_bytes_get_size (body) > 0 ? body : empty, NULL);
 
-  if (!json_parser_load_from_data (parser, length > 0 ? data : "{}",
-                                   length > 0 ? (gssize) length : -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+  if (request == NULL)
     {
       g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION,
                            "Start of structure or map found where not expected.");
       return NULL;
     }
-  return c3v_fake_operations_call (self->account, operation, json_node_get_object (root), error);
+  return c3v_fake_operations_call (self->account, operation, request, error);
 }
 
 static void

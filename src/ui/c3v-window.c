@@ -13,6 +13,7 @@
 #include "c3v-aws-config.h"
 #include "c3v-cluster-row.h"
 #include "c3v-legend-row.h"
+#include "c3v-task-counts.h"
 #include "c3v-window-private.h"
 
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -159,7 +160,9 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
   g_autoptr (GDateTime) fetched = NULL;
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
-  guint            n_failures;
+  g_autofree char *tasks = NULL;
+  g_autofree char *instances = NULL;
+  guint            n_failures, running, pending;
 
   /* A load that takes its time says why. */
   if (self->loading && self->connection != NULL
@@ -198,11 +201,13 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
 
   time = g_date_time_format (fetched, "%X");
   n_failures = c3v_snapshot_get_n_failures (snapshot);
-  /* Translators: status line; the last %u counts describe failures. */
-  text = g_strdup_printf (_ ("Fetched at %s · %u instances · %u tasks · %u services · %u failures"),
-                          time, c3v_snapshot_get_n_instances (snapshot),
-                          c3v_snapshot_get_n_tasks (snapshot),
-                          c3v_snapshot_get_n_services (snapshot), n_failures);
+  c3v_task_counts_of_snapshot (snapshot, &running, &pending);
+  tasks = c3v_task_counts_format (running, pending);
+  instances = c3v_task_counts_group_digits (c3v_snapshot_get_n_instances (snapshot));
+  /* Translators: status line; the second %s is "N running · M pending",
+   * the last %u counts describe failures. */
+  text = g_strdup_printf (_ ("Fetched at %s · %s instances · %s · %u services · %u failures"), time,
+                          instances, tasks, c3v_snapshot_get_n_services (snapshot), n_failures);
   gtk_label_set_text (self->status_label, text);
 }
 
@@ -508,10 +513,32 @@ cluster_interest (const C3vClusterSummary *summary)
   return summary->running_tasks > 0 ? 1 : 0;
 }
 
+/* The cluster the command line asked for, until one has been shown. */
+static const char *
+asked_cluster (C3vWindow *self)
+{
+  return self->cluster == NULL ? c3v_application_get_options (self->app)->cluster : NULL;
+}
+
+/* A cluster asked for by name that is not there is said, not silently
+ * replaced by another: the user chooses in the sidebar. */
+static void
+show_missing_cluster (C3vWindow *self, const char *cluster)
+{
+  g_autofree char *message
+      = g_strdup_printf (_ ("There is no cluster “%s” in %s. Choose one in the sidebar."), cluster,
+                         c3v_connection_get_region (self->connection));
+
+  c3v_window_show_banner (self, GTK_MESSAGE_WARNING, message, FALSE);
+  show_empty_page (self, _ ("Cluster Not Found"), message);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cluster_list));
+}
+
 static void
 fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
 {
   g_autofree char *wanted = dup_preferred_cluster (self);
+  const char      *asked = asked_cluster (self);
   GtkListBoxRow   *selected = NULL;
   guint            best = 0;
 
@@ -532,7 +559,9 @@ fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
     }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, clusters->len > 0 ? "list" : "empty");
-  if (selected != NULL)
+  if (asked != NULL && best < 3)
+    show_missing_cluster (self, asked);
+  else if (selected != NULL)
     {
       gtk_list_box_select_row (self->cluster_list, selected);
       gtk_widget_grab_focus (GTK_WIDGET (selected));
@@ -628,8 +657,8 @@ list_clusters (C3vWindow *self)
 {
   gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
   gtk_spinner_start (self->sidebar_spinner);
-  show_empty_page (self, _ ("No Cluster Selected"),
-                   _ ("Choose a cluster in the sidebar to see where its tasks run."));
+  show_empty_page (self, _ ("Loading Clusters…"),
+                   _ ("Listing the ECS clusters of this account and region."));
   c3v_loader_list_clusters_async (c3v_connection_get_loader (self->connection), self->cancellable,
                                   on_clusters_listed, g_object_ref (self));
 }

@@ -453,6 +453,17 @@ test_services (Fixture *fixture, gconstpointer data)
       0);
 }
 
+/* A request nested 100,000 deep is refused, not a stack overflow. */
+static void
+test_deep_request (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GString) body = g_string_new ("{\"cluster\":");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (body, '[');
+  assert_call_error (fixture, "ListTasks", body->str, "SerializationException");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,6 +481,7 @@ main (int argc, char *argv[])
   ADD ("describe-clusters", test_describe_clusters);
   ADD ("task-definition", test_task_definition);
   ADD ("services", test_services);
+  ADD ("deep-request", test_deep_request);
 #undef ADD
 
   return g_test_run ();
