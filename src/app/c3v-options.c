@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "c3v-capacity.h"
 #include "c3v-export.h"
@@ -144,6 +145,15 @@ c3v_options_check (const C3vOptions *options, GError **error)
                       "random"),
                    options->strategy);
       return FALSE;
+    }
+
+  /* A task typed by hand is checked before anything is loaded. */
+  if (options->fit != NULL && strchr (options->fit, '=') != NULL)
+    {
+      g_autoptr (C3vTaskRequest) request = c3v_task_request_parse (options->fit, error);
+
+      if (request == NULL)
+        return FALSE;
     }
 
   if (options->fit != NULL && options->drain != NULL)
