@@ -13,6 +13,7 @@
 #include "c3v-aws-config.h"
 #include "c3v-cluster-row.h"
 #include "c3v-legend-row.h"
+#include "c3v-task-counts.h"
 #include "c3v-window-private.h"
 
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -159,7 +160,9 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
   g_autoptr (GDateTime) fetched = NULL;
   g_autofree char *time = NULL;
   g_autofree char *text = NULL;
-  guint            n_failures;
+  g_autofree char *tasks = NULL;
+  g_autofree char *instances = NULL;
+  guint            n_failures, running, pending;
 
   /* A load that takes its time says why. */
   if (self->loading && self->connection != NULL
@@ -198,11 +201,13 @@ update_status (C3vWindow *self, C3vSnapshot *snapshot)
 
   time = g_date_time_format (fetched, "%X");
   n_failures = c3v_snapshot_get_n_failures (snapshot);
-  /* Translators: status line; the last %u counts describe failures. */
-  text = g_strdup_printf (_ ("Fetched at %s · %u instances · %u tasks · %u services · %u failures"),
-                          time, c3v_snapshot_get_n_instances (snapshot),
-                          c3v_snapshot_get_n_tasks (snapshot),
-                          c3v_snapshot_get_n_services (snapshot), n_failures);
+  c3v_task_counts_of_snapshot (snapshot, &running, &pending);
+  tasks = c3v_task_counts_format (running, pending);
+  instances = c3v_task_counts_group_digits (c3v_snapshot_get_n_instances (snapshot));
+  /* Translators: status line; the second %s is "N running · M pending",
+   * the last %u counts describe failures. */
+  text = g_strdup_printf (_ ("Fetched at %s · %s instances · %s · %u services · %u failures"), time,
+                          instances, tasks, c3v_snapshot_get_n_services (snapshot), n_failures);
   gtk_label_set_text (self->status_label, text);
 }
 
