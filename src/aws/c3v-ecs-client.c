@@ -69,6 +69,7 @@ typedef struct
   guint           attempt;         /* 1-based: the attempt running or next */
   guint           last_retry_cost; /* retry tokens taken by the last retry */
   gint64          attempt_start_us;
+  gint64          sent_us; /* when the last attempt went on the wire */
   gboolean        holds_slot;
   gboolean        clock_corrected; /* signed again after a clock skew error */
   gboolean        slowed;          /* waiting because of throttling */
@@ -293,9 +294,15 @@ call_set_slowed (GTask *task, gboolean slowed)
 /* The monotonic clock in the retry time unit (seconds, unless a test
  * scales it). */
 static double
+retry_time (C3vEcsClient *self, gint64 monotonic_us)
+{
+  return (double) monotonic_us / (1000.0 * self->retry_base_ms);
+}
+
+static double
 client_now (C3vEcsClient *self)
 {
-  return (double) g_get_monotonic_time () / (1000.0 * self->retry_base_ms);
+  return retry_time (self, g_get_monotonic_time ());
 }
 
 /* AWS's budget is per account and region, whichever AWS service is called;
@@ -338,11 +345,13 @@ static void
 call_record_answer (GTask *task, gboolean throttled)
 {
   C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
 
   if (throttled)
     self->n_throttled++;
   if (self->limiter != NULL)
-    c3v_rate_limiter_record (self->limiter, client_now (self), throttled);
+    c3v_rate_limiter_record (self->limiter, client_now (self), retry_time (self, call->sent_us),
+                             throttled);
 }
 
 /* --- completion --------------------------------------------------------- */
@@ -650,6 +659,7 @@ call_send (GTask *task)
   CallData     *call = g_task_get_task_data (task);
   g_autoptr (SoupMessage) message = call_build_message (self, call, call->credentials);
 
+  call->sent_us = g_get_monotonic_time ();
   g_set_object (&call->message, message);
   c3v_aws_http_send_async (self->session, message, C3V_UNTRUSTED_MAX_ANSWER_BYTES,
                            self->call_timeout_ms, g_task_get_cancellable (task), call_sent_cb,

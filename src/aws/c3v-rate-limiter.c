@@ -202,7 +202,7 @@ c3v_rate_limiter_acquire (C3vRateLimiter *self, double now)
 }
 
 void
-c3v_rate_limiter_record (C3vRateLimiter *self, double now, gboolean throttled)
+c3v_rate_limiter_record (C3vRateLimiter *self, double now, double sent_at, gboolean throttled)
 {
   double measured, rate;
 
@@ -210,6 +210,14 @@ c3v_rate_limiter_record (C3vRateLimiter *self, double now, gboolean throttled)
 
   g_mutex_lock (&self->lock);
   measured = clocker_record (&self->clocker, now);
+  /* Requests already on their way when the rate went down tell nothing
+   * new: like TCP's CUBIC, slow down once per congestion event, not once
+   * per request in flight (0.7^16 with 16 of them). */
+  if (throttled && self->enabled && sent_at < self->cubic.last_fail)
+    {
+      g_mutex_unlock (&self->lock);
+      return;
+    }
   if (!throttled)
     rate = cubic_success (&self->cubic, now);
   else

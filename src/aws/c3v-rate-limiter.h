@@ -6,6 +6,8 @@
  * answer sets the rate to 0.7 times the rate requests were being answered
  * at, and each answer that is not throttled lets it grow back towards, then
  * past, the rate that was throttled (never above twice the measured rate).
+ * Unlike botocore, whose clients mostly have one request in flight, it
+ * slows down once per burst of throttled answers, as TCP's CUBIC does.
  * botocore's retries/adaptive.py, bucket.py and throttling.py describe the
  * algorithm; this one never blocks: acquiring tells how long to wait.
  *
@@ -36,8 +38,10 @@ C3vRateLimiter *c3v_rate_limiter_get_shared (const char *key, double now);
  * before sending (0: at once). Tokens may be owed: each waiter is given
  * its own turn, in order. */
 double c3v_rate_limiter_acquire (C3vRateLimiter *self, double now);
-/* After each answer (and each transport failure), throttled or not. */
-void c3v_rate_limiter_record (C3vRateLimiter *self, double now, gboolean throttled);
+/* After each answer (and each transport failure), throttled or not, to a
+ * request sent at @sent_at. A throttled answer to a request sent before
+ * the last slowdown does not slow down again. */
+void c3v_rate_limiter_record (C3vRateLimiter *self, double now, double sent_at, gboolean throttled);
 
 gboolean c3v_rate_limiter_is_enabled (C3vRateLimiter *self);
 /* Requests per second the bucket allows (meaningful once enabled). */

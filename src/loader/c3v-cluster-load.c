@@ -337,6 +337,7 @@ add_instance (C3vClusterLoad *self, JsonObject *object)
 
   if (c3v_ecs_json_parse_instance (object, &instance))
     c3v_snapshot_builder_add_instance (self->builder, &instance);
+  c3v_ecs_json_instance_clear (&instance);
   return ITEM_ADDED;
 }
 

@@ -219,6 +219,32 @@ get_resource (JsonObject *object, const char *array_member, const char *name)
   return value == C3V_UNSET ? 0 : (guint32) value;
 }
 
+/* remainingResources PORTS: the TCP host ports taken, as a list of
+ * numbers, comma-separated; what is not a port is left out. */
+static char *
+dup_reserved_ports (JsonObject *object)
+{
+  JsonObject *entry = find_named (object, "remainingResources", "PORTS");
+  g_autoptr (GPtrArray) ports = NULL;
+  GString *joined;
+
+  if (entry == NULL)
+    return NULL;
+
+  ports = c3v_json_get_strings (entry, "stringSetValue");
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < ports->len; i++)
+    {
+      guint64 port;
+
+      if (!g_ascii_string_to_unsigned (g_ptr_array_index (ports, i), 10, 1, 65535, &port, NULL))
+        continue;
+      g_string_append_printf (joined, "%s%u", joined->len > 0 ? "," : "", (guint) port);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
 gboolean
 c3v_ecs_json_parse_instance (JsonObject *object, C3vInstance *instance)
 {
@@ -241,8 +267,18 @@ c3v_ecs_json_parse_instance (JsonObject *object, C3vInstance *instance)
   instance->registered_memory = get_resource (object, "registeredResources", "MEMORY");
   instance->remaining_cpu = get_resource (object, "remainingResources", "CPU");
   instance->remaining_memory = get_resource (object, "remainingResources", "MEMORY");
+  instance->reserved_ports = dup_reserved_ports (object);
 
   return TRUE;
+}
+
+void
+c3v_ecs_json_instance_clear (C3vInstance *instance)
+{
+  g_return_if_fail (instance != NULL);
+
+  g_free ((char *) instance->reserved_ports);
+  instance->reserved_ports = NULL;
 }
 
 static void
@@ -336,6 +372,26 @@ parse_family (const char *task_definition_arn, char **family, guint *revision)
   *revision = (guint) value;
 }
 
+/* DescribeTasks does not say the network mode: the definition does, and
+ * an awsvpc task carries its ENI as an attachment. */
+static const char *
+task_network_mode (JsonObject *object, const C3vTaskDefinition *definition)
+{
+  JsonArray *attachments = c3v_json_get_array (object, "attachments");
+  guint      n = attachments != NULL ? json_array_get_length (attachments) : 0;
+
+  if (definition != NULL && definition->network_mode != NULL)
+    return definition->network_mode;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (c3v_json_get_string (array_get_object (attachments, i), "type"),
+                   "ElasticNetworkInterface")
+        == 0)
+      return "awsvpc";
+
+  return NULL;
+}
+
 gboolean
 c3v_ecs_json_parse_task (JsonObject *object, const C3vTaskDefinition *definition, C3vTask *task)
 {
@@ -369,6 +425,7 @@ c3v_ecs_json_parse_task (JsonObject *object, const C3vTaskDefinition *definition
       task->task_memory = fill_unset (task->task_memory, definition->memory);
     }
   parse_task_containers (object, definition, task);
+  task->network_mode = task_network_mode (object, definition);
 
   return TRUE;
 }
@@ -417,6 +474,56 @@ c3v_ecs_json_parse_failure (JsonObject *object, C3vFailure *failure)
   return TRUE;
 }
 
+static void
+add_host_ports (JsonObject *container, GArray *ports)
+{
+  JsonArray *mappings = c3v_json_get_array (container, "portMappings");
+  guint      n = mappings != NULL ? json_array_get_length (mappings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *mapping = array_get_object (mappings, i);
+      const char *protocol = c3v_json_get_string (mapping, "protocol");
+      gint32      port = c3v_json_get_size (mapping, "hostPort");
+
+      /* Port 0 (or none) is a dynamic port, taken from the ephemeral range. */
+      if (port > 0 && port <= 65535 && (protocol == NULL || g_strcmp0 (protocol, "tcp") == 0))
+        g_array_append_val (ports, port);
+    }
+}
+
+static void
+add_member_of (JsonObject *constraint, gpointer user_data)
+{
+  const char *expression = c3v_json_get_string (constraint, "expression");
+
+  if (g_strcmp0 (c3v_json_get_string (constraint, "type"), "memberOf") == 0 && expression != NULL)
+    g_ptr_array_add (user_data, g_strdup (expression));
+}
+
+/* What placement needs: network mode, static host ports (awsvpc tasks
+ * take none on the host), memberOf constraints. */
+static void
+parse_placement (JsonObject *object, C3vTaskDefinition *definition)
+{
+  JsonArray *array = c3v_json_get_array (object, "containerDefinitions");
+  guint      n = array != NULL ? json_array_get_length (array) : 0;
+  GArray    *ports = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *member_of = g_ptr_array_new ();
+
+  definition->network_mode = g_strdup (c3v_json_get_string (object, "networkMode"));
+  if (g_strcmp0 (definition->network_mode, "awsvpc") != 0)
+    for (guint i = 0; i < n; i++)
+      add_host_ports (array_get_object (array, i), ports);
+  definition->n_host_ports = ports->len;
+  definition->host_ports = (guint *) (void *) g_array_free (ports, ports->len == 0);
+
+  c3v_json_foreach_object (object, "placementConstraints", add_member_of, member_of);
+  if (member_of->len > 0)
+    g_ptr_array_add (member_of, NULL);
+  definition->member_of = (char **) g_ptr_array_free (member_of, member_of->len == 0);
+}
+
 C3vTaskDefinition *
 c3v_ecs_json_parse_task_definition (JsonObject *object)
 {
@@ -428,6 +535,7 @@ c3v_ecs_json_parse_task_definition (JsonObject *object)
   const char              *family;
   guint                    revision = 0;
   guint                    n_containers = 0;
+  C3vTaskDefinition       *definition;
 
   if (arn == NULL)
     return NULL;
@@ -447,8 +555,11 @@ c3v_ecs_json_parse_task_definition (JsonObject *object)
         parse_container (entry, &containers[n_containers++]);
     }
 
-  return c3v_task_definition_new (arn, family, revision, c3v_json_get_size (object, "cpu"),
-                                  c3v_json_get_size (object, "memory"), containers, n_containers);
+  definition
+      = c3v_task_definition_new (arn, family, revision, c3v_json_get_size (object, "cpu"),
+                                 c3v_json_get_size (object, "memory"), containers, n_containers);
+  parse_placement (object, definition);
+  return definition;
 }
 
 void
@@ -478,16 +589,40 @@ c3v_json_add_size (JsonBuilder *builder, const char *member, gint32 value, C3vJs
     json_builder_add_null_value (builder);
 }
 
-void
-c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
+static void
+add_container_members (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
 {
-  json_builder_begin_object (builder);
   c3v_json_add_string (builder, "name", container->name, unset);
   c3v_json_add_string (builder, "image", container->image, unset);
   c3v_json_add_size (builder, "cpu", container->cpu, unset);
   c3v_json_add_size (builder, "memory", container->memory, unset);
   c3v_json_add_size (builder, "memoryReservation", container->memory_reservation, unset);
+}
+
+void
+c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container, C3vJsonUnset unset)
+{
+  json_builder_begin_object (builder);
+  add_container_members (builder, container, unset);
   json_builder_end_object (builder);
+}
+
+static void
+add_port_mappings (JsonBuilder *builder, const C3vTaskDefinition *definition)
+{
+  if (definition->n_host_ports == 0)
+    return;
+
+  json_builder_set_member_name (builder, "portMappings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < definition->n_host_ports; i++)
+    {
+      json_builder_begin_object (builder);
+      c3v_json_add_size (builder, "hostPort", (gint32) definition->host_ports[i],
+                         C3V_JSON_UNSET_OMIT);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 JsonNode *
@@ -507,7 +642,25 @@ c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition)
   json_builder_set_member_name (builder, "containerDefinitions");
   json_builder_begin_array (builder);
   for (guint i = 0; i < definition->n_containers; i++)
-    c3v_json_add_container (builder, &definition->containers[i], C3V_JSON_UNSET_OMIT);
+    {
+      json_builder_begin_object (builder);
+      add_container_members (builder, &definition->containers[i], C3V_JSON_UNSET_OMIT);
+      /* Placement needs the host ports, not which container has them. */
+      if (i == 0)
+        add_port_mappings (builder, definition);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  c3v_json_add_string (builder, "networkMode", definition->network_mode, C3V_JSON_UNSET_OMIT);
+  json_builder_set_member_name (builder, "placementConstraints");
+  json_builder_begin_array (builder);
+  for (guint i = 0; definition->member_of != NULL && definition->member_of[i] != NULL; i++)
+    {
+      json_builder_begin_object (builder);
+      c3v_json_add_string (builder, "type", "memberOf", C3V_JSON_UNSET_OMIT);
+      c3v_json_add_string (builder, "expression", definition->member_of[i], C3V_JSON_UNSET_OMIT);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

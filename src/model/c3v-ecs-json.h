@@ -39,8 +39,11 @@ typedef void (*C3vJsonObjectFunc) (JsonObject *item, gpointer user_data);
 void c3v_json_foreach_object (JsonObject *object, const char *member, C3vJsonObjectFunc func,
                               gpointer user_data);
 
-/* DescribeContainerInstances containerInstances[] entry. */
+/* DescribeContainerInstances containerInstances[] entry. Free the
+ * reserved ports (the one string not borrowed) with
+ * c3v_ecs_json_instance_clear(). */
 gboolean c3v_ecs_json_parse_instance (JsonObject *object, C3vInstance *instance);
+void     c3v_ecs_json_instance_clear (C3vInstance *instance);
 /* DescribeTasks tasks[] entry. @definition (may be NULL) fills what the
  * task lacks; see c3v-ecs-json.c for the rule. Free the containers with
  * c3v_ecs_json_task_clear(). */
@@ -73,8 +76,9 @@ void c3v_json_add_container (JsonBuilder *builder, const C3vContainer *container
                              C3vJsonUnset unset);
 
 /* The cacheable subset, in the shape parse_task_definition() reads: only
- * ARN, family, revision, cpu, memory and the containers' name, image, cpu,
- * memory, memoryReservation. Never environment or secrets. */
+ * ARN, family, revision, cpu, memory, the containers' name, image, cpu,
+ * memory, memoryReservation, and for placement the network mode, static
+ * host ports and memberOf constraints. Never environment or secrets. */
 JsonNode *c3v_ecs_json_from_task_definition (const C3vTaskDefinition *definition);
 
 G_END_DECLS

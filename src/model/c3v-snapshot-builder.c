@@ -130,6 +130,7 @@ c3v_snapshot_builder_add_instance (C3vSnapshotBuilder *self, const C3vInstance *
   copy->instance_type = intern (self, instance->instance_type);
   copy->availability_zone = intern (self, instance->availability_zone);
   copy->status = intern (self, instance->status);
+  copy->reserved_ports = intern (self, instance->reserved_ports);
 }
 
 static guint
@@ -182,6 +183,7 @@ c3v_snapshot_builder_add_task (C3vSnapshotBuilder *self, const C3vTask *task)
   copy->desired_status = intern (self, task->desired_status);
   copy->container_instance_arn = intern (self, task->container_instance_arn);
   copy->availability_zone = intern (self, task->availability_zone);
+  copy->network_mode = intern (self, task->network_mode);
   copy->reserved_cpu = c3v_reservation_compute (task->task_cpu, task->containers,
                                                 task->n_containers, C3V_RESOURCE_CPU);
   copy->reserved_memory = c3v_reservation_compute (task->task_memory, task->containers,

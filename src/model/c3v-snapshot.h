@@ -54,6 +54,9 @@ typedef struct
   C3vContainer *containers;
   guint         n_containers;
   gint          instance_index; /* into instances, -1 if none */
+  /* "bridge", "host", "awsvpc", "none": from the task definition, else
+   * "awsvpc" when the task has an ENI attachment; NULL when unknown. */
+  const char *network_mode;
 } C3vTask;
 
 typedef struct
@@ -78,6 +81,10 @@ typedef struct
   guint64  reserved_cpu;
   guint64  reserved_memory;
   gboolean mismatch; /* sums differ from registered - remaining */
+  /* The TCP host ports taken on the instance, as ECS lists them in
+   * remainingResources PORTS, comma-separated ("22,2375,80"); NULL when
+   * ECS did not say. */
+  const char *reserved_ports;
 } C3vInstance;
 
 typedef struct

@@ -55,6 +55,9 @@ c3v_task_definition_clear (gpointer data)
       g_free ((char *) self->containers[i].image);
     }
   g_free (self->containers);
+  g_free (self->network_mode);
+  g_free (self->host_ports);
+  g_strfreev (self->member_of);
   g_free (self->arn);
   g_free (self->family);
 }

@@ -21,6 +21,12 @@ typedef struct
   gint32        memory;     /* task-level MiB, or C3V_UNSET */
   C3vContainer *containers; /* container definitions (last_status NULL) */
   guint         n_containers;
+  /* What placement needs; set after c3v_task_definition_new(), freed with
+   * the definition. */
+  char  *network_mode; /* "bridge", "host", "awsvpc", "none"; NULL: ECS's default */
+  guint *host_ports;   /* static TCP host ports of bridge/host mode, or NULL */
+  guint  n_host_ports;
+  char **member_of; /* memberOf placementConstraints expressions, or NULL */
 } C3vTaskDefinition;
 
 #define C3V_TYPE_TASK_DEFINITION (c3v_task_definition_get_type ())

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "c3v-cluster-row.h"
+#include "c3v-task-counts.h"
 
 struct _C3vClusterRow
 {
@@ -40,12 +41,11 @@ static char *
 format_counts (const C3vClusterSummary *summary)
 {
   /* Translators: the counts under a cluster's name in the sidebar. */
+  g_autofree char *instance_digits = c3v_task_counts_group_digits (summary->registered_instances);
   g_autofree char *instances = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u instance", "%u instances", summary->registered_instances),
-      summary->registered_instances);
-  g_autofree char *tasks = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", summary->running_tasks),
-      summary->running_tasks);
+      g_dngettext (GETTEXT_PACKAGE, "%s instance", "%s instances", summary->registered_instances),
+      instance_digits);
+  g_autofree char *tasks = c3v_task_counts_format (summary->running_tasks, summary->pending_tasks);
   g_autofree char *services = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", summary->active_services),
       summary->active_services);
@@ -72,11 +72,16 @@ c3v_cluster_row_new (const C3vClusterSummary *summary)
   GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *counts = format_counts (summary);
   GtkWidget       *name = make_label (summary->name, "cluster-name");
+  GtkWidget       *counts_label;
 
   self->name = g_strdup (summary->name);
   gtk_widget_set_tooltip_text (name, summary->name);
   gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), make_label (counts, "cluster-counts"));
+  counts_label = make_label (counts, "cluster-counts");
+  /* The counts wrap rather than be cut off ("40 se…") in a narrow sidebar. */
+  gtk_label_set_ellipsize (GTK_LABEL (counts_label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (counts_label), TRUE);
+  gtk_box_append (GTK_BOX (box), counts_label);
   gtk_widget_add_css_class (box, "cluster-row");
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);

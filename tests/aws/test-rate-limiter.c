@@ -15,7 +15,7 @@ answer_steadily (C3vRateLimiter *limiter, double from, double to, double per_sec
   double t;
 
   for (t = from; t < to; t += 1 / per_second)
-    c3v_rate_limiter_record (limiter, t, FALSE);
+    c3v_rate_limiter_record (limiter, t, t, FALSE);
   return t;
 }
 
@@ -42,7 +42,7 @@ test_throttle_slows_down (void)
   double measured, rate, previous = 0;
 
   /* The throttled answer is measured too. */
-  c3v_rate_limiter_record (limiter, now, TRUE);
+  c3v_rate_limiter_record (limiter, now, now, TRUE);
   g_assert_true (c3v_rate_limiter_is_enabled (limiter));
   measured = c3v_rate_limiter_get_measured_rate (limiter);
   g_assert_cmpfloat_with_epsilon (measured, 20, 1);
@@ -72,7 +72,7 @@ test_recovers (void)
   double now = answer_steadily (limiter, 0.0, 5.0, 20);
   double w_max, k, before, after;
 
-  c3v_rate_limiter_record (limiter, now, TRUE);
+  c3v_rate_limiter_record (limiter, now, now, TRUE);
   w_max = c3v_rate_limiter_get_measured_rate (limiter);
   k = cbrt (w_max * 0.3 / 0.4);
   before = c3v_rate_limiter_get_fill_rate (limiter);
@@ -83,7 +83,7 @@ test_recovers (void)
   g_assert_cmpfloat (after, <, w_max);
 
   answer_steadily (limiter, now + k / 2, now + k, 20);
-  c3v_rate_limiter_record (limiter, now + k, FALSE);
+  c3v_rate_limiter_record (limiter, now + k, now + k, FALSE);
   g_assert_cmpfloat_with_epsilon (c3v_rate_limiter_get_fill_rate (limiter), w_max, 1e-6);
 
   /* Past w_max, but never above twice what is measured. */
@@ -92,8 +92,27 @@ test_recovers (void)
   g_assert_cmpfloat (after, >, w_max);
   g_assert_cmpfloat (after, <=, 2 * c3v_rate_limiter_get_measured_rate (limiter) + 1e-9);
 
-  c3v_rate_limiter_record (limiter, now, TRUE);
+  c3v_rate_limiter_record (limiter, now, now, TRUE);
   g_assert_cmpfloat (c3v_rate_limiter_get_fill_rate (limiter), <, after);
+}
+
+/* The answers to requests already in flight when the rate went down do
+ * not bring it down again; a request sent after does. */
+static void
+test_once_per_burst (void)
+{
+  g_autoptr (C3vRateLimiter) limiter = c3v_rate_limiter_new (0.0);
+  double now = answer_steadily (limiter, 0.0, 5.0, 20);
+  double rate;
+
+  c3v_rate_limiter_record (limiter, now, now - 0.03, TRUE);
+  rate = c3v_rate_limiter_get_fill_rate (limiter);
+  for (guint i = 1; i < 16; i++)
+    c3v_rate_limiter_record (limiter, now + i * 0.001, now - 0.03, TRUE);
+  g_assert_cmpfloat (c3v_rate_limiter_get_fill_rate (limiter), ==, rate);
+
+  c3v_rate_limiter_record (limiter, now + 0.1, now + 0.05, TRUE);
+  g_assert_cmpfloat (c3v_rate_limiter_get_fill_rate (limiter), <, rate);
 }
 
 /* Throttled at every answer, the rate bottoms out at 0.5 per second. */
@@ -103,7 +122,7 @@ test_floor (void)
   g_autoptr (C3vRateLimiter) limiter = c3v_rate_limiter_new (0.0);
 
   for (double t = 0; t < 60; t += 0.25)
-    c3v_rate_limiter_record (limiter, t, TRUE);
+    c3v_rate_limiter_record (limiter, t, t, TRUE);
   g_assert_cmpfloat (c3v_rate_limiter_get_fill_rate (limiter), ==, 0.5);
   while (c3v_rate_limiter_acquire (limiter, 60) == 0)
     ;
@@ -124,7 +143,7 @@ test_shared (void)
   g_assert_true (a != other);
 
   /* What one client learns, the other obeys. */
-  c3v_rate_limiter_record (a, 1, TRUE);
+  c3v_rate_limiter_record (a, 1, 1, TRUE);
   g_assert_true (c3v_rate_limiter_is_enabled (b));
   g_assert_false (c3v_rate_limiter_is_enabled (other));
 
@@ -144,6 +163,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/rate-limiter/off-until-throttled", test_off_until_throttled);
   g_test_add_func ("/rate-limiter/throttle-slows-down", test_throttle_slows_down);
   g_test_add_func ("/rate-limiter/recovers", test_recovers);
+  g_test_add_func ("/rate-limiter/once-per-burst", test_once_per_burst);
   g_test_add_func ("/rate-limiter/floor", test_floor);
   g_test_add_func ("/rate-limiter/shared", test_shared);
 

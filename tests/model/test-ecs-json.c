@@ -31,7 +31,9 @@ static const char instance_json[]
       "                           {\"name\": \"PORTS\", \"type\": \"STRINGSET\", "
       "\"stringSetValue\": [\"22\"]}],"
       " \"remainingResources\": [{\"name\": \"CPU\", \"integerValue\": 1024},"
-      "                          {\"name\": \"MEMORY\", \"type\": \"LONG\", \"longValue\": 5632}]}";
+      "                          {\"name\": \"MEMORY\", \"type\": \"LONG\", \"longValue\": 5632},"
+      "                          {\"name\": \"PORTS\", \"type\": \"STRINGSET\","
+      "                           \"stringSetValue\": [\"22\", \"x\", \"80\", \"70000\"]}]}";
 
 static void
 test_instance (void)
@@ -51,6 +53,80 @@ test_instance (void)
   g_assert_cmpuint (instance.registered_memory, ==, 7680);
   g_assert_cmpuint (instance.remaining_cpu, ==, 1024);
   g_assert_cmpuint (instance.remaining_memory, ==, 5632);
+  /* What is not a port is left out. */
+  g_assert_cmpstr (instance.reserved_ports, ==, "22,80");
+  c3v_ecs_json_instance_clear (&instance);
+  g_assert_null (instance.reserved_ports);
+}
+
+/* Network mode, static host ports and memberOf: what placement needs,
+ * read from ECS and kept through the cache's subset. */
+static void
+test_definition_placement (void)
+{
+  g_autoptr (JsonObject) object = parse_object (
+      "{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/edge:3\","
+      " \"networkMode\": \"bridge\","
+      " \"containerDefinitions\": ["
+      "   {\"name\": \"a\", \"portMappings\": [{\"containerPort\": 80, \"hostPort\": 80},"
+      "                                   {\"containerPort\": 81, \"hostPort\": 0},"
+      "                                   {\"containerPort\": 53, \"hostPort\": 53,"
+      "                                    \"protocol\": \"udp\"}]},"
+      "   {\"name\": \"b\", \"portMappings\": [{\"containerPort\": 9, \"hostPort\": 8443}]}],"
+      " \"placementConstraints\": [{\"type\": \"memberOf\","
+      "                             \"expression\": \"attribute:ecs.instance-type =~ m5.*\"},"
+      "                            {\"type\": \"other\"}]}");
+  g_autoptr (JsonObject) awsvpc = parse_object (
+      "{\"taskDefinitionArn\": \"arn:aws:ecs:r:1:task-definition/grpc:1\","
+      " \"networkMode\": \"awsvpc\","
+      " \"containerDefinitions\": [{\"name\": \"a\", \"portMappings\": [{\"hostPort\": 80}]}]}");
+  g_autoptr (C3vTaskDefinition) definition = c3v_ecs_json_parse_task_definition (object);
+  g_autoptr (C3vTaskDefinition) vpc = c3v_ecs_json_parse_task_definition (awsvpc);
+  g_autoptr (C3vTaskDefinition) cached = NULL;
+  g_autoptr (JsonNode) subset = NULL;
+
+  g_assert_cmpstr (definition->network_mode, ==, "bridge");
+  /* Dynamic (0) and UDP ports take no TCP host port. */
+  g_assert_cmpuint (definition->n_host_ports, ==, 2);
+  g_assert_cmpuint (definition->host_ports[0], ==, 80);
+  g_assert_cmpuint (definition->host_ports[1], ==, 8443);
+  g_assert_cmpstr (definition->member_of[0], ==, "attribute:ecs.instance-type =~ m5.*");
+  g_assert_null (definition->member_of[1]);
+
+  /* An awsvpc task has its own ENI: no host port is taken. */
+  g_assert_cmpstr (vpc->network_mode, ==, "awsvpc");
+  g_assert_cmpuint (vpc->n_host_ports, ==, 0);
+  g_assert_null (vpc->member_of);
+
+  subset = c3v_ecs_json_from_task_definition (definition);
+  cached = c3v_ecs_json_parse_task_definition (json_node_get_object (subset));
+  g_assert_cmpstr (cached->network_mode, ==, "bridge");
+  g_assert_cmpuint (cached->n_host_ports, ==, 2);
+  g_assert_cmpuint (cached->host_ports[1], ==, 8443);
+  g_assert_cmpstr (cached->member_of[0], ==, "attribute:ecs.instance-type =~ m5.*");
+}
+
+static void
+test_task_network_mode (void)
+{
+  g_autoptr (JsonObject) object = parse_object (
+      "{\"taskArn\": \"arn:t\", \"attachments\": [{\"type\": \"ElasticNetworkInterface\"}]}");
+  g_autoptr (JsonObject) plain = parse_object ("{\"taskArn\": \"arn:t\", \"attachments\": 3}");
+  g_autoptr (C3vTaskDefinition) host
+      = c3v_task_definition_new ("arn:d", "d", 1, C3V_UNSET, C3V_UNSET, NULL, 0);
+  C3vTask task;
+
+  g_assert_true (c3v_ecs_json_parse_task (object, NULL, &task));
+  g_assert_cmpstr (task.network_mode, ==, "awsvpc");
+  c3v_ecs_json_task_clear (&task);
+  g_assert_true (c3v_ecs_json_parse_task (plain, NULL, &task));
+  g_assert_null (task.network_mode);
+  c3v_ecs_json_task_clear (&task);
+  /* The definition says it, when it can. */
+  host->network_mode = g_strdup ("host");
+  g_assert_true (c3v_ecs_json_parse_task (plain, host, &task));
+  g_assert_cmpstr (task.network_mode, ==, "host");
+  c3v_ecs_json_task_clear (&task);
 }
 
 static const char task_json[]
@@ -343,6 +419,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ecs-json/instance", test_instance);
+  g_test_add_func ("/ecs-json/definition-placement", test_definition_placement);
+  g_test_add_func ("/ecs-json/task-network-mode", test_task_network_mode);
   g_test_add_func ("/ecs-json/task-alone", test_task_alone);
   g_test_add_func ("/ecs-json/task-with-definition", test_task_with_definition);
   g_test_add_func ("/ecs-json/task-levels-and-missing-containers",
