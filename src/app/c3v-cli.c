@@ -11,6 +11,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
+#include "c3v-cli-fit.h"
 #include "c3v-cli.h"
 #include "c3v-connection.h"
 #include "c3v-export.h"
@@ -146,10 +147,11 @@ run_version (CliRun *run, GError **error)
   return FALSE;
 }
 
+/* With --fit or --drain, --dump json is the format of their answer. */
 static gboolean
 wants_dump (const C3vOptions *options)
 {
-  return options->dump_format != NULL;
+  return options->dump_format != NULL && options->fit == NULL && options->drain == NULL;
 }
 
 static gboolean
@@ -190,6 +192,63 @@ run_export (CliRun *run, GError **error)
                             c3v_theme_get_light (), error);
 }
 
+static gboolean
+wants_fit (const C3vOptions *options)
+{
+  return options->fit != NULL;
+}
+
+static gboolean
+wants_drain (const C3vOptions *options)
+{
+  return options->drain != NULL;
+}
+
+typedef char *(*CliAnswer) (C3vSnapshot *snapshot, C3vEcsClient *client, const C3vOptions *options,
+                            gboolean json, gboolean *fits, GError **error);
+
+/* Prints the answer; "no room" is an error of its own (exit status 3). */
+static gboolean
+run_answer (CliRun *run, CliAnswer answer, GError **error)
+{
+  C3vSnapshot     *snapshot = cli_snapshot (run, error);
+  gboolean         fits = FALSE;
+  g_autofree char *text = NULL;
+
+  if (snapshot == NULL)
+    return FALSE;
+
+  text = answer (snapshot, c3v_loader_get_client (c3v_connection_get_loader (run->connection)),
+                 run->options, run->options->dump_format != NULL, &fits, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (!cli_write (run, text))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _ ("could not write to standard output"));
+      return FALSE;
+    }
+  if (!fits)
+    {
+      g_set_error_literal (error, C3V_CLI_ERROR, C3V_CLI_ERROR_NO_ROOM, _ ("no room"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_fit (CliRun *run, GError **error)
+{
+  return run_answer (run, c3v_cli_fit_answer, error);
+}
+
+static gboolean
+run_drain (CliRun *run, GError **error)
+{
+  return run_answer (run, c3v_cli_drain_answer, error);
+}
+
 /* In the order they run. A new mode (--logs, --fit, --at, --diff, --fleet,
  * --record) is its option in c3v-options.c and one row here; one that shows
  * the cluster gets its snapshot from cli_snapshot(), loaded once for all. */
@@ -197,6 +256,8 @@ static const CliMode cli_modes[] = {
   { .option = "--version", .wanted = wants_version, .alone = TRUE, .run = run_version },
   { .option = "--dump", .wanted = wants_dump, .needs_cluster = TRUE, .run = run_dump },
   { .option = "--export", .wanted = wants_export, .needs_cluster = TRUE, .run = run_export },
+  { .option = "--fit", .wanted = wants_fit, .needs_cluster = TRUE, .run = run_fit },
+  { .option = "--drain", .wanted = wants_drain, .needs_cluster = TRUE, .run = run_drain },
 };
 
 /* ---------------------------------------------------------------- running */
@@ -268,11 +329,15 @@ c3v_cli_run (const C3vOptions *options, GOutputStream *out, GError **error)
   return ok;
 }
 
+G_DEFINE_QUARK (c3v - cli - error - quark, c3v_cli_error)
+
 int
 c3v_cli_exit_status (const GError *error)
 {
   if (error == NULL)
     return 0;
+  if (g_error_matches (error, C3V_CLI_ERROR, C3V_CLI_ERROR_NO_ROOM))
+    return 3;
 
   return error->domain == G_OPTION_ERROR ? 2 : 1;
 }
@@ -280,7 +345,8 @@ c3v_cli_exit_status (const GError *error)
 static int
 report (const GError *error)
 {
-  if (error != NULL)
+  /* The answer printed says it; standard error stays for failures. */
+  if (error != NULL && !g_error_matches (error, C3V_CLI_ERROR, C3V_CLI_ERROR_NO_ROOM))
     g_printerr ("c3vis: %s\n", error->message);
 
   return c3v_cli_exit_status (error);

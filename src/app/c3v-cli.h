@@ -1,4 +1,5 @@
-/* c3v-cli.h: the command-line modes (--version, --dump, --export).
+/* c3v-cli.h: the command-line modes (--version, --dump, --export, --fit,
+ * --drain).
  *
  * They never initialise GTK, so they work with no display. Each mode is
  * one row of a table in c3v-cli.c: whether the options ask for it, what it
@@ -14,6 +15,16 @@
 
 G_BEGIN_DECLS
 
+/* --fit found no room, --drain left a task pending: exit status 3. */
+#define C3V_CLI_ERROR (c3v_cli_error_quark ())
+
+typedef enum
+{
+  C3V_CLI_ERROR_NO_ROOM,
+} C3vCliError;
+
+GQuark c3v_cli_error_quark (void);
+
 /* Whether @options ask for a mode that runs without a window. */
 gboolean c3v_cli_wanted (const C3vOptions *options);
 /* Runs every mode @options ask for, writing what they print to @out. On
@@ -22,7 +33,8 @@ gboolean c3v_cli_wanted (const C3vOptions *options);
  * what failed. */
 gboolean c3v_cli_run (const C3vOptions *options, GOutputStream *out, GError **error);
 /* The process exit status for the outcome of parsing and running: 0, 2 for
- * options that cannot work, 1 for anything else. */
+ * options that cannot work, 3 for C3V_CLI_ERROR_NO_ROOM, 1 for anything
+ * else. */
 int c3v_cli_exit_status (const GError *error);
 /* The command line, parsed into @options: a usage error is printed (one
  * line, "c3vis: " first) and a mode that needs no window is run, with

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "c3v-capacity.h"
 #include "c3v-export.h"
 #include "c3v-options.h"
 
@@ -19,6 +21,9 @@ c3v_options_clear (C3vOptions *options)
   g_clear_pointer (&options->export_path, g_free);
   g_clear_pointer (&options->dump_format, g_free);
   g_clear_pointer (&options->resource, g_free);
+  g_clear_pointer (&options->fit, g_free);
+  g_clear_pointer (&options->strategy, g_free);
+  g_clear_pointer (&options->drain, g_free);
   options->demo = FALSE;
   options->version = FALSE;
   options->width = 0;
@@ -39,6 +44,9 @@ c3v_options_copy (C3vOptions *dest, const C3vOptions *src)
     .dump_format = g_strdup (src->dump_format),
     .resource = g_strdup (src->resource),
     .width = src->width,
+    .fit = g_strdup (src->fit),
+    .strategy = g_strdup (src->strategy),
+    .drain = g_strdup (src->drain),
   };
 }
 
@@ -64,6 +72,17 @@ option_context_new (C3vOptions *options)
       N_ ("Resource the bars show with --export: “memory” or “cpu”"), N_ ("RESOURCE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &options->width,
       N_ ("Width of the exported image in pixels"), N_ ("PX") },
+    { "fit", 0, 0, G_OPTION_ARG_STRING, &options->fit,
+      N_ ("Say where copies of a task fit and exit: a task definition, or "
+          "memory=MIB,cpu=UNITS[,ports=P1+P2]"),
+      N_ ("FAMILY[:REVISION]") },
+    { "strategy", 0, 0, G_OPTION_ARG_STRING, &options->strategy,
+      N_ ("How --fit and --drain place copies: “binpack” (memory), “binpack:cpu”, “spread” (AZ), "
+          "“spread:instance” or “random”"),
+      N_ ("STRATEGY") },
+    { "drain", 0, 0, G_OPTION_ARG_STRING, &options->drain,
+      N_ ("Say whether the tasks of an instance could be placed elsewhere and exit"),
+      N_ ("INSTANCE") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &options->version, N_ ("Print the version and exit"),
       NULL },
     { NULL },
@@ -116,6 +135,31 @@ c3v_options_check (const C3vOptions *options, GError **error)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _ ("--resource must be “memory” or “cpu”"));
+      return FALSE;
+    }
+
+  if (options->strategy != NULL && !c3v_strategy_parse (options->strategy, &(C3vStrategy){ 0 }))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("unknown --strategy “%s”: binpack, binpack:cpu, spread, spread:instance or "
+                      "random"),
+                   options->strategy);
+      return FALSE;
+    }
+
+  /* A task typed by hand is checked before anything is loaded. */
+  if (options->fit != NULL && strchr (options->fit, '=') != NULL)
+    {
+      g_autoptr (C3vTaskRequest) request = c3v_task_request_parse (options->fit, error);
+
+      if (request == NULL)
+        return FALSE;
+    }
+
+  if (options->fit != NULL && options->drain != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _ ("--fit and --drain are separate questions: ask one at a time"));
       return FALSE;
     }
 

@@ -24,6 +24,9 @@ typedef struct
   char    *dump_format;
   char    *resource; /* "memory" or "cpu" */
   int      width;    /* export width in pixels, 0: the default */
+  char    *fit;      /* "FAMILY[:REVISION]" or "memory=MIB,cpu=UNITS[,ports=P1+P2]" */
+  char    *strategy; /* "binpack", "spread", "random", ... (c3v_strategy_parse) */
+  char    *drain;    /* EC2 or container-instance id */
 } C3vOptions;
 
 void c3v_options_clear (C3vOptions *options);

@@ -19,6 +19,7 @@ task_def_free (gpointer data)
       g_free (def->containers[i].image);
     }
   g_free (def->containers);
+  g_free (def->member_of);
   g_free (def->arn);
   g_free (def->family);
   g_free (def);

@@ -22,6 +22,7 @@ typedef struct
   guint cpu;                /* 0: unset */
   guint memory;             /* hard limit MiB, 0: unset */
   guint memory_reservation; /* soft limit MiB, 0: unset */
+  guint host_port;          /* static TCP host port, 0: none */
 } C3vFakeContainerDef;
 
 typedef struct
@@ -35,6 +36,8 @@ typedef struct
   double               registered_at;
   C3vFakeContainerDef *containers;
   guint                n_containers;
+  const char          *network_mode; /* NULL: bridge, or awsvpc for Fargate */
+  char                *member_of;    /* a memberOf expression, or NULL */
 } C3vFakeTaskDef;
 
 typedef struct
@@ -53,6 +56,8 @@ typedef struct
   guint    remaining_memory;
   guint    running_tasks;
   guint    pending_tasks;
+  guint    host_ports[4]; /* static host ports its tasks took */
+  guint    n_host_ports;
 } C3vFakeInstance;
 
 typedef struct _C3vFakeService C3vFakeService;

@@ -22,12 +22,13 @@ typedef struct
 {
   const char *name;
   guint       cpu;
-  guint       memory; /* what the agent registers, a little under the RAM */
+  guint       memory;   /* what the agent registers, a little under the RAM */
+  guint       max_enis; /* network interfaces, the primary one included */
 } InstanceType;
 
 static const InstanceType instance_types[] = {
-  { "t3.medium", 2048, 3904 },  { "m5.large", 2048, 7680 },    { "c5.xlarge", 4096, 7488 },
-  { "m5.xlarge", 4096, 15620 }, { "r5.2xlarge", 8192, 63392 },
+  { "t3.medium", 2048, 3904, 3 },  { "m5.large", 2048, 7680, 3 },    { "c5.xlarge", 4096, 7488, 4 },
+  { "m5.xlarge", 4096, 15620, 4 }, { "r5.2xlarge", 8192, 63392, 4 },
 };
 
 /* How a definition states its memory: each shape a client must read. */
@@ -444,6 +445,112 @@ add_cluster (Generator *gen, const ClusterSpec *spec)
     }
 }
 
+/* ---- what the capacity planner must show: host ports, awsvpc, memberOf.
+ * Added with no draw from the seeded generator, so every other item of
+ * the account stays as it was. */
+
+static C3vFakeTaskDef *
+add_capacity_def (Generator *gen, const char *family, guint cpu, guint memory, guint host_port,
+                  const char *network_mode, char *member_of)
+{
+  C3vFakeTaskDef *def = g_new0 (C3vFakeTaskDef, 1);
+
+  def->family = g_strdup (family);
+  def->revision = 1;
+  def->arn = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":task-definition/%s:1",
+                              gen->account->region, family);
+  def->registered_at = BASE_TIME - 10 * DAY;
+  def->network_mode = network_mode;
+  def->member_of = member_of;
+  def->n_containers = 1;
+  def->containers = g_new0 (C3vFakeContainerDef, 1);
+  def->containers[0].name = g_strdup (family);
+  def->containers[0].image = g_strdup_printf ("%s.dkr.ecr.%s.amazonaws.com/%s:1",
+                                              C3V_FAKE_ACCOUNT_ID, gen->account->region, family);
+  def->containers[0].cpu = cpu;
+  def->containers[0].memory = memory;
+  def->containers[0].host_port = host_port;
+  g_ptr_array_add (gen->account->task_defs, def);
+  g_hash_table_insert (gen->account->task_def_by_key, g_strdup_printf ("%s:1", family), def);
+  return def;
+}
+
+static void
+add_capacity_defs (Generator *gen)
+{
+  /* edge-gateway takes host port 80; mesh-api an ENI per task;
+   * pinned-batch runs only in the region's first AZ. */
+  add_capacity_def (gen, "edge-gateway", 256, 512, 80, NULL, NULL);
+  add_capacity_def (gen, "mesh-api", 256, 512, 0, "awsvpc", NULL);
+  add_capacity_def (
+      gen, "pinned-batch", 512, 1024, 0, NULL,
+      g_strdup_printf ("attribute:ecs.availability-zone == %sa", gen->account->region));
+}
+
+static guint
+task_enis (const C3vFakeInstance *instance)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (instance_types); i++)
+    if (g_str_equal (instance_types[i].name, instance->instance_type))
+      return instance_types[i].max_enis - 1;
+  return 0;
+}
+
+/* A standalone task of @def on @instance, when it fits there. */
+static void
+add_fixed_task (Generator *gen, C3vFakeTaskDef *def, C3vFakeInstance *instance, guint number)
+{
+  C3vFakeTask *task;
+  guint        cpu = def->containers[0].cpu;
+  guint        memory = def->containers[0].memory;
+  guint        port = def->containers[0].host_port;
+
+  if (instance->remaining_cpu < cpu || instance->remaining_memory < memory
+      || (port != 0 && instance->n_host_ports == G_N_ELEMENTS (instance->host_ports)))
+    return;
+
+  task = g_new0 (C3vFakeTask, 1);
+  task->id = g_strdup_printf ("c3ca9ac17a5c%020u", number);
+  task->arn = g_strdup_printf ("arn:aws:ecs:%s:" C3V_FAKE_ACCOUNT_ID ":task/%s/%s",
+                               gen->account->region, gen->cluster->name, task->id);
+  task->definition = def;
+  task->instance = instance;
+  task->group = g_strdup_printf ("family:%s", def->family);
+  task->availability_zone = g_strdup (instance->availability_zone);
+  task->last_status = "RUNNING";
+  task->desired_status = "RUNNING";
+  task->created_at = BASE_TIME - DAY;
+  task->started_at = BASE_TIME - DAY + 30;
+  instance->remaining_cpu -= cpu;
+  instance->remaining_memory -= memory;
+  if (port != 0)
+    instance->host_ports[instance->n_host_ports++] = port;
+  count_task (task);
+  g_ptr_array_add (gen->cluster->tasks, task);
+  g_hash_table_insert (gen->cluster->task_by_id, task->id, task);
+}
+
+/* The last instance has host port 80 taken (and room left, so the port
+ * is what blocks), the second its ENIs all used by awsvpc tasks, the
+ * first (the region's first AZ) a pinned task when it has room. */
+static void
+add_capacity_tasks (Generator *gen)
+{
+  GPtrArray *instances = gen->cluster->instances;
+  guint      number = 0;
+
+  if (instances->len < 2)
+    return;
+
+  add_fixed_task (gen, c3v_fake_account_find_task_def (gen->account, "edge-gateway:1"),
+                  g_ptr_array_index (instances, instances->len - 1), number++);
+  add_fixed_task (gen, c3v_fake_account_find_task_def (gen->account, "pinned-batch:1"),
+                  g_ptr_array_index (instances, 0), number++);
+  for (guint i = task_enis (g_ptr_array_index (instances, 1)); i > 0; i--)
+    add_fixed_task (gen, c3v_fake_account_find_task_def (gen->account, "mesh-api:1"),
+                    g_ptr_array_index (instances, 1), number++);
+}
+
 C3vFakeAccount *
 c3v_fake_account_generate (const C3vFakeAccountOptions *options)
 {
@@ -463,8 +570,13 @@ c3v_fake_account_generate (const C3vFakeAccountOptions *options)
       = c3v_fake_account_new_empty (options->region != NULL ? options->region : "eu-west-1");
 
   add_task_defs (&gen);
+  add_capacity_defs (&gen);
   for (guint i = 0; i < G_N_ELEMENTS (clusters); i++)
-    add_cluster (&gen, &clusters[i]);
+    {
+      add_cluster (&gen, &clusters[i]);
+      if (g_str_equal (clusters[i].name, "team_a-batch_v2"))
+        add_capacity_tasks (&gen);
+    }
 
   g_rand_free (gen.rand);
   return gen.account;

@@ -195,17 +195,27 @@ add_ports (JsonBuilder *builder, const char *name, const char *const *ports)
   json_builder_end_object (builder);
 }
 
+/* @task_ports: the host ports tasks took, listed after the agent's own
+ * (NULL for registeredResources). */
 static void
-add_resources (JsonBuilder *builder, const char *name, guint cpu, guint memory)
+add_resources (JsonBuilder *builder, const char *name, guint cpu, guint memory,
+               const C3vFakeInstance *task_ports)
 {
-  static const char *const tcp_ports[] = { "22", "2375", "2376", "51678", "51679", NULL };
+  static const char *const agent_ports[] = { "22", "2375", "2376", "51678", "51679" };
   static const char *const no_ports[] = { NULL };
+  g_autoptr (GPtrArray) tcp_ports = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (agent_ports); i++)
+    g_ptr_array_add (tcp_ports, g_strdup (agent_ports[i]));
+  for (guint i = 0; task_ports != NULL && i < task_ports->n_host_ports; i++)
+    g_ptr_array_add (tcp_ports, g_strdup_printf ("%u", task_ports->host_ports[i]));
+  g_ptr_array_add (tcp_ports, NULL);
 
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   add_resource (builder, "CPU", cpu);
   add_resource (builder, "MEMORY", memory);
-  add_ports (builder, "PORTS", tcp_ports);
+  add_ports (builder, "PORTS", (const char *const *) tcp_ports->pdata);
   add_ports (builder, "PORTS_UDP", no_ports);
   json_builder_end_array (builder);
 }
@@ -224,10 +234,10 @@ c3v_fake_serialize_instance (JsonBuilder *builder, const C3vFakeCluster *cluster
   add_string (builder, "agentHash", "0f2a6b1c");
   add_string (builder, "dockerVersion", "DockerVersion: 20.10.25");
   json_builder_end_object (builder);
-  add_resources (builder, "remainingResources", instance->remaining_cpu,
-                 instance->remaining_memory);
+  add_resources (builder, "remainingResources", instance->remaining_cpu, instance->remaining_memory,
+                 instance);
   add_resources (builder, "registeredResources", instance->registered_cpu,
-                 instance->registered_memory);
+                 instance->registered_memory, NULL);
   add_string (builder, "status", instance->status);
   add_boolean (builder, "agentConnected", instance->agent_connected);
   add_int (builder, "runningTasksCount", instance->running_tasks);
@@ -291,6 +301,31 @@ add_task_containers (JsonBuilder *builder, const C3vFakeTask *task)
   json_builder_end_array (builder);
 }
 
+static const char *
+network_mode (const C3vFakeTaskDef *def)
+{
+  return def->network_mode != NULL ? def->network_mode : def->fargate ? "awsvpc" : "bridge";
+}
+
+/* An awsvpc task on EC2 carries its ENI, as ECS shows it. */
+static void
+add_attachments (JsonBuilder *builder, const C3vFakeTask *task)
+{
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  if (task->instance != NULL && g_strcmp0 (task->definition->network_mode, "awsvpc") == 0)
+    {
+      g_autofree char *id = g_strdup_printf ("eni-%.17s", task->id);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", id);
+      add_string (builder, "type", "ElasticNetworkInterface");
+      add_string (builder, "status", "ATTACHED");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 void
 c3v_fake_serialize_task (JsonBuilder *builder, const C3vFakeCluster *cluster,
                          const C3vFakeTask *task, gboolean tags)
@@ -324,7 +359,7 @@ c3v_fake_serialize_task (JsonBuilder *builder, const C3vFakeCluster *cluster,
   add_size_string (builder, "memory", task->definition->memory);
   add_int (builder, "version", 3);
   add_task_containers (builder, task);
-  add_empty_array (builder, "attachments");
+  add_attachments (builder, task);
   if (tags)
     add_tags (builder, cluster->name);
   json_builder_end_object (builder);
@@ -358,7 +393,17 @@ add_container_def (JsonBuilder *builder, const C3vFakeTaskDef *def,
   if (container->memory_reservation != 0)
     add_int (builder, "memoryReservation", container->memory_reservation);
   add_boolean (builder, "essential", TRUE);
-  add_empty_array (builder, "portMappings");
+  json_builder_set_member_name (builder, "portMappings");
+  json_builder_begin_array (builder);
+  if (container->host_port != 0)
+    {
+      json_builder_begin_object (builder);
+      add_int (builder, "containerPort", container->host_port);
+      add_int (builder, "hostPort", container->host_port);
+      add_string (builder, "protocol", "tcp");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   add_environment (builder, def->family);
   add_empty_array (builder, "mountPoints");
   add_empty_array (builder, "volumesFrom");
@@ -390,8 +435,12 @@ c3v_fake_serialize_task_def (JsonBuilder *builder, const C3vFakeTaskDef *def)
     add_container_def (builder, def, &def->containers[i]);
   json_builder_end_array (builder);
   add_empty_array (builder, "volumes");
-  add_empty_array (builder, "placementConstraints");
-  add_string (builder, "networkMode", def->fargate ? "awsvpc" : "bridge");
+  json_builder_set_member_name (builder, "placementConstraints");
+  json_builder_begin_array (builder);
+  if (def->member_of != NULL)
+    add_name_value (builder, "type", "memberOf", "expression", def->member_of);
+  json_builder_end_array (builder);
+  add_string (builder, "networkMode", network_mode (def));
   add_string_array (builder, "compatibilities", "EC2", def->fargate ? "FARGATE" : NULL);
   if (def->fargate)
     add_string_array (builder, "requiresCompatibilities", "FARGATE", NULL);

@@ -272,6 +272,17 @@ get_count (JsonObject *object, const char *member)
   return count == C3V_UNSET ? 0 : (guint) count;
 }
 
+/* A copy of @member of @object, made valid UTF-8: json-glib lets a lone
+ * surrogate through as bytes that are not, and these strings are shown
+ * and sorted as text. */
+static char *
+dup_valid_string (JsonObject *object, const char *member)
+{
+  const char *value = c3v_json_get_string (object, member);
+
+  return value != NULL ? g_utf8_make_valid (value, -1) : NULL;
+}
+
 static void
 add_cluster (JsonObject *object, gpointer user_data)
 {
@@ -283,9 +294,9 @@ add_cluster (JsonObject *object, gpointer user_data)
     return;
 
   summary = g_new0 (C3vClusterSummary, 1);
-  summary->name = g_strdup (name);
-  summary->arn = g_strdup (c3v_json_get_string (object, "clusterArn"));
-  summary->status = g_strdup (c3v_json_get_string (object, "status"));
+  summary->name = dup_valid_string (object, "clusterName");
+  summary->arn = dup_valid_string (object, "clusterArn");
+  summary->status = dup_valid_string (object, "status");
   summary->registered_instances = get_count (object, "registeredContainerInstancesCount");
   summary->running_tasks = get_count (object, "runningTasksCount");
   summary->pending_tasks = get_count (object, "pendingTasksCount");

@@ -11,7 +11,7 @@
 #include "c3v-painter.h"
 #include "c3v-tooltip-text.h"
 
-#define ZOOM_MIN 0.25
+#define ZOOM_MIN 0.1 /* heat strips: 2,000 instances in a full-HD window */
 #define ZOOM_MAX 4.0
 /* Fitting a cluster on its first showing only ever enlarges it, and only
  * small clusters: a big one is better read at 1.0 and scrolled. */
@@ -905,21 +905,7 @@ c3v_cluster_view_zoom (C3vClusterView *self, double factor)
 static double
 fit_zoom (C3vClusterView *self, int height, double low, double high)
 {
-  C3vLayoutOptions options = self->options;
-
-  for (guint i = 0; i < 8; i++)
-    {
-      g_autoptr (C3vLayout) layout = NULL;
-
-      options.zoom = (low + high) / 2;
-      layout = c3v_layout_new (self->snapshot, &options);
-      if (c3v_layout_get_height (layout) <= height)
-        low = options.zoom;
-      else
-        high = options.zoom;
-    }
-
-  return low;
+  return c3v_layout_fit_zoom (self->snapshot, &self->options, height, low, high);
 }
 
 void

@@ -29,6 +29,7 @@ struct _C3vWindow
   char          *load_error;    /* why the last load of the cluster failed */
   C3vLegend     *legend;        /* the legend of the layout on screen */
   gboolean       legend_toggle; /* Ctrl held on the click or key activating */
+  GtkListBoxRow *current_row;   /* the sidebar's row of the cluster shown */
   gboolean       loading;
   gboolean       exporting;
   gboolean       updating_dropdowns;

@@ -62,10 +62,11 @@ c3v_window_close_request (GtkWindow *window)
 static void
 list_box_clear (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Rows only: the placeholder is a child too, and stays. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* ---------------------------------------------------------------- banner */
@@ -105,7 +106,7 @@ static void
 on_retry_clicked (GtkButton *button, C3vWindow *self)
 {
   hide_banner (self);
-  if (self->connection == NULL || gtk_list_box_get_selected_row (self->cluster_list) == NULL)
+  if (self->connection == NULL || self->current_row == NULL)
     c3v_window_connect (self);
   else
     c3v_window_load_selected (self);
@@ -473,17 +474,35 @@ c3v_window_load_cluster (C3vWindow *self, const char *cluster)
 static void
 c3v_window_load_selected (C3vWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->cluster_list);
+  if (self->current_row != NULL && self->connection != NULL)
+    c3v_window_load_cluster (self, c3v_cluster_row_get_name (C3V_CLUSTER_ROW (self->current_row)));
+}
 
-  if (row != NULL && self->connection != NULL)
-    c3v_window_load_cluster (self, c3v_cluster_row_get_name (C3V_CLUSTER_ROW (row)));
+/* The sidebar's row of the cluster shown. It is not the list's selection:
+ * the keyboard focus moves through the rows without loading each cluster
+ * it passes; Enter or a click (row-activated) chooses. */
+static void
+set_current_row (C3vWindow *self, GtkListBoxRow *row)
+{
+  if (self->current_row != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+    }
+  self->current_row = row;
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+    }
 }
 
 static void
-on_cluster_row_selected (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
+on_cluster_row_activated (GtkListBox *list, GtkListBoxRow *row, C3vWindow *self)
 {
-  if (row != NULL)
-    c3v_window_load_selected (self);
+  set_current_row (self, row);
+  c3v_window_load_selected (self);
 }
 
 /* ---------------------------------------------------------------- clusters */
@@ -542,6 +561,7 @@ fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
   GtkListBoxRow   *selected = NULL;
   guint            best = 0;
 
+  set_current_row (self, NULL);
   list_box_clear (self->cluster_list);
   for (guint i = 0; i < clusters->len; i++)
     {
@@ -563,8 +583,9 @@ fill_cluster_list (C3vWindow *self, GPtrArray *clusters)
     show_missing_cluster (self, asked);
   else if (selected != NULL)
     {
-      gtk_list_box_select_row (self->cluster_list, selected);
+      set_current_row (self, selected);
       gtk_widget_grab_focus (GTK_WIDGET (selected));
+      c3v_window_load_selected (self);
     }
   else
     show_empty_page (
@@ -608,6 +629,18 @@ cluster_filter_func (GtkListBoxRow *row, gpointer user_data)
   return strstr (name, needle) != NULL;
 }
 
+/* Shown by the list when the filter hides every cluster. */
+static GtkWidget *
+no_matching_clusters_label (void)
+{
+  GtkWidget *label = gtk_label_new (_ ("No matching clusters"));
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  return label;
+}
+
 static void
 on_cluster_filter_changed (GtkSearchEntry *entry, C3vWindow *self)
 {
@@ -635,6 +668,7 @@ set_connection (C3vWindow *self, C3vConnection *connection)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
   c3v_cluster_view_set_snapshot (self->cluster_view, NULL);
   update_status (self, NULL);
+  set_current_row (self, NULL);
   list_box_clear (self->cluster_list);
 
   if (connection == NULL)
@@ -802,7 +836,7 @@ refresh_activated (GtkWidget *widget, const char *action_name, GVariant *paramet
   hide_banner (self);
   if (self->connection == NULL)
     c3v_window_connect (self);
-  else if (gtk_list_box_get_selected_row (self->cluster_list) != NULL)
+  else if (self->current_row != NULL)
     c3v_window_load_selected (self);
   else
     list_clusters (self);
@@ -948,7 +982,7 @@ c3v_window_class_init (C3vWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_cluster_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_cluster_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_cluster_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_activate);
@@ -981,6 +1015,7 @@ c3v_window_init (C3vWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
+  gtk_list_box_set_placeholder (self->cluster_list, no_matching_clusters_label ());
   self->cancellable = g_cancellable_new ();
 }
 

@@ -70,8 +70,8 @@ check_size (double width, double height, GError **error)
       && width * height <= C3V_EXPORT_MAX_PIXELS)
     return TRUE;
 
-  /* Exports are drawn at zoom 1: only a wider image, whose rows hold more
-   * bars, makes a too tall one fit. */
+  /* Reached only when not even heat strips fit: then only a wider image,
+   * whose rows hold more bars, can (the command line has no zoom). */
   if (height > C3V_EXPORT_MAX_SIDE && width < C3V_EXPORT_MAX_SIDE)
     g_set_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE,
                  _ ("The picture would be %.0f × %.0f pixels, more than an image can hold "
@@ -83,6 +83,67 @@ check_size (double width, double height, GError **error)
                     "(at most %d pixels a side and %d million pixels)"),
                  width, height, C3V_EXPORT_MAX_SIDE, C3V_EXPORT_MAX_PIXELS / 1000000);
   return FALSE;
+}
+
+static gboolean
+layout_fits (C3vLayout *layout, double max_height)
+{
+  double width = ceil (c3v_layout_get_width (layout));
+  double height = ceil (c3v_layout_get_height (layout));
+
+  return width <= C3V_EXPORT_MAX_SIDE && height <= max_height
+         && width * height <= C3V_EXPORT_MAX_PIXELS;
+}
+
+C3vLayout *
+c3v_export_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *asked, GError **error)
+{
+  static const double zooms[] = { 0.75, 0.5, 0.35, 0.25, 0.15, 0.1 };
+  static const guint  limits[] = { 0, 400, 100, 20 };
+  C3vLayoutOptions    options = *asked;
+  C3vLayout          *layout;
+
+  /* The legend beside the bars, not under them; the summary on top. */
+  options.legend_beside = TRUE;
+  options.show_summary = TRUE;
+  layout = c3v_layout_new (snapshot, &options);
+  if (layout_fits (layout, C3V_EXPORT_MAX_SIDE))
+    return layout;
+
+  options.compacted = TRUE;
+  /* When not even the smallest picture fits, say so at once. */
+  options.zoom = zooms[G_N_ELEMENTS (zooms) - 1];
+  options.legend_limit = limits[G_N_ELEMENTS (limits) - 1];
+  g_object_unref (layout);
+  layout = c3v_layout_new (snapshot, &options);
+  if (!layout_fits (layout, C3V_EXPORT_MAX_SIDE))
+    {
+      check_size (ceil (c3v_layout_get_width (layout)), ceil (c3v_layout_get_height (layout)),
+                  error);
+      g_object_unref (layout);
+      return NULL;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        if (zooms[z] >= asked->zoom)
+          continue;
+        options.zoom = zooms[z];
+        options.legend_limit = limits[l];
+        g_object_unref (layout);
+        layout = c3v_layout_new (snapshot, &options);
+        /* Once shrinking anyway, to a picture that opens and reads well
+         * (and costs a fraction of the memory), not just under the limit. */
+        if (layout_fits (layout, C3V_EXPORT_COMPACT_SIDE))
+          return layout;
+      }
+
+  /* Over the comfortable height but within what an image holds. */
+  g_object_unref (layout);
+  options.zoom = zooms[G_N_ELEMENTS (zooms) - 1];
+  options.legend_limit = limits[G_N_ELEMENTS (limits) - 1];
+  return c3v_layout_new (snapshot, &options);
 }
 
 gboolean
@@ -105,11 +166,11 @@ c3v_export_png_full (C3vSnapshot *snapshot, const char *path, const C3vLayoutOpt
   if (theme == NULL)
     theme = c3v_theme_get_light ();
 
-  layout = c3v_layout_new (snapshot, options);
+  layout = c3v_export_layout_new (snapshot, options, error);
+  if (layout == NULL)
+    return FALSE;
   width = ceil (c3v_layout_get_width (layout));
   height = ceil (c3v_layout_get_height (layout));
-  if (!check_size (width, height, error))
-    return FALSE;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
   cr = cairo_create (surface);

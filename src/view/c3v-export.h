@@ -25,6 +25,9 @@ typedef enum
 #define C3V_EXPORT_MAX_SIDE   32767
 #define C3V_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 #define C3V_EXPORT_MIN_WIDTH  200
+/* How tall a picture an export shrinks to when the one asked for is too
+ * big for an image. */
+#define C3V_EXPORT_COMPACT_SIDE 16384
 /* Wide enough for a readable title, legend and a few dozen bars a row. */
 #define C3V_EXPORT_DEFAULT_WIDTH 1600
 
@@ -36,6 +39,14 @@ GQuark c3v_export_error_quark (void);
  * (replaced atomically). */
 gboolean c3v_export_png (C3vSnapshot *snapshot, const char *path, C3vResource resource, int width,
                          const C3vTheme *theme, GError **error);
+/* The layout an export draws: @options with the legend beside the bars
+ * (once they are taller than a screen) and the summary on top. Any
+ * cluster fits an image: at @options->zoom if it can, else with smaller
+ * bars (down to heat strips without names), else with fewer legend
+ * entries, and the picture's key says what was left out. NULL (and
+ * C3V_EXPORT_ERROR_TOO_LARGE) only when even that is too big. */
+C3vLayout *c3v_export_layout_new (C3vSnapshot *snapshot, const C3vLayoutOptions *options,
+                                  GError **error);
 /* The same with every layout option chosen by the caller. */
 gboolean c3v_export_png_full (C3vSnapshot *snapshot, const char *path,
                               const C3vLayoutOptions *options, const C3vTheme *theme,

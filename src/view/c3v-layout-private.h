@@ -5,6 +5,7 @@
 #pragma once
 
 #include "c3v-layout.h"
+#include "c3v-summary.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ G_BEGIN_DECLS
 /* Page margin, and the room left of every row for the y axis labels. */
 #define C3V_MARGIN     16.0
 #define C3V_AXIS_WIDTH 60.0
+
+/* Narrower than this, the legend's state keys go one a line. */
+#define C3V_LEGEND_KEYS_WIDTH 620.0
 
 /* Room above a bar's top for the status stripe and mismatch flag. */
 #define C3V_FLAG_ROOM 8.0
@@ -57,6 +61,10 @@ struct _C3vLayout
   gint       *task_box;     /* per snapshot task: box index */
   gint       *instance_bar; /* per snapshot instance: bar index */
   GArray     *lane_tasks;   /* guint: snapshot tasks drawn in the lane */
+  GStrv       summary;      /* lines above the bars */
+  C3vRect     summary_rect;
+  GString    *omissions;
+  guint       legend_shown; /* entries placed (the rest left out) */
 };
 
 /* c3v-layout-legend.c, in the order c3v_layout_new() calls them: entries
@@ -65,7 +73,10 @@ struct _C3vLayout
 void c3v_layout_build_legend (C3vLayout *self);
 void c3v_layout_separate_colors (C3vLayout *self);
 void c3v_layout_measure_labels (C3vLayout *self);
-void c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts,
-                               double *widths);
+/* c3v_layout_task_matches() without the instance's fields (the painter
+ * asks the instance once a bar); @search is not empty. */
+gboolean c3v_layout_task_matches_own (C3vLayout *self, guint task_index, const char *search);
+void     c3v_layout_measure_texts (const char *font, const char *const *texts, guint n_texts,
+                                   double *widths);
 
 G_END_DECLS

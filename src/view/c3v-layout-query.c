@@ -103,7 +103,7 @@ hit_legend (C3vLayout *self, double x, double y, C3vHit *hit)
     return FALSE;
 
   index = (guint) line * self->legend_columns + (guint) col;
-  if (index >= self->legend->len)
+  if (index >= self->legend_shown)
     return FALSE;
 
   entry = &g_array_index (self->legend, C3vLegendEntry, index);
@@ -224,21 +224,14 @@ c3v_layout_instance_matches (C3vLayout *self, guint instance_index, const char *
                            strlen (search));
 }
 
+/* What the task itself says: family, service, task id, images (and for a
+ * task without an instance, its zone). */
 gboolean
-c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
+c3v_layout_task_matches_own (C3vLayout *self, guint task_index, const char *search)
 {
-  const C3vTask *task;
-  gsize          len;
+  const C3vTask *task = c3v_snapshot_get_task (self->snapshot, task_index);
+  gsize          len = strlen (search);
 
-  g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
-
-  if (search == NULL || search[0] == '\0')
-    return TRUE;
-  if (task_index >= c3v_snapshot_get_n_tasks (self->snapshot))
-    return FALSE;
-
-  task = c3v_snapshot_get_task (self->snapshot, task_index);
-  len = strlen (search);
   if (contains_nocase (task->family, search, len)
       || contains_nocase (task->service_name, search, len)
       || contains_nocase (task->id, search, len))
@@ -248,10 +241,121 @@ c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
     if (contains_nocase (task->containers[i].image, search, len))
       return TRUE;
 
+  return task->instance_index < 0 && contains_nocase (task->availability_zone, search, len);
+}
+
+gboolean
+c3v_layout_task_matches (C3vLayout *self, guint task_index, const char *search)
+{
+  const C3vTask *task;
+
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), FALSE);
+
+  if (search == NULL || search[0] == '\0')
+    return TRUE;
+  if (task_index >= c3v_snapshot_get_n_tasks (self->snapshot))
+    return FALSE;
+
   /* A task is found by where it runs, too: its instance's ids, zone and
-   * type (or, without one, its own zone). */
-  if (task->instance_index >= 0)
-    return instance_matches (c3v_snapshot_get_instance (self->snapshot, task->instance_index),
-                             search, len);
-  return contains_nocase (task->availability_zone, search, len);
+   * type. */
+  task = c3v_snapshot_get_task (self->snapshot, task_index);
+  return c3v_layout_task_matches_own (self, task_index, search)
+         || (task->instance_index >= 0
+             && instance_matches (c3v_snapshot_get_instance (self->snapshot, task->instance_index),
+                                  search, strlen (search)));
+}
+
+/* ---- Matches, in picture order ---- */
+
+/* Boxes are numbered bar by bar in bar order, so a match's place is its
+ * box (an instance goes just before its first box), then its bar (bars
+ * without boxes share the next bar's first box). */
+static guint64
+match_key (C3vLayout *self, const C3vHit *hit)
+{
+  const C3vLayoutBar *bar = &g_array_index (self->bars, C3vLayoutBar, hit->bar);
+  guint64             place
+      = hit->kind == C3V_HIT_TASK ? 2 * (guint64) hit->box + 1 : 2 * (guint64) bar->first_box;
+
+  return (place << 24) | hit->bar;
+}
+
+GArray *
+c3v_layout_find_matches (C3vLayout *self, const char *search, guint *n_instances, guint *n_tasks)
+{
+  GArray *matches;
+  guint   instances = 0;
+  guint   tasks = 0;
+
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
+
+  matches = g_array_new (FALSE, TRUE, sizeof (C3vHit));
+  for (guint b = 0; search != NULL && search[0] != '\0' && b < self->bars->len; b++)
+    {
+      const C3vLayoutBar *bar = &g_array_index (self->bars, C3vLayoutBar, b);
+      C3vHit              hit = { C3V_HIT_INSTANCE, 0, b, 0 };
+
+      if (bar->instance_index >= 0
+          && c3v_layout_instance_matches (self, bar->instance_index, search))
+        {
+          hit.index = bar->instance_index;
+          g_array_append_val (matches, hit);
+          instances++;
+          continue;
+        }
+      for (guint i = bar->first_box; i < bar->first_box + bar->n_boxes; i++)
+        {
+          guint task = g_array_index (self->boxes, C3vLayoutBox, i).task_index;
+
+          if (!c3v_layout_task_matches (self, task, search))
+            continue;
+          hit = (C3vHit){ C3V_HIT_TASK, task, b, i };
+          g_array_append_val (matches, hit);
+          tasks++;
+        }
+    }
+
+  if (n_instances != NULL)
+    *n_instances = instances;
+  if (n_tasks != NULL)
+    *n_tasks = tasks;
+  return matches;
+}
+
+gint
+c3v_layout_next_match (C3vLayout *self, GArray *matches, const C3vHit *from, gboolean forward)
+{
+  guint   lo = 0;
+  guint   hi;
+  guint64 key;
+
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), -1);
+  g_return_val_if_fail (matches != NULL, -1);
+
+  if (matches->len == 0)
+    return -1;
+  if (from == NULL || from->bar >= self->bars->len
+      || (from->kind != C3V_HIT_TASK && from->kind != C3V_HIT_INSTANCE)
+      || (from->kind == C3V_HIT_TASK && from->box >= self->boxes->len))
+    return forward ? 0 : (gint) matches->len - 1;
+
+  /* The first match whose key is above @from's. */
+  key = match_key (self, from);
+  hi = matches->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (match_key (self, &g_array_index (matches, C3vHit, mid)) <= key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (forward)
+    return lo < matches->len ? (gint) lo : 0;
+  /* Before @from: skip @from itself when it is a match. */
+  while (lo > 0 && match_key (self, &g_array_index (matches, C3vHit, lo - 1)) >= key)
+    lo--;
+  return lo > 0 ? (gint) lo - 1 : (gint) matches->len - 1;
 }

@@ -8,23 +8,31 @@
 #include <math.h>
 #include <string.h>
 
+#include "c3v-summary.h"
 #include "c3v-units.h"
 
 /* Sizes at zoom 1.0, in pixels. */
 #define BAR_WIDTH        26.0
 #define BAR_GAP          6.0
-#define MIN_BAR_WIDTH    8.0
-#define MIN_BAR_GAP      2.0
+#define MIN_BAR_WIDTH    3.0
+#define MIN_BAR_GAP      1.0
 #define PLOT_HEIGHT      200.0
-#define MIN_PLOT_HEIGHT  48.0
+#define MIN_PLOT_HEIGHT  16.0
 #define LABEL_HEIGHT     124.0 /* at most; less when the names are short */
 #define MIN_LABEL_HEIGHT 40.0
 #define HEADER_HEIGHT    24.0
 #define ROW_GAP          14.0
+#define COMPACT_ROW_GAP  6.0
+#define SUMMARY_LINE     16.0
+#define SUMMARY_ZONES    8 /* at most, then the cluster line alone says it */
+#define OMISSIONS_LINE   18.0
 #define TITLE_HEIGHT     46.0
 #define LEGEND_HEADER    30.0
 #define LEGEND_ENTRY_W   270.0
 #define LEGEND_ENTRY_H   20.0
+/* Narrower than this, the bars would not gain from the legend beside. */
+#define MIN_BARS_BESIDE 480.0
+#define BESIDE_FROM     1200.0
 /* A task with almost no reservation still gets a visible, hoverable box. */
 #define MIN_BOX_HEIGHT 2.0
 
@@ -73,6 +81,9 @@ c3v_layout_finalize (GObject *object)
   g_clear_pointer (&self->task_legend, g_free);
   g_clear_pointer (&self->task_box, g_free);
   g_clear_pointer (&self->instance_bar, g_free);
+  g_clear_pointer (&self->summary, g_strfreev);
+  if (self->omissions != NULL)
+    g_string_free (self->omissions, TRUE);
 
   G_OBJECT_CLASS (c3v_layout_parent_class)->finalize (object);
 }
@@ -99,6 +110,7 @@ c3v_layout_init (C3vLayout *self)
   self->legend = g_array_new (FALSE, TRUE, sizeof (C3vLegendEntry));
   g_array_set_clear_func (self->legend, clear_legend_entry);
   self->legend_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->omissions = g_string_new (NULL);
 }
 
 void
@@ -113,6 +125,7 @@ c3v_layout_options_init (C3vLayoutOptions *options)
   options->available_width = 1200;
   options->zoom = 1.0;
   options->show_legend = TRUE;
+  options->show_summary = TRUE;
 }
 
 static double
@@ -296,6 +309,8 @@ typedef struct
   double label_height;
   guint  per_row;
   double scale; /* pixels per MiB or CPU unit in the rows to come */
+  double row_gap;
+  double bars_width; /* what rows may take: the legend may sit beside */
   double y;
 } Cursor;
 
@@ -365,14 +380,14 @@ open_row (C3vLayout *self, Cursor *cursor, const char *header, gboolean is_lane)
   row.top = cursor->y;
   row.plot_top = row.top + (header ? HEADER_HEIGHT : 0) + C3V_FLAG_ROOM;
   row.baseline = row.plot_top + cursor->plot_height;
-  row.bottom = row.baseline + cursor->label_height;
+  row.bottom = row.baseline + (cursor->label_height > 0 ? cursor->label_height : 2);
   row.x = C3V_MARGIN + C3V_AXIS_WIDTH;
   row.pitch = cursor->pitch;
   row.scale = cursor->scale;
   row.first_bar = self->bars->len;
   row.is_lane = is_lane;
   g_array_append_val (self->rows, row);
-  cursor->y = row.bottom + ROW_GAP;
+  cursor->y = row.bottom + cursor->row_gap;
 
   return &g_array_index (self->rows, C3vLayoutRow, self->rows->len - 1);
 }
@@ -413,7 +428,8 @@ add_bar (C3vLayout *self, const C3vLayoutRow *row, const Cursor *cursor, guint i
     }
   bar.rect.x = row->x + (bar_index - row->first_bar) * row->pitch;
   bar.rect.y = row->baseline - bar.rect.height;
-  bar.label_rect = (C3vRect){ bar.rect.x, row->baseline + 4, row->pitch, cursor->label_height - 8 };
+  bar.label_rect
+      = (C3vRect){ bar.rect.x, row->baseline + 4, row->pitch, MAX (cursor->label_height - 8, 0) };
   bar.instance_index = is_lane ? -1 : (gint) item;
   bar.row_index = self->rows->len - 1;
   g_array_append_val (self->bars, bar);
@@ -529,36 +545,78 @@ place_lane (C3vLayout *self, Cursor *cursor)
 }
 
 static void
-place_legend (C3vLayout *self, Cursor *cursor)
+note_omissions (C3vLayout *self, const Cursor *cursor)
 {
-  double available = MAX (self->options.available_width, self->width) - 2 * C3V_MARGIN;
+  guint left_out = self->options.show_legend ? self->legend->len - self->legend_shown : 0;
 
-  if (!self->options.show_legend)
-    return;
+  if (self->options.compacted)
+    /* Translators: an export shrank its bars to fit an image */
+    g_string_append_printf (self->omissions, _ ("Bars shrunk to %.0f%% to fit the image. "),
+                            self->options.zoom * 100);
+  if (cursor->label_height <= 0 && self->bars->len > 0)
+    g_string_append (self->omissions, _ ("Instance names are left out at this size. "));
+  if (left_out > 0)
+    g_string_append_printf (self->omissions,
+                            g_dngettext (NULL, "%u more label is not listed.",
+                                         "%u more labels are not listed.", left_out),
+                            left_out);
+  g_strchomp (self->omissions->str);
+  g_string_set_size (self->omissions, strlen (self->omissions->str));
+}
 
-  self->legend_rect = (C3vRect){ C3V_MARGIN, cursor->y, available, LEGEND_HEADER };
+/* The title and the state keys on one line, or in a narrow column one
+ * a line; then what the picture left out, wrapped to @width. */
+static double
+legend_header_height (C3vLayout *self, double width)
+{
+  double height
+      = width >= C3V_LEGEND_KEYS_WIDTH ? LEGEND_HEADER : LEGEND_HEADER + 3 * OMISSIONS_LINE;
+  const char *omissions = self->omissions->str;
+  double      omissions_width = 0;
+
+  if (self->omissions->len == 0)
+    return height;
+  c3v_layout_measure_texts (C3V_FONT_LEGEND, &omissions, 1, &omissions_width);
+  return height + ceil (omissions_width * 1.15 / MAX (width, 1) + 0.5) * OMISSIONS_LINE;
+}
+
+/* The legend as @columns columns at (@x, @y), @width wide. */
+static double
+place_legend_at (C3vLayout *self, const Cursor *cursor, double x, double y, double width,
+                 guint columns)
+{
+  self->legend_rect = (C3vRect){ x, y, width, legend_header_height (self, width) };
   self->legend_entry_width = LEGEND_ENTRY_W;
   self->legend_entry_height = LEGEND_ENTRY_H;
-  self->legend_columns = MAX (1, (guint) (available / LEGEND_ENTRY_W));
-  self->legend_x = C3V_MARGIN;
-  self->legend_y = cursor->y + LEGEND_HEADER;
+  self->legend_columns = columns;
+  self->legend_x = x;
+  self->legend_y = y + self->legend_rect.height;
 
-  for (guint i = 0; i < self->legend->len; i++)
+  for (guint i = 0; i < self->legend_shown; i++)
     {
       C3vLegendEntry *entry = &g_array_index (self->legend, C3vLegendEntry, i);
 
-      entry->rect.x = self->legend_x + (i % self->legend_columns) * LEGEND_ENTRY_W;
-      entry->rect.y = self->legend_y + (i / self->legend_columns) * LEGEND_ENTRY_H;
+      entry->rect.x = self->legend_x + (i % columns) * LEGEND_ENTRY_W;
+      entry->rect.y = self->legend_y + (i / columns) * LEGEND_ENTRY_H;
       entry->rect.width = LEGEND_ENTRY_W - 8;
       entry->rect.height = LEGEND_ENTRY_H;
     }
 
-  cursor->y
-      = self->legend_y
-        + ((self->legend->len + self->legend_columns - 1) / self->legend_columns) * LEGEND_ENTRY_H
-        + ROW_GAP;
+  return self->legend_y + ((self->legend_shown + columns - 1) / columns) * LEGEND_ENTRY_H;
+}
+
+static void
+place_legend (C3vLayout *self, Cursor *cursor)
+{
+  double available = MAX (self->options.available_width, self->width) - 2 * C3V_MARGIN;
+  guint  columns = MAX (1, (guint) (available / LEGEND_ENTRY_W));
+
+  if (!self->options.show_legend)
+    return;
+
+  cursor->y = place_legend_at (self, cursor, C3V_MARGIN, cursor->y, available, columns) + ROW_GAP;
   self->width = MAX (self->width,
-                     C3V_MARGIN + MIN (self->legend->len, self->legend_columns) * LEGEND_ENTRY_W
+                     C3V_MARGIN + MIN (self->legend_shown, self->legend_columns) * LEGEND_ENTRY_W
                          + C3V_MARGIN);
 }
 
@@ -578,6 +636,28 @@ dup_title (C3vLayout *self)
   return g_strdup_printf (_ ("%s — %s — %s — %u instances, %u tasks"), isolated,
                           region ? region : "", when, c3v_snapshot_get_n_instances (self->snapshot),
                           c3v_snapshot_get_n_tasks (self->snapshot));
+}
+
+static void
+place_summary (C3vLayout *self, Cursor *cursor)
+{
+  g_autoptr (C3vSummary) summary = NULL;
+  GPtrArray *lines;
+
+  if (!self->options.show_summary || c3v_snapshot_get_n_instances (self->snapshot) == 0)
+    return;
+
+  summary = c3v_summary_new (self->snapshot);
+  lines = g_ptr_array_new ();
+  g_ptr_array_add (lines, c3v_summary_line_format (&summary->total));
+  if (summary->n_zones > 1 && summary->n_zones <= SUMMARY_ZONES)
+    for (guint i = 0; i < summary->n_zones; i++)
+      g_ptr_array_add (lines, c3v_summary_line_format (&summary->zones[i]));
+  self->summary_rect = (C3vRect){ C3V_MARGIN, cursor->y, cursor->bars_width - 2 * C3V_MARGIN,
+                                  lines->len * SUMMARY_LINE };
+  cursor->y += self->summary_rect.height + 10;
+  g_ptr_array_add (lines, NULL);
+  self->summary = (GStrv) g_ptr_array_free (lines, FALSE);
 }
 
 static void
@@ -620,37 +700,114 @@ compute_label_height (C3vLayout *self)
                 LABEL_HEIGHT);
 }
 
+/* Everything compute_geometry() places, so it can place it again. */
 static void
-compute_geometry (C3vLayout *self)
+reset_geometry (C3vLayout *self)
 {
-  Cursor cursor = { 0 };
-  double gap = zoomed (self, BAR_GAP, MIN_BAR_GAP);
-  double usable;
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->bars, 0);
+  g_array_set_size (self->boxes, 0);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_strfreev);
+  for (guint i = 0; i < c3v_snapshot_get_n_tasks (self->snapshot); i++)
+    self->task_box[i] = -1;
+  for (guint i = 0; i < c3v_snapshot_get_n_instances (self->snapshot); i++)
+    self->instance_bar[i] = -1;
+  self->width = 0;
+}
 
-  cursor.bar_width = zoomed (self, BAR_WIDTH, MIN_BAR_WIDTH);
-  cursor.pitch = cursor.bar_width + gap;
-  cursor.plot_height = zoomed (self, PLOT_HEIGHT, MIN_PLOT_HEIGHT);
-  cursor.label_height = compute_label_height (self);
-  usable = self->options.available_width - 2 * C3V_MARGIN - C3V_AXIS_WIDTH;
-  cursor.per_row = MAX (1, (guint) floor ((usable + gap) / cursor.pitch));
-  cursor.y = C3V_MARGIN;
-  self->scale = cursor.plot_height / max_value (self);
-  cursor.scale = self->scale;
+/* Title, summary, instance rows and the lane, in @bars_width; returns
+ * where the bars start. */
+static double
+place_bars_area (C3vLayout *self, Cursor *cursor, double label_height, double bars_width)
+{
+  double gap = zoomed (self, BAR_GAP, MIN_BAR_GAP);
+  double usable = bars_width - 2 * C3V_MARGIN - C3V_AXIS_WIDTH;
+  double top;
+
+  reset_geometry (self);
+  cursor->bar_width = zoomed (self, BAR_WIDTH, MIN_BAR_WIDTH);
+  cursor->pitch = cursor->bar_width + gap;
+  cursor->plot_height = zoomed (self, PLOT_HEIGHT, MIN_PLOT_HEIGHT);
+  /* Bars too narrow for a line of text: no label band, closer rows. */
+  cursor->label_height = cursor->pitch < C3V_LABEL_LINE ? 0 : label_height;
+  cursor->row_gap = cursor->label_height > 0 ? ROW_GAP : COMPACT_ROW_GAP;
+  cursor->bars_width = bars_width;
+  cursor->per_row = MAX (1, (guint) floor ((usable + gap) / cursor->pitch));
+  cursor->y = C3V_MARGIN;
+  self->scale = cursor->plot_height / max_value (self);
+  cursor->scale = self->scale;
   self->width = self->options.available_width;
 
   if (self->options.show_title)
     {
       self->title = dup_title (self);
       self->title_rect
-          = (C3vRect){ C3V_MARGIN, cursor.y, self->options.available_width - 2 * C3V_MARGIN,
+          = (C3vRect){ C3V_MARGIN, cursor->y, self->options.available_width - 2 * C3V_MARGIN,
                        TITLE_HEIGHT - 12 };
-      cursor.y += TITLE_HEIGHT;
+      cursor->y += TITLE_HEIGHT;
     }
+  place_summary (self, cursor);
+  top = cursor->y;
 
-  place_instances (self, &cursor);
-  place_lane (self, &cursor);
-  place_legend (self, &cursor);
-  self->height = cursor.y - ROW_GAP + C3V_MARGIN;
+  place_instances (self, cursor);
+  place_lane (self, cursor);
+
+  self->legend_shown = !self->options.show_legend ? 0
+                       : self->options.legend_limit > 0
+                           ? MIN (self->legend->len, self->options.legend_limit)
+                           : self->legend->len;
+  g_string_truncate (self->omissions, 0);
+  note_omissions (self, cursor);
+  return top;
+}
+
+/* Exports: the legend in one to three columns at the right, beside the
+ * bars, with as many columns as keep it about as tall as they are. */
+static gboolean
+place_legend_beside (C3vLayout *self, Cursor *cursor, double label_height)
+{
+  double available = self->options.available_width;
+
+  for (guint columns = 1; columns <= 3; columns++)
+    {
+      double legend_width = columns * LEGEND_ENTRY_W;
+      double top;
+      double bottom;
+      guint  rows;
+
+      if (available - legend_width < MIN_BARS_BESIDE)
+        return FALSE;
+      top = place_bars_area (self, cursor, label_height, available - legend_width);
+      rows = (self->legend->len + columns - 1) / columns;
+      if (columns < 3 && top + rows * LEGEND_ENTRY_H > cursor->y
+          && available - legend_width - LEGEND_ENTRY_W >= MIN_BARS_BESIDE)
+        continue;
+      bottom = place_legend_at (self, cursor, available - legend_width - C3V_MARGIN / 2, top,
+                                legend_width, columns);
+      cursor->y = MAX (cursor->y, bottom + ROW_GAP);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compute_geometry (C3vLayout *self)
+{
+  Cursor cursor = { 0 };
+  double label_height = compute_label_height (self);
+
+  place_bars_area (self, &cursor, label_height, self->options.available_width);
+  /* Beside the bars once they are taller than a screen: under them, a
+   * reader would have to scroll away from the bars to read it. */
+  if (!self->options.show_legend || !self->options.legend_beside || cursor.y <= BESIDE_FROM
+      || !place_legend_beside (self, &cursor, label_height))
+    {
+      if (self->options.legend_beside && cursor.y > BESIDE_FROM)
+        place_bars_area (self, &cursor, label_height, self->options.available_width);
+      place_legend (self, &cursor);
+    }
+  self->height = cursor.y - cursor.row_gap + C3V_MARGIN;
 }
 
 C3vLayout *
@@ -703,7 +860,11 @@ c3v_layout_is_for (C3vLayout *self, C3vSnapshot *snapshot, const C3vLayoutOption
          && !self->options.color_by_service == !options->color_by_service
          && self->options.available_width == options->available_width
          && self->options.zoom == options->zoom && !self->options.show_title == !options->show_title
-         && !self->options.show_legend == !options->show_legend;
+         && !self->options.show_legend == !options->show_legend
+         && !self->options.show_summary == !options->show_summary
+         && !self->options.legend_beside == !options->legend_beside
+         && self->options.legend_limit == options->legend_limit
+         && !self->options.compacted == !options->compacted;
 }
 
 C3vSnapshot *
@@ -814,6 +975,59 @@ c3v_layout_get_legend_rect (C3vLayout *self, C3vRect *rect)
   g_return_if_fail (C3V_IS_LAYOUT (self));
 
   *rect = self->legend_rect;
+}
+
+const char *
+c3v_layout_get_omissions (C3vLayout *self)
+{
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
+
+  return self->omissions->len > 0 ? self->omissions->str : NULL;
+}
+
+const char *const *
+c3v_layout_get_summary (C3vLayout *self, C3vRect *rect)
+{
+  g_return_val_if_fail (C3V_IS_LAYOUT (self), NULL);
+
+  if (rect != NULL)
+    *rect = self->summary_rect;
+  return (const char *const *) self->summary;
+}
+
+double
+c3v_layout_fit_zoom (C3vSnapshot *snapshot, const C3vLayoutOptions *options, double height,
+                     double min_zoom, double max_zoom)
+{
+  C3vLayoutOptions trial;
+  double           low = min_zoom;
+  double           high = max_zoom;
+
+  g_return_val_if_fail (snapshot != NULL, min_zoom);
+  g_return_val_if_fail (options != NULL, min_zoom);
+
+  trial = *options;
+  /* Heights change in steps (whole pixels, whole bars a row): a few
+   * halvings find the step; check the top first, it often fits. */
+  for (guint i = 0; i < 9 && high - low > 0.005; i++)
+    {
+      g_autoptr (C3vLayout) layout = NULL;
+
+      trial.zoom = i == 0 ? high : (low + high) / 2;
+      layout = c3v_layout_new (snapshot, &trial);
+      if (c3v_layout_get_height (layout) <= height)
+        {
+          low = trial.zoom;
+          if (i == 0)
+            break;
+        }
+      else
+        {
+          high = trial.zoom;
+        }
+    }
+
+  return low;
 }
 
 gint

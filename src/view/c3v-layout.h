@@ -4,6 +4,10 @@
  * changes; the widget keeps one and builds a new one when either changes
  * (c3v_layout_is_for() tells). Painting and hit testing only read it.
  *
+ * At small zooms, once bars are too narrow for a line of text, rows are
+ * compact: the label band under the bars is dropped and rows sit closer,
+ * a heat strip of the cluster.
+ *
  * Geometry: bars wrap into rows that fit options->available_width; the
  * content grows downwards (c3v_layout_get_height()) and the widget scrolls
  * vertically. Every row has its own y axis at the left but all instance rows
@@ -49,6 +53,14 @@ typedef struct
   double      zoom;            /* 1.0 = default bar size; fonts do not zoom */
   gboolean    show_title;      /* cluster, region, fetched time (exports) */
   gboolean    show_legend;
+  gboolean    show_summary; /* reserved/registered, cluster and per AZ, above the bars */
+  /* Exports: the legend goes beside the bars when the picture is wide
+   * enough (rather than under thousands of pixels of bars), at most
+   * legend_limit entries (0: all), and the key says what the picture left
+   * out, "compacted" saying the export shrank it to fit an image. */
+  gboolean legend_beside;
+  guint    legend_limit;
+  gboolean compacted;
 } C3vLayoutOptions;
 
 typedef struct
@@ -158,7 +170,13 @@ const C3vLayoutBox *c3v_layout_get_boxes (C3vLayout *self, guint *n_boxes);
 const C3vLegendEntry *c3v_layout_get_legend (C3vLayout *self, guint *n_entries);
 /* Legend header rectangle (the entries follow it); empty when hidden. */
 void c3v_layout_get_legend_rect (C3vLayout *self, C3vRect *rect);
-gint c3v_layout_find_legend_entry (C3vLayout *self, const char *label);
+/* What the picture leaves out (instance names at this size, legend entries
+ * past the limit), one sentence a line; NULL when nothing. */
+const char *c3v_layout_get_omissions (C3vLayout *self);
+/* The summary's lines (cluster first, then per AZ) and where they go;
+ * NULL when options->show_summary is FALSE. */
+const char *const *c3v_layout_get_summary (C3vLayout *self, C3vRect *rect);
+gint               c3v_layout_find_legend_entry (C3vLayout *self, const char *label);
 /* Box index of a task, -1 when it is not in the snapshot. */
 gint c3v_layout_find_task_box (C3vLayout *self, guint task_index);
 /* Bar index of an instance, -1 when it is not in the snapshot. */
@@ -167,6 +185,21 @@ gint c3v_layout_find_instance_bar (C3vLayout *self, guint instance_index);
 void c3v_layout_visible_rows (C3vLayout *self, double y0, double y1, guint *first, guint *end);
 void c3v_layout_visible_bars (C3vLayout *self, guint row, double x0, double x1, guint *first,
                               guint *end);
+/* Everything @search finds, in picture order (rows top down, bars left to
+ * right, boxes bottom up) as hits: an instance that matches by itself is
+ * one hit (its tasks light up with it), otherwise each matching task is.
+ * The counts say how many of each; free with g_array_unref(). */
+GArray *c3v_layout_find_matches (C3vLayout *self, const char *search, guint *n_instances,
+                                 guint *n_tasks);
+/* Index into @matches of the first match after (or, !@forward, before)
+ * @from, wrapping round; from the start (or end) when @from is NULL or
+ * C3V_HIT_NONE. -1 when there are no matches. */
+gint c3v_layout_next_match (C3vLayout *self, GArray *matches, const C3vHit *from, gboolean forward);
+/* The largest zoom in [@min_zoom, @max_zoom] at which the whole picture
+ * is at most @height pixels tall (rows wrap to options->available_width);
+ * @min_zoom if none is. */
+double c3v_layout_fit_zoom (C3vSnapshot *snapshot, const C3vLayoutOptions *options, double height,
+                            double min_zoom, double max_zoom);
 /* What is at (x, y); O(log n). */
 gboolean c3v_layout_hit_test (C3vLayout *self, double x, double y, C3vHit *hit);
 /* Case-insensitive match of @search against the task's family, service,

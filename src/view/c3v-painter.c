@@ -42,11 +42,27 @@ typedef struct
   PangoLayout          *text;
   PangoFontDescription *fonts[N_FONTS];
   FontKind              current_font;
+  double                line_heights[N_FONTS];
   cairo_pattern_t      *hatch;
   double                x0, y0, x1, y1; /* the clip, in layout coordinates */
   gboolean              filtering;
   gboolean             *legend_lit; /* per legend entry */
+  /* Scratch for one row, reused: boxes are batched by fill (one cairo
+   * fill per colour, not per box), and each box's state is kept for the
+   * passes after the fills. */
+  gint   *fill_heads; /* per fill: first box in its list, or -1 */
+  guint   n_fills;
+  gint   *fill_next; /* per box of the row: next box of the same fill */
+  guint8 *box_state; /* per box of the row: BOX_* */
+  guint   row_capacity;
 } Painter;
+
+enum
+{
+  BOX_LIT = 1 << 0,
+  BOX_DRAINING = 1 << 1,
+  BOX_VISIBLE = 1 << 2,
+};
 
 void
 c3v_paint_state_init (C3vPaintState *state)
@@ -97,14 +113,19 @@ draw_text (Painter *p, FontKind font, const char *text, double x, double y, doub
   pango_cairo_show_layout (p->cr, p->text);
 }
 
+/* Measured once a paint: every row's axis asks. */
 static double
 text_height (Painter *p, FontKind font)
 {
   int height = 0;
 
+  if (p->line_heights[font] > 0)
+    return p->line_heights[font];
   use_font (p, font);
+  pango_layout_set_width (p->text, -1);
   pango_layout_set_text (p->text, "Ag", -1);
   pango_layout_get_pixel_size (p->text, NULL, &height);
+  p->line_heights[font] = height;
   return height;
 }
 
@@ -167,15 +188,16 @@ compute_highlights (Painter *p)
     }
 }
 
+/* @bar_found: the box's instance matches the search by itself. */
 static gboolean
-box_lit (const Painter *p, const C3vLayoutBox *box)
+box_lit (const Painter *p, const C3vLayoutBox *box, gboolean bar_found)
 {
   const char *search = p->state->search;
 
-  if (!p->filtering || p->legend_lit[box->legend_index])
+  if (!p->filtering || bar_found || p->legend_lit[box->legend_index])
     return TRUE;
   return search != NULL && search[0] != '\0'
-         && c3v_layout_task_matches (p->layout, box->task_index, search);
+         && c3v_layout_task_matches_own (p->layout, box->task_index, search);
 }
 
 static gboolean
@@ -207,24 +229,38 @@ draw_box_label (Painter *p, const C3vLayoutBox *box, const C3vLegendEntry *entry
                        entry->short_label_width + 2, &ink);
 }
 
+/* A box's fill: its legend colour, faded when its instance drains,
+ * dimmed when it does not match. */
 static void
-draw_box (Painter *p, const C3vLayoutBox *box, gboolean lit, gboolean draining)
+box_fill (Painter *p, guint legend_index, guint8 state, C3vRgba *fill)
 {
-  guint                 n = 0;
-  const C3vLegendEntry *entry = &c3v_layout_get_legend (p->layout, &n)[box->legend_index];
-  C3vRgba               fill = entry->color;
-  double                gap = box->rect.height >= 4 ? 1 : 0;
+  guint n = 0;
 
-  if (!lit)
-    c3v_rgba_mix (&fill, &p->theme->background, DIM_AMOUNT, &fill);
-  else if (draining)
-    c3v_rgba_mix (&fill, &p->theme->background, DRAINING_AMOUNT, &fill);
+  *fill = c3v_layout_get_legend (p->layout, &n)[legend_index].color;
+  if (!(state & BOX_LIT))
+    c3v_rgba_mix (fill, &p->theme->background, DIM_AMOUNT, fill);
+  else if (state & BOX_DRAINING)
+    c3v_rgba_mix (fill, &p->theme->background, DRAINING_AMOUNT, fill);
+}
 
-  set_color (p->cr, &fill);
-  cairo_rectangle (p->cr, box->rect.x, box->rect.y + gap, box->rect.width, box->rect.height - gap);
-  cairo_fill (p->cr);
+/* Edges on whole pixels: neighbours share them exactly, and cairo fills
+ * pixel-aligned boxes on its fast path instead of rasterising polygons
+ * (a full repaint at small zooms is tens of thousands of boxes). */
+static void
+add_snapped_rect (Painter *p, double x, double y, double width, double height)
+{
+  double top = round (y);
+  double bottom = round (y + height);
 
-  draw_box_label (p, box, entry, &fill);
+  cairo_rectangle (p->cr, round (x), top, round (x + width) - round (x), bottom - top);
+}
+
+static void
+add_box_path (Painter *p, const C3vLayoutBox *box)
+{
+  double gap = box->rect.height >= 4 ? 1 : 0;
+
+  add_snapped_rect (p, box->rect.x, box->rect.y + gap, box->rect.width, box->rect.height - gap);
 }
 
 static cairo_pattern_t *
@@ -402,58 +438,146 @@ draw_instance_label (Painter *p, const C3vLayoutBar *bar)
                      bar->label_rect.y, bar->label_rect.height, &ink);
 }
 
-static void
-draw_bar (Painter *p, const C3vLayoutBar *bar)
+static const C3vInstance *
+bar_instance (Painter *p, const C3vLayoutBar *bar)
 {
-  C3vSnapshot        *snapshot = c3v_layout_get_snapshot (p->layout);
-  const C3vInstance  *instance = NULL;
-  guint               n = 0;
-  const C3vLayoutBox *boxes = c3v_layout_get_boxes (p->layout, &n);
-  double              stack_top = bar->rect.y + bar->rect.height;
-  gboolean            draining = FALSE;
-  gboolean            any_lit = FALSE;
+  if (bar->instance_index < 0)
+    return NULL;
+  return c3v_snapshot_get_instance (c3v_layout_get_snapshot (p->layout), bar->instance_index);
+}
 
-  if (bar->instance_index >= 0)
+/* Room for @n boxes of row scratch. */
+static void
+reserve_row (Painter *p, guint n)
+{
+  if (n <= p->row_capacity)
+    return;
+  p->row_capacity = MAX (n, 2 * p->row_capacity);
+  p->fill_next = g_renew (gint, p->fill_next, p->row_capacity);
+  p->box_state = g_renew (guint8, p->box_state, p->row_capacity);
+}
+
+/* The bars [first, end) of a row, in passes: free room, boxes batched by
+ * fill, box labels, frames, then each bar's marks and label. */
+static void
+draw_bars (Painter *p, const C3vLayoutBar *bars, guint first, guint end)
+{
+  guint                 n = 0;
+  const C3vLayoutBox   *boxes = c3v_layout_get_boxes (p->layout, &n);
+  guint                 box0;
+  guint                 box_end;
+  guint                 n_legend = 0;
+  const C3vLegendEntry *legend = c3v_layout_get_legend (p->layout, &n_legend);
+  gboolean              strips;
+
+  if (first >= end)
+    return;
+  box0 = bars[first].first_box;
+  box_end = bars[end - 1].first_box + bars[end - 1].n_boxes;
+  reserve_row (p, box_end - box0 + 1);
+
+  /* Free room above each instance's stack, one fill: hatched, or plain
+   * and darker where bars are heat strips too narrow to show a hatch (a
+   * plain fill of whole pixels costs a fraction of a pattern). */
+  strips = bars[first].rect.width < C3V_LABEL_LINE;
+  if (!strips)
+    cairo_set_source (p->cr, p->hatch);
+  else
+    set_color (p->cr, &p->theme->grid);
+  for (guint b = first; b < end; b++)
     {
-      instance = c3v_snapshot_get_instance (snapshot, bar->instance_index);
-      draining = g_strcmp0 (instance->status, "DRAINING") == 0;
+      const C3vLayoutBar *bar = &bars[b];
+      double stack_top = bar->n_boxes > 0 ? boxes[bar->first_box + bar->n_boxes - 1].rect.y
+                                          : bar->rect.y + bar->rect.height;
+
+      if (bar->instance_index >= 0 && stack_top > bar->rect.y)
+        add_snapped_rect (p, bar->rect.x, bar->rect.y, bar->rect.width, stack_top - bar->rect.y);
     }
-  if (bar->n_boxes > 0)
-    stack_top = boxes[bar->first_box + bar->n_boxes - 1].rect.y;
+  cairo_fill (p->cr);
 
-  if (instance != NULL && stack_top > bar->rect.y)
+  /* Every box is asked whether it matches, drawn or not: a bar's marks
+   * are lit when any of its tasks (or the instance itself) matches. */
+  for (guint b = first; b < end; b++)
     {
-      cairo_set_source (p->cr, p->hatch);
-      cairo_rectangle (p->cr, bar->rect.x, bar->rect.y, bar->rect.width, stack_top - bar->rect.y);
+      const C3vInstance *instance = bar_instance (p, &bars[b]);
+      gboolean draining = instance != NULL && g_strcmp0 (instance->status, "DRAINING") == 0;
+      gboolean found = p->filtering && instance_lit (p, &bars[b]);
+
+      for (guint i = bars[b].first_box; i < bars[b].first_box + bars[b].n_boxes; i++)
+        {
+          guint8 state = (box_lit (p, &boxes[i], found) ? BOX_LIT : 0)
+                         | (draining ? BOX_DRAINING : 0)
+                         | (rect_visible (p, &boxes[i].rect) ? BOX_VISIBLE : 0);
+          guint fill = boxes[i].legend_index * 4 + (state & (BOX_LIT | BOX_DRAINING));
+
+          p->box_state[i - box0] = state;
+          if (!(state & BOX_VISIBLE))
+            continue;
+          p->fill_next[i - box0] = p->fill_heads[fill];
+          p->fill_heads[fill] = (gint) (i - box0);
+        }
+    }
+
+  for (guint fill = 0; fill < p->n_fills; fill++)
+    {
+      C3vRgba color;
+
+      if (p->fill_heads[fill] < 0)
+        continue;
+      box_fill (p, fill / 4, fill % 4, &color);
+      set_color (p->cr, &color);
+      for (gint i = p->fill_heads[fill]; i >= 0; i = p->fill_next[i])
+        add_box_path (p, &boxes[box0 + i]);
       cairo_fill (p->cr);
+      p->fill_heads[fill] = -1;
     }
 
-  /* Every box is asked, drawn or not: the bar's marks are lit when any
-   * of its tasks (or the instance itself) matches. */
-  for (guint i = 0; i < bar->n_boxes; i++)
+  /* Labels where they fit (the widths were measured by the layout). */
+  for (guint i = box0; i < box_end; i++)
     {
-      const C3vLayoutBox *box = &boxes[bar->first_box + i];
-      gboolean            lit = box_lit (p, box);
+      const C3vLegendEntry *entry = &legend[boxes[i].legend_index];
+      double                shorter = MIN (boxes[i].rect.width, boxes[i].rect.height);
+      C3vRgba               fill;
 
-      any_lit |= lit;
-      if (rect_visible (p, &box->rect))
-        draw_box (p, box, lit, draining);
+      if (!(p->box_state[i - box0] & BOX_VISIBLE) || shorter < C3V_LABEL_LINE
+          || MAX (boxes[i].rect.width, boxes[i].rect.height) < entry->short_label_width + 4)
+        continue;
+      box_fill (p, boxes[i].legend_index, p->box_state[i - box0], &fill);
+      draw_box_label (p, &boxes[i], entry, &fill);
     }
 
-  if (instance != NULL)
+  /* Instance frames, one stroke; heat strips have none, their free room
+   * is dark enough to show the bar's height. */
+  set_color (p->cr, &p->theme->bar_frame);
+  cairo_set_line_width (p->cr, 1);
+  for (guint b = first; b < end && !strips; b++)
+    if (bars[b].instance_index >= 0)
+      {
+        double top = round (bars[b].rect.y);
+
+        cairo_rectangle (p->cr, round (bars[b].rect.x) + 0.5, top + 0.5,
+                         round (bars[b].rect.width) - 1,
+                         MAX (round (bars[b].rect.y + bars[b].rect.height) - top - 1, 0));
+      }
+  cairo_stroke (p->cr);
+
+  for (guint b = first; b < end; b++)
     {
-      set_color (p->cr, &p->theme->bar_frame);
-      cairo_set_line_width (p->cr, 1);
-      cairo_rectangle (p->cr, bar->rect.x + 0.5, bar->rect.y + 0.5, bar->rect.width - 1,
-                       MAX (bar->rect.height - 1, 0));
-      cairo_stroke (p->cr);
-      draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
-      if (bar->no_capacity)
-        draw_no_capacity (p, bar);
-    }
+      const C3vLayoutBar *bar = &bars[b];
+      const C3vInstance  *instance = bar_instance (p, bar);
+      gboolean            any_lit = FALSE;
 
-  if (rect_visible (p, &bar->label_rect))
-    draw_instance_label (p, bar);
+      for (guint i = bar->first_box; i < bar->first_box + bar->n_boxes; i++)
+        any_lit |= (p->box_state[i - box0] & BOX_LIT) != 0;
+      if (instance != NULL)
+        {
+          draw_status_marks (p, bar, instance, p->filtering && !any_lit && !instance_lit (p, bar));
+          if (bar->no_capacity)
+            draw_no_capacity (p, bar);
+        }
+      if (rect_visible (p, &bar->label_rect))
+        draw_instance_label (p, bar);
+    }
 }
 
 /* ---- Rows: header, axis with gridlines, bars ---- */
@@ -466,20 +590,25 @@ draw_axis (Painter *p, const C3vLayoutRow *row)
   double              scale = row->scale;
   double              half_line = text_height (p, FONT_AXIS) / 2;
 
+  double labelled = G_MAXDOUBLE; /* y of the last tick labelled */
+
   cairo_set_line_width (p->cr, 1);
   for (guint i = 0; i < n_ticks; i++)
     {
       double y = round (row->baseline - ticks[i].value * scale) + 0.5;
 
-      /* The lane is shorter than the instance rows: its axis stops early. */
       if (y < row->plot_top - 1)
         break;
       set_color (p->cr, i == 0 ? &p->theme->bar_frame : &p->theme->grid);
       cairo_move_to (p->cr, row->x - 4, y);
       cairo_line_to (p->cr, row->right, y);
       cairo_stroke (p->cr);
+      /* Compact rows have no room for every label: no overlaps. */
+      if (labelled - y < 2 * half_line + 1)
+        continue;
       draw_text (p, FONT_AXIS, ticks[i].text, row->x - C3V_AXIS_WIDTH, y - half_line,
                  C3V_AXIS_WIDTH - 6, PANGO_ALIGN_RIGHT, &p->theme->foreground);
+      labelled = y;
     }
 }
 
@@ -499,8 +628,7 @@ draw_row (Painter *p, const C3vLayoutRow *row)
 
   c3v_layout_visible_bars (p->layout, row - c3v_layout_get_rows (p->layout, &n), p->x0, p->x1,
                            &first, &end);
-  for (guint i = first; i < end; i++)
-    draw_bar (p, &bars[i]);
+  draw_bars (p, bars, first, end);
 }
 
 /* ---- Legend and title ---- */
@@ -549,12 +677,37 @@ draw_legend_header (Painter *p, const C3vRect *rect)
   const char    *keys[] = { _ ("Draining"), _ ("Agent disconnected"), _ ("Reservation mismatch") };
   const C3vRgba *colors[] = { &p->theme->draining, &p->theme->disconnected, &p->theme->mismatch };
   const gint     marks[] = { MARK_DRAINING, MARK_DISCONNECTED, -1 };
+  const char    *omissions = c3v_layout_get_omissions (p->layout);
   double         x = rect->x;
 
-  draw_text (p, FONT_HEADER, title, x, rect->y + 4, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
+  gboolean one_line = rect->width >= C3V_LEGEND_KEYS_WIDTH;
+  double   y = rect->y + 4;
+
+  draw_text (p, FONT_HEADER, title, x, y, -1, PANGO_ALIGN_LEFT, &p->theme->foreground);
   x += text_width (p, FONT_HEADER, title) + 24;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    draw_key (p, &x, rect->y + 4, marks[i], colors[i], keys[i]);
+    {
+      if (!one_line)
+        {
+          x = rect->x;
+          y += 18;
+        }
+      draw_key (p, &x, y, marks[i], colors[i], keys[i]);
+    }
+
+  /* What the picture left out is part of its key. */
+  if (omissions != NULL)
+    {
+      use_font (p, FONT_LEGEND);
+      pango_layout_set_text (p->text, omissions, -1);
+      pango_layout_set_width (p->text, (int) (rect->width * PANGO_SCALE));
+      pango_layout_set_ellipsize (p->text, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_wrap (p->text, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (p->text, PANGO_ALIGN_LEFT);
+      set_color (p->cr, &p->theme->foreground);
+      cairo_move_to (p->cr, rect->x, y + 22);
+      pango_cairo_show_layout (p->cr, p->text);
+    }
 }
 
 static void
@@ -571,7 +724,7 @@ draw_legend (Painter *p)
   if (rect_visible (p, &header))
     draw_legend_header (p, &header);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, p->layout->legend_shown); i++)
     {
       const C3vLegendEntry *entry = &legend[i];
       g_autofree char      *text = NULL;
@@ -597,6 +750,22 @@ draw_legend (Painter *p)
                  entry->rect.y + (entry->rect.height - line) / 2,
                  entry->rect.width - SWATCH_SIZE - 6, PANGO_ALIGN_LEFT, &ink);
     }
+}
+
+/* ---- Summary above the bars ---- */
+
+static void
+draw_summary (Painter *p)
+{
+  C3vRect            rect;
+  const char *const *lines = c3v_layout_get_summary (p->layout, &rect);
+  double line = lines != NULL && lines[0] != NULL ? rect.height / g_strv_length ((GStrv) lines) : 0;
+
+  if (lines == NULL || !rect_visible (p, &rect))
+    return;
+  for (guint i = 0; lines[i] != NULL; i++)
+    draw_text (p, i == 0 ? FONT_HEADER : FONT_LEGEND, lines[i], rect.x, rect.y + i * line,
+               rect.width, PANGO_ALIGN_LEFT, &p->theme->foreground);
 }
 
 /* ---- Hover ---- */
@@ -667,6 +836,11 @@ painter_init (Painter *p, cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
   p->hatch = create_hatch (theme);
   cairo_clip_extents (cr, &p->x0, &p->y0, &p->x1, &p->y1);
   compute_highlights (p);
+  c3v_layout_get_legend (layout, &p->n_fills);
+  p->n_fills *= 4;
+  p->fill_heads = g_new (gint, MAX (p->n_fills, 1));
+  for (guint i = 0; i < p->n_fills; i++)
+    p->fill_heads[i] = -1;
 }
 
 static void
@@ -677,6 +851,9 @@ painter_clear (Painter *p)
     g_clear_pointer (&p->fonts[i], pango_font_description_free);
   g_clear_pointer (&p->hatch, cairo_pattern_destroy);
   g_clear_pointer (&p->legend_lit, g_free);
+  g_clear_pointer (&p->fill_heads, g_free);
+  g_clear_pointer (&p->fill_next, g_free);
+  g_clear_pointer (&p->box_state, g_free);
 }
 
 void
@@ -705,6 +882,8 @@ c3v_painter_paint (cairo_t *cr, C3vLayout *layout, const C3vTheme *theme,
   if (title != NULL && rect_visible (&p, &title_rect))
     draw_text (&p, FONT_TITLE, title, title_rect.x, title_rect.y, title_rect.width,
                PANGO_ALIGN_LEFT, &theme->foreground);
+
+  draw_summary (&p);
 
   rows = c3v_layout_get_rows (layout, &n);
   c3v_layout_visible_rows (layout, p.y0, p.y1, &first, &end);

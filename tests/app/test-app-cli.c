@@ -255,11 +255,13 @@ test_usage_errors (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (c3v_fake_ecs_get_call_log (fixture->fake)->len, ==, 0);
 }
 
-/* A picture too tall for an image: the one line names the limit and
- * advises what the command line can do (a wider image), not a zoom it does
- * not have. */
+/* A picture too tall for an image at the width asked for is shrunk until
+ * it fits (issue 17): even a 200-pixel-wide export of the demo's
+ * production cluster succeeds. (When not even heat strips fit, the one
+ * line names the limit and advises a wider image: test-export's
+ * too-large.) */
 static void
-test_export_too_tall (Fixture *fixture, gconstpointer data)
+test_export_narrow (Fixture *fixture, gconstpointer data)
 {
   g_auto (C3vOptions) options = { 0 };
   g_autoptr (GError) error = NULL;
@@ -270,12 +272,8 @@ test_export_too_tall (Fixture *fixture, gconstpointer data)
                         "--width", "200", NULL));
   out = run (&options, &error);
 
-  g_assert_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE);
-  g_assert_cmpint (c3v_cli_exit_status (error), ==, 1);
-  g_assert_nonnull (strstr (error->message, "32767"));
-  g_assert_nonnull (strstr (error->message, "wider"));
-  g_assert_null (strstr (error->message, "zoom"));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -364,7 +362,7 @@ main (int argc, char *argv[])
   ADD ("/app/cli/version-runs-alone", test_version_runs_alone);
   ADD ("/app/cli/window-options-run-nothing", test_window_options_run_nothing);
   ADD ("/app/cli/usage-errors", test_usage_errors);
-  ADD ("/app/cli/export-too-tall", test_export_too_tall);
+  ADD ("/app/cli/export-narrow", test_export_narrow);
   ADD ("/app/cli/unknown-cluster-fails-with-1", test_unknown_cluster_fails_with_1);
 #undef ADD
   g_test_add_func ("/app/cli/logs-go-to-stderr", test_logs_go_to_stderr);

@@ -137,8 +137,10 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
 typedef struct
 {
   Endpoint     endpoint;
+  gboolean     list; /* list the clusters instead of loading one */
   gboolean     done;
   C3vSnapshot *snapshot; /* the complete one, or the partial one on error */
+  GPtrArray   *clusters; /* C3vClusterSummary, when listed */
   GError      *error;
 } CannedLoad;
 
@@ -158,6 +160,15 @@ on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   load->snapshot = c3v_loader_load_finish (C3V_LOADER (source), result, &partial, &load->error);
   if (load->snapshot == NULL)
     load->snapshot = partial;
+  load->done = TRUE;
+}
+
+static void
+on_listed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CannedLoad *load = user_data;
+
+  load->clusters = c3v_loader_list_clusters_finish (C3V_LOADER (source), result, &load->error);
   load->done = TRUE;
 }
 
@@ -189,7 +200,10 @@ canned_load_run (CannedLoad *load, const Canned *canned, guint n_answers)
 
   client = c3v_ecs_client_new (provider, "eu-west-1", url);
   loader = c3v_loader_new (client, NULL);
-  c3v_loader_load_async (loader, "canned", NULL, on_loaded, load);
+  if (load->list)
+    c3v_loader_list_clusters_async (loader, NULL, on_listed, load);
+  else
+    c3v_loader_load_async (loader, "canned", NULL, on_loaded, load);
   timeout = g_timeout_add (WAIT_MS, set_flag, &timed_out);
   while ((!load->done || load->endpoint.n_delayed > 0) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -201,6 +215,7 @@ static void
 canned_load_clear (CannedLoad *load)
 {
   g_clear_pointer (&load->snapshot, c3v_snapshot_unref);
+  g_clear_pointer (&load->clusters, g_ptr_array_unref);
   g_clear_error (&load->error);
 }
 
@@ -436,6 +451,34 @@ test_repeated_service (void)
   canned_load_clear (&load);
 }
 
+/* A lone surrogate in a cluster's name reaches the sidebar as bytes that
+ * are not UTF-8 (json-glib lets it through): the summary is valid UTF-8,
+ * the bad part replaced. */
+static const Canned surrogate_cluster_answers[] = {
+  { "ListClusters", 200, "{\"clusterArns\": [\"" ARN_PREFIX "cluster/we\\ud800xb\"]}" },
+  { "DescribeClusters", 200,
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX "cluster/we\\ud800xb\","
+    " \"clusterName\": \"we\\ud800xb\", \"status\": \"ACTIVE\\udc00xz\"}], \"failures\": []}" },
+};
+
+static void
+test_cluster_names_valid_utf8 (void)
+{
+  CannedLoad               load = { .list = TRUE };
+  const C3vClusterSummary *summary;
+
+  canned_load_run (&load, surrogate_cluster_answers, G_N_ELEMENTS (surrogate_cluster_answers));
+  g_assert_no_error (load.error);
+  g_assert_cmpuint (load.clusters->len, ==, 1);
+  summary = g_ptr_array_index (load.clusters, 0);
+  g_assert_true (g_utf8_validate (summary->name, -1, NULL));
+  g_assert_true (g_str_has_prefix (summary->name, "we"));
+  g_assert_true (g_str_has_suffix (summary->name, "b"));
+  g_assert_true (g_utf8_validate (summary->arn, -1, NULL));
+  g_assert_true (g_utf8_validate (summary->status, -1, NULL));
+  canned_load_clear (&load);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -448,6 +491,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader-canned/stopping-tasks", test_stopping_tasks);
   g_test_add_func ("/loader-canned/task-stopped-since-listed", test_task_stopped_since_listed);
   g_test_add_func ("/loader-canned/repeated-service", test_repeated_service);
+  g_test_add_func ("/loader-canned/cluster-names-valid-utf8", test_cluster_names_valid_utf8);
 
   return g_test_run ();
 }

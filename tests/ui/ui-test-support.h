@@ -26,7 +26,7 @@ GtkWidget *ui_test_find_with_class (GtkWidget *widget, const char *type_name,
 GtkWidget *ui_test_find_named (GtkWidget *widget, const char *name);
 /* The first GtkButton under @widget whose label is @label. */
 GtkWidget *ui_test_find_button (GtkWidget *widget, const char *label);
-/* Selects the sidebar row of @cluster, as a click does; FALSE if not listed. */
+/* Activates the sidebar row of @cluster, as a click does; FALSE if not listed. */
 gboolean ui_test_select_cluster (GtkWidget *toplevel, const char *cluster);
 
 /* The options of the layout @view shows; NULL while it has none. */

@@ -48,6 +48,8 @@ export_layout (C3vSnapshot *snapshot)
   options.available_width = WIDTH;
   options.show_title = TRUE;
   options.show_legend = TRUE;
+  options.show_summary = TRUE;
+  options.legend_beside = TRUE;
   return c3v_layout_new (snapshot, &options);
 }
 
@@ -121,16 +123,56 @@ test_unwritable (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Any cluster exports at the default width (issue 17): rows are compacted
+ * until the picture fits an image, and its key says what was left out. */
+static void
+test_any_size (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (5000, 3, 40, 30, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions options;
+  cairo_surface_t *surface;
+  const char      *omissions;
+  C3vRect          legend;
+
+  c3v_layout_options_init (&options);
+  options.available_width = C3V_EXPORT_DEFAULT_WIDTH;
+  options.show_title = TRUE;
+  layout = c3v_export_layout_new (snapshot, &options, &error);
+  g_assert_no_error (error);
+  omissions = c3v_layout_get_omissions (layout);
+  g_assert_nonnull (omissions);
+  g_assert_nonnull (strstr (omissions, "shrunk"));
+  /* The legend is beside the bars, at the top, not under them. */
+  c3v_layout_get_legend_rect (layout, &legend);
+  g_assert_cmpfloat (legend.x, >, C3V_EXPORT_DEFAULT_WIDTH / 2);
+  g_assert_cmpfloat (legend.y, <, 200);
+
+  g_assert_true (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_MEMORY,
+                                 C3V_EXPORT_DEFAULT_WIDTH, NULL, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (fixture->path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, C3V_EXPORT_DEFAULT_WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   (int) ceil (c3v_layout_get_height (layout)));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), <=, C3V_EXPORT_MAX_SIDE);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_too_large (Fixture *fixture, gconstpointer data)
 {
-  /* One bar per row down 2,000 rows: far beyond what an image can hold. */
-  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (2000, 1, 0, 2, 1);
+  /* 40,000 instances in a 200-pixel column: not even heat strips fit. */
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (40000, 0, 0, 1, 1);
   g_autoptr (GError) error = NULL;
 
   g_assert_false (c3v_export_png (snapshot, fixture->path, C3V_RESOURCE_MEMORY, 200, NULL, &error));
   g_assert_error (error, C3V_EXPORT_ERROR, C3V_EXPORT_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "32767"));
+  g_assert_nonnull (strstr (error->message, "wider"));
+  g_assert_null (strstr (error->message, "zoom"));
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
@@ -147,6 +189,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/view/export/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/view/export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
+              fixture_tear_down);
+  g_test_add ("/view/export/any-size", Fixture, NULL, fixture_set_up, test_any_size,
               fixture_tear_down);
   g_test_add ("/view/export/too-large", Fixture, NULL, fixture_set_up, test_too_large,
               fixture_tear_down);

@@ -437,7 +437,7 @@ test_zoom (void)
   /* However far out, bars keep a minimum width. */
   options.zoom = 0.1;
   tiny = c3v_layout_new (snapshot, &options);
-  g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, ==, 8);
+  g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, ==, 3);
   g_assert_cmpfloat (bar_of_instance (tiny, 0)->rect.width, <,
                      bar_of_instance (normal, 0)->rect.width);
 }
@@ -771,6 +771,143 @@ test_pending_instance (void)
     }
 }
 
+/* 2,000 instances at the smallest zoom fit a full-HD window: rows drop
+ * the label band they no longer draw; the fit zoom is the largest that fits. */
+static void
+test_compact (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = view_fixture_cluster (2000, 10, 0, 20, 1);
+  g_autoptr (C3vLayout) tiny = NULL;
+  g_autoptr (C3vLayout) fitted = NULL;
+  g_autoptr (C3vLayout) larger = NULL;
+  C3vLayoutOptions    options;
+  guint               n_bars = 0;
+  guint               n_rows = 0;
+  const C3vLayoutBar *bars;
+  const C3vLayoutRow *rows;
+  double              zoom;
+
+  c3v_layout_options_init (&options);
+  options.available_width = 1700;
+  options.show_legend = FALSE;
+  options.zoom = 0.1;
+  tiny = c3v_layout_new (snapshot, &options);
+  bars = c3v_layout_get_bars (tiny, &n_bars);
+  rows = c3v_layout_get_rows (tiny, &n_rows);
+  g_assert_cmpuint (n_bars, ==, 2000);
+  for (guint i = 0; i < n_bars; i++)
+    g_assert_cmpfloat (bars[i].label_rect.height, ==, 0);
+  for (guint i = 0; i < n_rows; i++)
+    g_assert_cmpfloat (rows[i].bottom - rows[i].baseline, <=, 2);
+  g_assert_cmpfloat (c3v_layout_get_height (tiny), <=, 900);
+  g_assert_nonnull (c3v_layout_get_omissions (tiny));
+  check_geometry (snapshot, tiny);
+
+  zoom = c3v_layout_fit_zoom (snapshot, &options, 900, 0.1, 4.0);
+  g_assert_cmpfloat (zoom, >, 0.1);
+  options.zoom = zoom;
+  fitted = c3v_layout_new (snapshot, &options);
+  g_assert_cmpfloat (c3v_layout_get_height (fitted), <=, 900);
+  options.zoom = zoom + 0.02;
+  larger = c3v_layout_new (snapshot, &options);
+  g_assert_cmpfloat (c3v_layout_get_height (larger), >, 900);
+}
+
+static void
+assert_hit (GArray *matches, guint i, C3vHitKind kind, guint index)
+{
+  g_assert_cmpuint (i, <, matches->len);
+  g_assert_cmpint (g_array_index (matches, C3vHit, i).kind, ==, kind);
+  g_assert_cmpuint (g_array_index (matches, C3vHit, i).index, ==, index);
+}
+
+/* Search finds instances by EC2 id, container instance id, zone and type
+ * as well as tasks, counts them, and steps through them in picture order. */
+static void
+test_matches (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = layout_with (snapshot, 1000, C3V_SORT_NAME, C3V_GROUP_NONE);
+  guint  n_instances = 0;
+  guint  n_tasks = 0;
+  gint   a = c3v_snapshot_find_instance (snapshot, c3v_snapshot_get_instance (snapshot, 0)->arn);
+  gint   t1 = c3v_snapshot_find_task (snapshot, ARN_OF ("t1"));
+  gint   t3 = c3v_snapshot_find_task (snapshot, ARN_OF ("t3"));
+  C3vHit from = { C3V_HIT_NONE, 0, 0, 0 };
+  g_autoptr (GArray) by_id = c3v_layout_find_matches (layout, "I-AAA", &n_instances, &n_tasks);
+  g_autoptr (GArray) by_type = c3v_layout_find_matches (layout, "m5.xlarge", NULL, NULL);
+  g_autoptr (GArray) by_zone = c3v_layout_find_matches (layout, "west-1a", NULL, NULL);
+  g_autoptr (GArray) by_ci = c3v_layout_find_matches (layout, "ci-ccc", NULL, NULL);
+  g_autoptr (GArray) web = c3v_layout_find_matches (layout, "web", &n_instances, &n_tasks);
+  g_autoptr (GArray) none = c3v_layout_find_matches (layout, "nothing", NULL, NULL);
+
+  g_assert_cmpuint (by_id->len, ==, 1);
+  assert_hit (by_id, 0, C3V_HIT_INSTANCE, a);
+  g_assert_cmpuint (by_type->len, ==, 1);
+  /* Two instances, and the Fargate task by its own zone. */
+  g_assert_cmpuint (by_zone->len, ==, 3);
+  g_assert_cmpint (g_array_index (by_zone, C3vHit, 2).kind, ==, C3V_HIT_TASK);
+  g_assert_cmpuint (by_ci->len, ==, 1);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpint (c3v_layout_next_match (layout, none, NULL, TRUE), ==, -1);
+
+  /* "web": t1 (on i-aaa) and t3 (on i-ccc), left to right. */
+  g_assert_cmpuint (n_instances, ==, 0);
+  g_assert_cmpuint (n_tasks, ==, 2);
+  assert_hit (web, 0, C3V_HIT_TASK, t1);
+  assert_hit (web, 1, C3V_HIT_TASK, t3);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, TRUE), ==, 0);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, FALSE), ==, 1);
+  from = g_array_index (web, C3vHit, 0);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, TRUE), ==, 1);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, FALSE), ==, 1);
+  from = g_array_index (web, C3vHit, 1);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, TRUE), ==, 0);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, FALSE), ==, 0);
+  /* From a place between matches (the middle instance): the next one on. */
+  from = (C3vHit){ C3V_HIT_INSTANCE, 1, (guint) c3v_layout_find_instance_bar (layout, 1), 0 };
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, TRUE), ==, 1);
+  g_assert_cmpint (c3v_layout_next_match (layout, web, &from, FALSE), ==, 0);
+}
+
+static void
+test_summary_and_limit (void)
+{
+  g_autoptr (C3vSnapshot) snapshot = small_cluster ();
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  C3vRect               rect;
+  const char *const    *lines;
+  guint                 n_rows = 0;
+  guint                 n = 0;
+  const C3vLegendEntry *legend;
+  C3vHit                hit;
+
+  c3v_layout_options_init (&options);
+  options.legend_limit = 1;
+  layout = c3v_layout_new (snapshot, &options);
+
+  /* The cluster, then each of its two zones, above the first row. */
+  lines = c3v_layout_get_summary (layout, &rect);
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 3);
+  g_assert_nonnull (strstr (lines[1], "eu-west-1a"));
+  g_assert_cmpfloat (rect.y + rect.height, <=, c3v_layout_get_rows (layout, &n_rows)[0].top);
+
+  /* One legend entry shown; the key says how many were left out. */
+  legend = c3v_layout_get_legend (layout, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_nonnull (strstr (c3v_layout_get_omissions (layout), "2 more labels"));
+  g_assert_true (c3v_layout_hit_test (layout, legend[0].rect.x + 2, legend[0].rect.y + 2, &hit));
+  g_assert_false (
+      c3v_layout_hit_test (layout, legend[0].rect.x + 2 + 270, legend[0].rect.y + 2, &hit));
+
+  options.show_summary = FALSE;
+  g_clear_object (&layout);
+  layout = c3v_layout_new (snapshot, &options);
+  g_assert_null (c3v_layout_get_summary (layout, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -783,6 +920,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/layout/lane", test_lane);
   g_test_add_func ("/view/layout/lane-readable", test_lane_readable);
   g_test_add_func ("/view/layout/no-capacity", test_no_capacity);
+  g_test_add_func ("/view/layout/compact", test_compact);
+  g_test_add_func ("/view/layout/matches", test_matches);
+  g_test_add_func ("/view/layout/summary-and-limit", test_summary_and_limit);
   g_test_add_func ("/view/layout/standalone-named-like-service",
                    test_standalone_named_like_service);
   g_test_add_func ("/view/layout/pending-instance", test_pending_instance);

@@ -313,6 +313,22 @@ test_legend_isolates_names (void)
   cairo_surface_destroy (override);
 }
 
+/* The summary is drawn above the bars. */
+static void
+test_summary (Fixture *fixture, gconstpointer data)
+{
+  C3vRect            rect;
+  const char *const *lines = c3v_layout_get_summary (fixture->layout, &rect);
+  guint              ink = 0;
+
+  g_assert_nonnull (lines);
+  paint (fixture, NULL);
+  for (double y = rect.y; y < rect.y + rect.height; y++)
+    for (double x = rect.x; x < rect.x + 200; x++)
+      ink += !pixel_is (fixture->surface, x, y, &c3v_theme_get_light ()->background);
+  g_assert_cmpuint (ink, >, 50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -324,6 +340,8 @@ main (int argc, char *argv[])
               test_highlight_labels, fixture_tear_down);
   g_test_add ("/view/painter/hover", Fixture, NULL, fixture_set_up, test_hover, fixture_tear_down);
   g_test_add ("/view/painter/clip", Fixture, NULL, fixture_set_up, test_clip, fixture_tear_down);
+  g_test_add ("/view/painter/summary", Fixture, NULL, fixture_set_up, test_summary,
+              fixture_tear_down);
   g_test_add_func ("/view/painter/status-marks", test_status_marks);
   g_test_add_func ("/view/painter/legend-isolates-names", test_legend_isolates_names);
 

@@ -300,6 +300,40 @@ test_same_color_everywhere (void)
   }
 }
 
+/* Colouring by service: services with close names, on different
+ * instances, still get colours that tell apart in the legend. */
+static void
+test_services_distinct (void)
+{
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  guint                 n = 0;
+  const C3vLegendEntry *legend;
+
+  for (guint i = 0; i < C3V_PALETTE_SIZE; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u", i);
+      g_autofree char *service = g_strdup_printf ("payments-%02u", i);
+      g_autofree char *id = g_strdup_printf ("t%02u", i);
+      g_autofree char *arn
+          = view_fixture_add_instance (builder, name, "m5.large", "eu-west-1a", 8192, 2048);
+
+      view_fixture_add_task (builder, id, "payments", service, arn, 1024, 256);
+    }
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  options.color_by_service = TRUE;
+  layout = c3v_layout_new (snapshot, &options);
+  legend = c3v_layout_get_legend (layout, &n);
+
+  g_assert_cmpuint (n, ==, C3V_PALETTE_SIZE);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_false (c3v_palette_colors_collide (&legend[i].color, &legend[j].color));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/palette/states-reserved", test_states_reserved);
   g_test_add_func ("/view/palette/variants", test_variants);
   g_test_add_func ("/view/palette/same-color-everywhere", test_same_color_everywhere);
+  g_test_add_func ("/view/palette/services-distinct", test_services_distinct);
 
   return g_test_run ();
 }
