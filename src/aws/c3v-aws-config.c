@@ -11,6 +11,7 @@
 #include "c3v-aws-config.h"
 #include "c3v-aws-config-private.h"
 #include "c3v-aws-profile-set.h"
+#include "c3v-aws-service.h"
 
 G_DEFINE_QUARK (c3v - aws - config - error - quark, c3v_aws_config_error)
 
@@ -143,7 +144,7 @@ c3v_aws_config_default_endpoint (const char *region)
 {
   g_return_val_if_fail (region != NULL, NULL);
 
-  return c3v_aws_regional_endpoint ("ecs", region);
+  return c3v_aws_service_default_endpoint (&c3v_aws_service_ecs, region);
 }
 
 char *
@@ -224,19 +225,36 @@ resolve_region (C3vAwsProfileSet *set, const char *profile, const char *region, 
   return g_steal_pointer (&found);
 }
 
+/* The same rules for every service: the --endpoint-url option, then what
+ * the SDKs read (c3v_aws_endpoint_override), then the regional default. */
 static char *
 resolve_endpoint (C3vAwsProfileSet *set, const char *profile, const char *region,
-                  const char *endpoint_url, GError **error)
+                  const C3vAwsService *service, const char *endpoint_url, GError **error)
 {
   g_autofree char *found = NULL;
 
   if (endpoint_url != NULL && *endpoint_url != '\0')
     found = g_strdup (endpoint_url);
   else
-    found = c3v_aws_endpoint_override (set, profile, "ECS", "ecs");
+    found = c3v_aws_endpoint_override (set, profile, service->env_suffix, service->id);
   if (found == NULL)
-    found = c3v_aws_config_default_endpoint (region);
+    found = c3v_aws_service_default_endpoint (service, region);
   return c3v_aws_normalize_endpoint (found, error);
+}
+
+char *
+c3v_aws_config_resolve_endpoint (const C3vAwsConfig *config, const C3vAwsService *service,
+                                 const char *endpoint_url, GError **error)
+{
+  g_autoptr (C3vAwsProfileSet) set = NULL;
+
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (service != NULL, NULL);
+
+  set = c3v_aws_profile_set_load_default (error);
+  if (set == NULL)
+    return NULL;
+  return resolve_endpoint (set, config->profile, config->region, service, endpoint_url, error);
 }
 
 C3vAwsConfig *
@@ -259,8 +277,8 @@ c3v_aws_config_resolve (const char *profile, const char *region, const char *end
   if (config->region == NULL)
     return NULL;
 
-  config->endpoint_url
-      = resolve_endpoint (set, config->profile, config->region, endpoint_url, error);
+  config->endpoint_url = resolve_endpoint (set, config->profile, config->region,
+                                           &c3v_aws_service_ecs, endpoint_url, error);
   if (config->endpoint_url == NULL)
     return NULL;
 

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "c3v-aws-service.h"
 #include "c3v-credentials-provider.h"
 #include "c3v-retry-strategy.h"
 
@@ -42,6 +43,13 @@ typedef struct
 C3vAwsConfig *c3v_aws_config_resolve (const char *profile, const char *region,
                                       const char *endpoint_url, GError **error);
 void          c3v_aws_config_free (C3vAwsConfig *config);
+/* The endpoint of @service for @config's profile and region, by the rules
+ * that found @config's ECS endpoint: @endpoint_url (the --endpoint-url
+ * option applies to every service), AWS_ENDPOINT_URL_<SERVICE>,
+ * AWS_ENDPOINT_URL, the profile's `services` section, the profile's
+ * endpoint_url, else the regional default (c3v_aws_service_region). */
+char *c3v_aws_config_resolve_endpoint (const C3vAwsConfig *config, const C3vAwsService *service,
+                                       const char *endpoint_url, GError **error);
 /* Regional default: "https://ecs.cn-north-1.amazonaws.com.cn" for China. */
 char *c3v_aws_config_default_endpoint (const char *region);
 /* Sorted profile names from both files, for a profile switcher. */

@@ -1,4 +1,5 @@
-/* c3v-ecs-client.c: asynchronous Amazon ECS JSON 1.1 client (libsoup 3).
+/* c3v-ecs-client.c: asynchronous AWS JSON-protocol client (libsoup 3),
+ * Amazon ECS by default, any service of c3v-aws-service.h on request.
  *
  * One call is a GTask that goes: queue (when max-in-flight requests are on
  * the wire) -> credentials -> signed POST -> answer; a retryable failure
@@ -28,9 +29,6 @@
 #include "c3v-sigv4.h"
 #include "c3v-untrusted.h"
 
-#define ECS_TARGET_PREFIX     "AmazonEC2ContainerServiceV20141113."
-#define ECS_CONTENT_TYPE      "application/x-amz-json-1.1"
-#define ECS_SERVICE           "ecs"
 #define DEFAULT_MAX_IN_FLIGHT 16
 
 struct _C3vEcsClient
@@ -38,6 +36,8 @@ struct _C3vEcsClient
   GObject parent_instance;
 
   C3vCredentialsProvider *credentials;
+  const C3vAwsService    *service;
+  char                   *content_type;
   char                   *region;
   char                   *endpoint_url;
   GUri                   *endpoint; /* NULL when endpoint_url is invalid */
@@ -82,6 +82,7 @@ enum
 {
   PROP_0,
   PROP_CREDENTIALS,
+  PROP_SERVICE,
   PROP_REGION,
   PROP_ENDPOINT_URL,
   PROP_MAX_IN_FLIGHT,
@@ -305,9 +306,10 @@ client_now (C3vEcsClient *self)
   return retry_time (self, g_get_monotonic_time ());
 }
 
-/* AWS's budget is per account and region, whichever AWS service is called;
- * any other endpoint has its own. The access key ID stands for the
- * account: it is what the client knows without asking. */
+/* AWS's budget is per account, region and service (ECS throttling says
+ * nothing about CloudWatch Logs'); any other endpoint has its own. The
+ * access key ID stands for the account: it is what the client knows
+ * without asking. */
 static char *
 limiter_key_for (C3vEcsClient *self, C3vCredentials *credentials)
 {
@@ -315,8 +317,8 @@ limiter_key_for (C3vEcsClient *self, C3vCredentials *credentials)
   gboolean    aws
       = g_str_has_suffix (host, ".amazonaws.com") || g_str_has_suffix (host, ".amazonaws.com.cn");
 
-  return g_strdup_printf ("%s %s %s", c3v_credentials_get_access_key_id (credentials), self->region,
-                          aws ? "aws" : self->host);
+  return g_strdup_printf ("%s %s %s %s", c3v_credentials_get_access_key_id (credentials),
+                          self->region, self->service->signing_name, aws ? "aws" : self->host);
 }
 
 /* The shared rate limiter in adaptive mode, NULL in standard mode. */
@@ -406,8 +408,8 @@ call_fail_or_retry (GTask *task, C3vRetryKind kind, gint64 retry_after_ms, GErro
       return;
     }
 
-  g_debug ("ECS %s: retrying attempt %u in %u ms (%s)", call->operation, call->attempt, delay_ms,
-           error->message);
+  g_debug ("%s %s: retrying attempt %u in %u ms (%s)", self->service->env_suffix, call->operation,
+           call->attempt, delay_ms, error->message);
   g_error_free (error);
   call->attempt++;
   call->last_retry_cost = cost;
@@ -418,13 +420,16 @@ call_fail_or_retry (GTask *task, C3vRetryKind kind, gint64 retry_after_ms, GErro
 
 /* --- one attempt -------------------------------------------------------- */
 
+/* "ECS ListTasks: HTTP 200, ..." ("CLOUDWATCH_LOGS GetLogEvents: ..."). */
 static void
-call_log_attempt (CallData *call, guint status)
+call_log_attempt (GTask *task, guint status)
 {
-  gint64 elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
+  gint64        elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
 
-  g_debug ("ECS %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms", call->operation, status,
-           call->attempt, elapsed_ms);
+  g_debug ("%s %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms", self->service->env_suffix,
+           call->operation, status, call->attempt, elapsed_ms);
 }
 
 /* A host that does not resolve is, more often than not, a mistyped region:
@@ -527,8 +532,8 @@ call_correct_clock (GTask *task, SoupMessageHeaders *response_headers, const cha
 
   self->clock_skew_s = g_date_time_to_unix (service_time) - g_get_real_time () / G_USEC_PER_SEC;
   call->clock_corrected = TRUE;
-  g_debug ("ECS %s: clock skew of %" G_GINT64_FORMAT " s, signing again", call->operation,
-           self->clock_skew_s);
+  g_debug ("%s %s: clock skew of %" G_GINT64_FORMAT " s, signing again", self->service->env_suffix,
+           call->operation, self->clock_skew_s);
   return TRUE;
 }
 
@@ -596,7 +601,7 @@ call_sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   body = c3v_aws_http_send_finish (result, &error);
-  call_log_attempt (call, error ? 0 : soup_message_get_status (message));
+  call_log_attempt (task, error ? 0 : soup_message_get_status (message));
   if (error != NULL)
     call_handle_transport_error (task, error);
   else
@@ -611,13 +616,13 @@ call_build_message (C3vEcsClient *self, CallData *call, C3vCredentials *credenti
 {
   gint64              now = g_get_real_time () / G_USEC_PER_SEC + self->clock_skew_s;
   g_autofree char    *amz_date = c3v_sigv4_format_amz_date (now);
-  g_autofree char    *target = g_strconcat (ECS_TARGET_PREFIX, call->operation, NULL);
+  g_autofree char    *target = c3v_aws_service_target (self->service, call->operation);
   g_autofree char    *authorization = NULL;
   const char         *token = c3v_credentials_get_session_token (credentials);
   const C3vHttpHeader headers[] = {
     { "Host", self->host },
     { "X-Amz-Date", amz_date },
-    { "Content-Type", ECS_CONTENT_TYPE },
+    { "Content-Type", self->content_type },
     { "X-Amz-Target", target },
     { "X-Amz-Security-Token", token },
   };
@@ -636,17 +641,17 @@ call_build_message (C3vEcsClient *self, CallData *call, C3vCredentials *credenti
   SoupMessage        *message;
   SoupMessageHeaders *request_headers;
 
-  authorization
-      = c3v_sigv4_authorization (self->signer, c3v_credentials_get_access_key_id (credentials),
-                                 c3v_credentials_get_secret_access_key (credentials), &request,
-                                 amz_date, self->region, ECS_SERVICE);
+  authorization = c3v_sigv4_authorization (
+      self->signer, c3v_credentials_get_access_key_id (credentials),
+      c3v_credentials_get_secret_access_key (credentials), &request, amz_date,
+      c3v_aws_service_region (self->service, self->region), self->service->signing_name);
 
   message = c3v_aws_http_message_new (SOUP_METHOD_POST, self->endpoint);
   request_headers = soup_message_get_request_headers (message);
   for (gsize i = 0; i < n_headers; i++)
     soup_message_headers_replace (request_headers, headers[i].name, headers[i].value);
   soup_message_headers_replace (request_headers, "Authorization", authorization);
-  soup_message_set_request_body_from_bytes (message, ECS_CONTENT_TYPE, call->body);
+  soup_message_set_request_body_from_bytes (message, self->content_type, call->body);
 
   OPENSSL_cleanse (authorization, strlen (authorization));
   return message;
@@ -835,6 +840,27 @@ c3v_ecs_client_new (C3vCredentialsProvider *credentials, const char *region,
                        "endpoint-url", endpoint_url, NULL);
 }
 
+C3vAwsClient *
+c3v_aws_client_new (const C3vAwsService *service, C3vCredentialsProvider *credentials,
+                    const char *region, const char *endpoint_url)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (C3V_IS_CREDENTIALS_PROVIDER (credentials), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+  g_return_val_if_fail (endpoint_url != NULL, NULL);
+
+  return g_object_new (C3V_TYPE_ECS_CLIENT, "service", service, "credentials", credentials,
+                       "region", region, "endpoint-url", endpoint_url, NULL);
+}
+
+const C3vAwsService *
+c3v_ecs_client_get_service (C3vEcsClient *self)
+{
+  g_return_val_if_fail (C3V_IS_ECS_CLIENT (self), NULL);
+
+  return self->service;
+}
+
 const char *
 c3v_ecs_client_get_region (C3vEcsClient *self)
 {
@@ -953,6 +979,9 @@ c3v_ecs_client_constructed (GObject *object)
 
   G_OBJECT_CLASS (c3v_ecs_client_parent_class)->constructed (object);
 
+  if (self->service == NULL)
+    self->service = &c3v_aws_service_ecs;
+  self->content_type = c3v_aws_service_content_type (self->service);
   self->endpoint = parse_endpoint (self->endpoint_url);
   if (self->endpoint != NULL)
     self->host = host_header_for (self->endpoint);
@@ -975,6 +1004,7 @@ c3v_ecs_client_finalize (GObject *object)
   g_clear_pointer (&self->limiter, c3v_rate_limiter_unref);
   g_clear_pointer (&self->limiter_key, g_free);
   g_clear_pointer (&self->call_counts, g_hash_table_unref);
+  g_free (self->content_type);
   g_free (self->region);
   g_free (self->endpoint_url);
   g_free (self->host);
@@ -991,6 +1021,10 @@ c3v_ecs_client_get_property (GObject *object, guint prop_id, GValue *value, GPar
     {
       case PROP_CREDENTIALS:
         g_value_set_object (value, self->credentials);
+        break;
+
+      case PROP_SERVICE:
+        g_value_set_pointer (value, (gpointer) self->service);
         break;
 
       case PROP_REGION:
@@ -1025,6 +1059,10 @@ c3v_ecs_client_set_property (GObject *object, guint prop_id, const GValue *value
         self->credentials = g_value_dup_object (value);
         break;
 
+      case PROP_SERVICE:
+        self->service = g_value_get_pointer (value);
+        break;
+
       case PROP_REGION:
         self->region = g_value_dup_string (value);
         break;
@@ -1055,6 +1093,10 @@ c3v_ecs_client_class_init (C3vEcsClientClass *klass)
   properties[PROP_CREDENTIALS]
       = g_param_spec_object ("credentials", NULL, NULL, C3V_TYPE_CREDENTIALS_PROVIDER,
                              (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* A C3vAwsService with static storage; NULL: Amazon ECS. */
+  properties[PROP_SERVICE] = g_param_spec_pointer (
+      "service", NULL, NULL, (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_REGION]
       = g_param_spec_string ("region", NULL, NULL, NULL,

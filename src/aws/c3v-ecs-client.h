@@ -1,4 +1,9 @@
-/* c3v-ecs-client.h: asynchronous Amazon ECS JSON 1.1 client (libsoup 3).
+/* c3v-ecs-client.h: asynchronous AWS JSON-protocol client (libsoup 3).
+ *
+ * Amazon ECS is its default face; c3v_aws_client_new() makes the same
+ * client for any service of c3v-aws-service.h (CloudWatch Logs,
+ * CloudWatch, the Price List API): retries, in-flight limits, the shared
+ * rate limiter, redaction, bounded parsing and errors are one core.
  *
  * One SoupSession; each call is signed with SigV4, retried in the SDKs'
  * "adaptive" mode (or "standard", see c3v-retry-strategy.h) and limited to
@@ -11,6 +16,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "c3v-aws-service.h"
 #include "c3v-credentials-provider.h"
 #include "c3v-retry-strategy.h"
 
@@ -58,10 +64,20 @@ G_DECLARE_FINAL_TYPE (C3vEcsClient, c3v_ecs_client, C3V, ECS_CLIENT, GObject)
  * Use a client from one thread (its main context) only. */
 C3vEcsClient *c3v_ecs_client_new (C3vCredentialsProvider *credentials, const char *region,
                                   const char *endpoint_url);
-const char   *c3v_ecs_client_get_region (C3vEcsClient *self);
-const char   *c3v_ecs_client_get_endpoint_url (C3vEcsClient *self);
-void          c3v_ecs_client_set_max_in_flight (C3vEcsClient *self, guint max_in_flight);
-guint         c3v_ecs_client_get_max_in_flight (C3vEcsClient *self);
+/* The client of any JSON-protocol @service (static storage): the target
+ * prefix, Content-Type, signing name and, for a service in a few regions
+ * only, the signing region (c3v_aws_service_region) come from it;
+ * @endpoint_url as above (c3v_aws_config_resolve_endpoint). Every
+ * c3v_ecs_client_* function applies to it. */
+typedef C3vEcsClient C3vAwsClient;
+C3vAwsClient *c3v_aws_client_new (const C3vAwsService *service, C3vCredentialsProvider *credentials,
+                                  const char *region, const char *endpoint_url);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vAwsClient, g_object_unref)
+const C3vAwsService *c3v_ecs_client_get_service (C3vEcsClient *self);
+const char          *c3v_ecs_client_get_region (C3vEcsClient *self);
+const char          *c3v_ecs_client_get_endpoint_url (C3vEcsClient *self);
+void                 c3v_ecs_client_set_max_in_flight (C3vEcsClient *self, guint max_in_flight);
+guint                c3v_ecs_client_get_max_in_flight (C3vEcsClient *self);
 
 /* Calls @operation ("ListTasks") with @request (not modified; NULL for {})
  * and completes with the parsed response object. */

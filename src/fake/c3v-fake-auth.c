@@ -18,7 +18,6 @@
 #include "c3v-sigv4.h"
 
 #define ALGORITHM     "AWS4-HMAC-SHA256"
-#define SERVICE       "ecs"
 #define MAX_SKEW_SECS (5 * 60)
 
 struct _C3vFakeAuth
@@ -158,7 +157,7 @@ check_identity (C3vFakeAuth *auth, const Authorization *authorization, const cha
 
 static gboolean
 check_scope (C3vFakeAuth *auth, const Authorization *authorization, const char *amz_date,
-             GError **error)
+             const char *signing_name, GError **error)
 {
   if (strncmp (authorization->date, amz_date, 8) != 0 || strlen (authorization->date) != 8)
     {
@@ -175,9 +174,12 @@ check_scope (C3vFakeAuth *auth, const Authorization *authorization, const char *
                    authorization->region);
       return FALSE;
     }
-  if (strcmp (authorization->service, SERVICE) != 0)
-    return fail (error, C3V_FAKE_ERROR_INVALID_SIGNATURE,
-                 "Credential should be scoped to correct service: '" SERVICE "'.");
+  if (signing_name != NULL && strcmp (authorization->service, signing_name) != 0)
+    {
+      g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_INVALID_SIGNATURE,
+                   "Credential should be scoped to correct service: '%s'.", signing_name);
+      return FALSE;
+    }
   if (strcmp (authorization->terminator, "aws4_request") != 0)
     return fail (error, C3V_FAKE_ERROR_INVALID_SIGNATURE,
                  "Credential should be scoped with a valid terminator: 'aws4_request'.");
@@ -270,9 +272,11 @@ expected_signature (C3vFakeAuth *auth, const Authorization *authorization, SoupS
   request.body_length = body_length;
 
   canonical = c3v_sigv4_canonical_request (&request, &canonical_names);
-  string_to_sign = c3v_sigv4_string_to_sign (amz_date, authorization->region, SERVICE, canonical);
+  /* check_scope() made sure the scope names the right service. */
+  string_to_sign = c3v_sigv4_string_to_sign (amz_date, authorization->region,
+                                             authorization->service, canonical);
   return c3v_sigv4_signature (auth->signer, auth->secret_access_key, amz_date,
-                              authorization->region, SERVICE, string_to_sign);
+                              authorization->region, authorization->service, string_to_sign);
 }
 
 static gboolean
@@ -301,7 +305,7 @@ check_signature (C3vFakeAuth *auth, const Authorization *authorization, SoupServ
 
 gboolean
 c3v_fake_auth_verify (C3vFakeAuth *auth, SoupServerMessage *msg, GBytes *body, gint64 now,
-                      GError **error)
+                      const char *signing_name, GError **error)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char         *header = soup_message_headers_get_one (headers, "Authorization");
@@ -318,7 +322,7 @@ c3v_fake_auth_verify (C3vFakeAuth *auth, SoupServerMessage *msg, GBytes *body, g
                  "Authorization header requires existence of a 'X-Amz-Date' header.");
 
   return check_identity (auth, &authorization, session_token, error)
-         && check_scope (auth, &authorization, amz_date, error)
+         && check_scope (auth, &authorization, amz_date, signing_name, error)
          && check_clock (amz_date, now, error)
          && check_signature (auth, &authorization, msg, body, amz_date, error);
 }

@@ -1,7 +1,8 @@
 /* c3v-fake-ecs.c: a local Amazon ECS endpoint on loopback (SoupServer).
  *
- * Every request goes through the same steps: authenticate, pick a fault,
- * answer from the account, then send, either at once or from a timeout
+ * Every request goes through the same steps: find the service its
+ * X-Amz-Target names, authenticate for that service, check its JSON
+ * version, pick a fault, answer from the account, then send, either at once or from a timeout
  * when latency is set, so a slow answer never blocks other requests.
  *
  * SPDX-License-Identifier: Apache-2.0
@@ -16,13 +17,42 @@
 #include "c3v-fake-auth.h"
 #include "c3v-fake-ecs.h"
 #include "c3v-fake-error.h"
+#include "c3v-aws-service.h"
 #include "c3v-fake-hostile.h"
+#include "c3v-fake-logs.h"
 #include "c3v-fake-operations.h"
 #include "c3v-fake-throttle.h"
 #include "c3v-untrusted.h"
 
-#define TARGET_PREFIX "AmazonEC2ContainerServiceV20141113."
-#define CONTENT_TYPE  "application/x-amz-json-1.1"
+typedef JsonNode *(*FakeOperations) (C3vFakeAccount *account, const char *operation,
+                                     JsonObject *request, GError **error);
+
+/* A service the endpoint answers, told apart by the X-Amz-Target prefix. */
+typedef struct
+{
+  const C3vAwsService *service;
+  const char          *content_type; /* of requests and answers */
+  FakeOperations       call;
+} FakeService;
+
+static JsonNode *
+no_operations (C3vFakeAccount *account, const char *operation, JsonObject *request, GError **error)
+{
+  g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_UNKNOWN_OPERATION, "");
+  return NULL;
+}
+
+/* CloudWatch has no operations yet: it authenticates and checks the JSON
+ * version, so a client's signing name and Content-Type are tested. */
+static const FakeService fake_services[] = {
+  { &c3v_aws_service_ecs, "application/x-amz-json-1.1", c3v_fake_operations_call },
+  { &c3v_aws_service_logs, "application/x-amz-json-1.1", c3v_fake_logs_call },
+  { &c3v_aws_service_cloudwatch, "application/x-amz-json-1.0", no_operations },
+};
+
+/* Answers to requests for no known service, and errors before the
+ * service is known. */
+#define DEFAULT_CONTENT_TYPE "application/x-amz-json-1.1"
 
 typedef struct
 {
@@ -46,6 +76,7 @@ typedef struct
   guint              status;
   char              *body;
   gboolean           drop;
+  const char        *content_type;
   gboolean           hostile; /* answered by c3v-fake-hostile */
   C3vFakeFault       hostile_fault;
   guint              timeout_id;
@@ -269,8 +300,8 @@ send_reply (Reply *reply)
 
       soup_message_headers_replace (headers, "x-amzn-RequestId", request_id);
       soup_server_message_set_status (reply->msg, reply->status, NULL);
-      soup_server_message_set_response (reply->msg, CONTENT_TYPE, SOUP_MEMORY_COPY, reply->body,
-                                        strlen (reply->body));
+      soup_server_message_set_response (reply->msg, reply->content_type, SOUP_MEMORY_COPY,
+                                        reply->body, strlen (reply->body));
     }
   record_call (self, reply->operation, reply->drop ? 0 : reply->status);
 }
@@ -390,27 +421,57 @@ apply_fault (Reply *reply, C3vFakeFault fault)
     }
 }
 
-static gboolean
-parse_target (SoupServerMessage *msg, char **operation, GError **error)
+/* The service "<prefix>.<Operation>" is for, or NULL; *@operation is then
+ * the part after the dot. */
+static const FakeService *
+find_service (const char *target, const char **operation)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char         *target = soup_message_headers_get_one (headers, "X-Amz-Target");
+  for (guint i = 0; target != NULL && i < G_N_ELEMENTS (fake_services); i++)
+    {
+      const char *prefix = fake_services[i].service->target_prefix;
+      gsize       length = strlen (prefix);
 
-  *operation = NULL;
-  if (strcmp (soup_server_message_get_method (msg), "POST") != 0 || target == NULL
-      || !g_str_has_prefix (target, TARGET_PREFIX))
+      if (strncmp (target, prefix, length) == 0 && target[length] == '.')
+        {
+          *operation = target + length + 1;
+          return &fake_services[i];
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+check_target (SoupServerMessage *msg, const FakeService *service, GError **error)
+{
+  if (strcmp (soup_server_message_get_method (msg), "POST") != 0 || service == NULL)
     {
       g_set_error_literal (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_UNKNOWN_OPERATION, "");
       return FALSE;
     }
-  *operation = g_strdup (target + strlen (TARGET_PREFIX));
   return TRUE;
+}
+
+/* Each service speaks one JSON version: a request in another one is a
+ * client that mixed up its services. */
+static gboolean
+check_content_type (SoupServerMessage *msg, const FakeService *service, GError **error)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char         *type = soup_message_headers_get_content_type (headers, NULL);
+
+  if (g_strcmp0 (type, service->content_type) == 0)
+    return TRUE;
+  g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION,
+               "The Content-Type of a request to %s must be %s.", service->service->signing_name,
+               service->content_type);
+  return FALSE;
 }
 
 /* Requests are untrusted too: a client could send JSON deep enough to
  * overflow json-glib's recursive parser. */
 static JsonNode *
-answer_request (C3vFakeEcs *self, const char *operation, GBytes *body, GError **error)
+answer_request (C3vFakeEcs *self, const FakeService *service, const char *operation, GBytes *body,
+                GError **error)
 {
   g_autoptr (GBytes) empty = g_bytes_new_static ("{}", 2);
   g_autoptr (JsonObject) request
@@ -422,7 +483,7 @@ answer_request (C3vFakeEcs *self, const char *operation, GBytes *body, GError **
                            "Start of structure or map found where not expected.");
       return NULL;
     }
-  return c3v_fake_operations_call (self->account, operation, request, error);
+  return service->call (self->account, operation, request, error);
 }
 
 static void
@@ -433,16 +494,23 @@ fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
   g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) answer = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char         *operation = NULL;
+  const FakeService  *service
+      = find_service (soup_message_headers_get_one (headers, "X-Amz-Target"), &operation);
   C3vFakeFault fault;
 
-  if (!c3v_fake_auth_verify (self->auth, msg, body, g_get_real_time () / G_USEC_PER_SEC, &error)
-      || !parse_target (msg, &reply->operation, &error))
+  if (service != NULL)
+    reply->content_type = service->content_type;
+  if (!c3v_fake_auth_verify (self->auth, msg, body, g_get_real_time () / G_USEC_PER_SEC,
+                             service != NULL ? service->service->signing_name : NULL, &error)
+      || !check_target (msg, service, &error) || !check_content_type (msg, service, &error))
     {
-      g_debug ("fake-ecs: refused %s: %s", reply->operation ? reply->operation : "request",
-               error->message);
+      g_debug ("fake-ecs: refused %s: %s", operation ? operation : "request", error->message);
       set_error_reply (reply, error);
       return;
     }
+  reply->operation = g_strdup (operation);
 
   /* Once a chain went endless it stays so, whatever the faults. */
   reply->body = c3v_fake_hostile_endless_page (body);
@@ -452,7 +520,7 @@ fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
       return;
     }
 
-  answer = answer_request (self, reply->operation, body, &error);
+  answer = answer_request (self, service, reply->operation, body, &error);
   if (answer == NULL)
     set_error_reply (reply, error);
   else
@@ -474,6 +542,7 @@ handle_request (SoupServer *server, SoupServerMessage *msg, const char *path, GH
 
   reply->self = self;
   reply->msg = g_object_ref (msg);
+  reply->content_type = DEFAULT_CONTENT_TYPE;
   self->in_flight++;
   self->peak_in_flight = MAX (self->peak_in_flight, self->in_flight);
 

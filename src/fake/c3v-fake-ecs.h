@@ -1,7 +1,10 @@
 /* c3v-fake-ecs.h: a local Amazon ECS endpoint on loopback (SoupServer).
  *
- * Serves the ECS JSON 1.1 protocol over a seeded synthetic account, verifies
- * SigV4 like AWS, and injects faults on request. It is both the built-in
+ * Serves the ECS JSON 1.1 protocol over a seeded synthetic account, and on
+ * the same port CloudWatch Logs (c3v-fake-logs.h) and CloudWatch (no
+ * operations yet), told apart by the X-Amz-Target prefix; verifies SigV4
+ * for each service's signing name and its JSON version like AWS, and
+ * injects faults on request. It is both the built-in
  * demo (`c3vis --demo`) and the test double every test talks to.
  *
  * SPDX-License-Identifier: Apache-2.0

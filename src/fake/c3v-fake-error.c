@@ -27,6 +27,7 @@ static const struct
   [C3V_FAKE_ERROR_UNRECOGNIZED_CLIENT] = { "UnrecognizedClientException", 400 },
   [C3V_FAKE_ERROR_THROTTLING] = { "ThrottlingException", 400 },
   [C3V_FAKE_ERROR_SERVER] = { "ServerException", 500 },
+  [C3V_FAKE_ERROR_RESOURCE_NOT_FOUND] = { "ResourceNotFoundException", 400 },
 };
 
 const char *

@@ -27,6 +27,7 @@ typedef enum
   C3V_FAKE_ERROR_UNRECOGNIZED_CLIENT,
   C3V_FAKE_ERROR_THROTTLING,
   C3V_FAKE_ERROR_SERVER,
+  C3V_FAKE_ERROR_RESOURCE_NOT_FOUND, /* CloudWatch Logs: no such group or stream */
 } C3vFakeErrorCode;
 
 GQuark c3v_fake_error_quark (void);

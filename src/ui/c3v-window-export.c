@@ -40,18 +40,28 @@ export_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
 static void
 on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  C3vWindow *self = C3V_WINDOW (source);
+  GWeakRef *window_ref = user_data;
+  g_autoptr (C3vWindow) self = g_weak_ref_get (window_ref);
   g_autoptr (GError) error = NULL;
-  gboolean exported = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean         exported = g_task_propagate_boolean (G_TASK (result), &error);
+  ExportJob       *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *message = NULL;
 
-  /* The task kept the window alive; its widgets may be gone already. */
-  if (self->cancellable == NULL)
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  /* The task holds no reference to the window: it may be gone. */
+  if (self == NULL)
     return;
 
   self->exporting = FALSE;
   c3v_window_set_progress (self, NULL, 0, 0);
   if (!exported)
-    c3v_window_show_error (self, _ ("Could not export the cluster"), error);
+    {
+      c3v_window_show_error (self, _ ("Could not export the cluster"), error);
+      return;
+    }
+  message = g_strdup_printf (_ ("Saved to %s"), job->path);
+  c3v_window_show_banner (self, GTK_MESSAGE_INFO, message, FALSE);
 }
 
 /* The PNG is drawn off the main loop: a big cluster takes a moment. */
@@ -62,6 +72,7 @@ export_to (C3vWindow *self, GFile *file)
   C3vLayout       *layout = c3v_cluster_view_get_layout (self->cluster_view);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GTask) task = NULL;
+  GWeakRef  *window_ref;
   ExportJob *job;
 
   if (path == NULL)
@@ -81,7 +92,9 @@ export_to (C3vWindow *self, GFile *file)
   job->options.show_legend = TRUE;
   job->options.zoom = 1.0;
   job->options.available_width = MAX (job->options.available_width, C3V_EXPORT_DEFAULT_WIDTH);
-  task = g_task_new (self, NULL, on_exported, NULL);
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  task = g_task_new (NULL, NULL, on_exported, window_ref);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   self->exporting = TRUE;
   c3v_window_set_progress (self, _ ("Exporting"), 0, 0);

@@ -62,10 +62,11 @@ c3v_window_close_request (GtkWindow *window)
 static void
 list_box_clear (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Rows only: the placeholder is a child too, and stays. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* ---------------------------------------------------------------- banner */
@@ -628,6 +629,18 @@ cluster_filter_func (GtkListBoxRow *row, gpointer user_data)
   return strstr (name, needle) != NULL;
 }
 
+/* Shown by the list when the filter hides every cluster. */
+static GtkWidget *
+no_matching_clusters_label (void)
+{
+  GtkWidget *label = gtk_label_new (_ ("No matching clusters"));
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  return label;
+}
+
 static void
 on_cluster_filter_changed (GtkSearchEntry *entry, C3vWindow *self)
 {
@@ -1002,6 +1015,7 @@ c3v_window_init (C3vWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
+  gtk_list_box_set_placeholder (self->cluster_list, no_matching_clusters_label ());
   self->cancellable = g_cancellable_new ();
 }
 

@@ -31,7 +31,9 @@ static const char config_text[] = "[default]\n"
                                   "credential_process = /bin/true\n"
                                   "[services local]\n"
                                   "ecs =\n"
-                                  "  endpoint_url = http://127.0.0.1:4566\n";
+                                  "  endpoint_url = http://127.0.0.1:4566\n"
+                                  "cloudwatch_logs =\n"
+                                  "  endpoint_url = http://127.0.0.1:4567/\n";
 
 static char *
 setup (void)
@@ -220,6 +222,70 @@ test_endpoint_precedence (void)
   test_home_teardown (home);
 }
 
+static char *
+service_endpoint (const C3vAwsConfig *config, const C3vAwsService *service,
+                  const char *endpoint_url)
+{
+  g_autoptr (GError) error = NULL;
+  char *url = c3v_aws_config_resolve_endpoint (config, service, endpoint_url, &error);
+
+  g_assert_no_error (error);
+  return url;
+}
+
+/* Each service by the same rules, with its own variable and services key. */
+static void
+test_service_endpoints (void)
+{
+  char *home = setup ();
+  g_autoptr (C3vAwsConfig) dev = resolve_ok ("dev", NULL, NULL);
+  g_autoptr (C3vAwsConfig) plain = resolve_ok (NULL, NULL, NULL);
+  g_autoptr (C3vAwsConfig) china = resolve_ok ("china", NULL, NULL);
+  g_autofree char *logs_services = service_endpoint (dev, &c3v_aws_service_logs, NULL);
+  g_autofree char *cloudwatch_profile = service_endpoint (dev, &c3v_aws_service_cloudwatch, NULL);
+  g_autofree char *logs_default = service_endpoint (plain, &c3v_aws_service_logs, NULL);
+  g_autofree char *cloudwatch_default = service_endpoint (plain, &c3v_aws_service_cloudwatch, NULL);
+  g_autofree char *pricing_default = service_endpoint (plain, &c3v_aws_service_pricing, NULL);
+  g_autofree char *logs_china = service_endpoint (china, &c3v_aws_service_logs, NULL);
+  g_autofree char *logs_env = NULL;
+  g_autofree char *cloudwatch_env = NULL;
+  g_autofree char *ecs_env = NULL;
+  g_autofree char *logs_any = NULL;
+  g_autofree char *cloudwatch_any = NULL;
+  g_autofree char *logs_explicit = NULL;
+  g_autofree char *pricing_explicit = NULL;
+
+  g_assert_cmpstr (logs_services, ==, "http://127.0.0.1:4567");
+  g_assert_cmpstr (cloudwatch_profile, ==, "http://profile-wide.example:1");
+  g_assert_cmpstr (logs_default, ==, "https://logs.eu-west-1.amazonaws.com");
+  g_assert_cmpstr (cloudwatch_default, ==, "https://monitoring.eu-west-1.amazonaws.com");
+  g_assert_cmpstr (pricing_default, ==, "https://api.pricing.eu-central-1.amazonaws.com");
+  g_assert_cmpstr (logs_china, ==, "https://logs.cn-north-1.amazonaws.com.cn");
+
+  g_setenv ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "http://logs-only.example", TRUE);
+  logs_env = service_endpoint (dev, &c3v_aws_service_logs, NULL);
+  cloudwatch_env = service_endpoint (dev, &c3v_aws_service_cloudwatch, NULL);
+  ecs_env = service_endpoint (dev, &c3v_aws_service_ecs, NULL);
+  g_assert_cmpstr (logs_env, ==, "http://logs-only.example");
+  g_assert_cmpstr (cloudwatch_env, ==, "http://profile-wide.example:1");
+  g_assert_cmpstr (ecs_env, ==, "http://127.0.0.1:4566");
+
+  /* Like the SDKs: any variable before the config file. */
+  g_setenv ("AWS_ENDPOINT_URL", "http://any.example", TRUE);
+  logs_any = service_endpoint (dev, &c3v_aws_service_logs, NULL);
+  cloudwatch_any = service_endpoint (dev, &c3v_aws_service_cloudwatch, NULL);
+  g_assert_cmpstr (logs_any, ==, "http://logs-only.example");
+  g_assert_cmpstr (cloudwatch_any, ==, "http://any.example");
+
+  /* --endpoint-url is for every service. */
+  logs_explicit = service_endpoint (dev, &c3v_aws_service_logs, "http://localhost:9999/");
+  pricing_explicit = service_endpoint (dev, &c3v_aws_service_pricing, "http://localhost:9999");
+  g_assert_cmpstr (logs_explicit, ==, "http://localhost:9999");
+  g_assert_cmpstr (pricing_explicit, ==, "http://localhost:9999");
+
+  test_home_teardown (home);
+}
+
 static void
 test_china (void)
 {
@@ -319,6 +385,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/aws/config/no-region", test_no_region);
   g_test_add_func ("/aws/config/endpoint-precedence", test_endpoint_precedence);
   g_test_add_func ("/aws/config/china", test_china);
+  g_test_add_func ("/aws/config/service-endpoints", test_service_endpoints);
   g_test_add_func ("/aws/config/invalid-endpoint", test_invalid_endpoint);
   g_test_add_func ("/aws/config/retry-settings", test_retry_settings);
   g_test_add_func ("/aws/config/list-profiles", test_list_profiles);

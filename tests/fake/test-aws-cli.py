@@ -54,17 +54,17 @@ class Cli:
             "AWS_PAGER": "",
         }
 
-    def run(self, *args, secret=None):
+    def run(self, *args, secret=None, service="ecs"):
         env = dict(self.env)
         if secret is not None:
             env["AWS_SECRET_ACCESS_KEY"] = secret
-        command = [AWS, "--endpoint-url", self.url, "--region", REGION, "--output", "json", "ecs"] + list(args)
+        command = [AWS, "--endpoint-url", self.url, "--region", REGION, "--output", "json", service] + list(args)
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=CALL_TIMEOUT)
 
-    def json(self, *args):
-        result = self.run(*args)
+    def json(self, *args, service="ecs"):
+        result = self.run(*args, service=service)
         if result.returncode != 0:
-            raise AssertionError("aws ecs %s failed: %s" % (" ".join(args), result.stderr))
+            raise AssertionError("aws %s %s failed: %s" % (service, " ".join(args), result.stderr))
         return json.loads(result.stdout)
 
 
@@ -161,7 +161,22 @@ def test_wrong_secret(cli):
     check("InvalidSignatureException" in result.stderr, "not InvalidSignatureException: " + result.stderr)
 
 
+# CloudWatch Logs on the same endpoint: botocore signs for "logs" and sends
+# JSON 1.1 with the Logs_20140328 target, and the fake verifies both.
+def test_logs(cli):
+    answer = cli.json("get-log-events", "--log-group-name", "/c3vis/fake", "--log-stream-name",
+                      "hello", "--start-from-head", "--limit", "2", service="logs")
+    check([e["message"] for e in answer["events"]] == ["line 1", "line 2"],
+          "unexpected events: %r" % answer["events"])
+    check(answer["nextForwardToken"] == "f/2", "forward token %r" % answer["nextForwardToken"])
+    missing = cli.run("get-log-events", "--log-group-name", "/c3vis/fake", "--log-stream-name",
+                      "nope", service="logs")
+    check(missing.returncode != 0 and "ResourceNotFoundException" in missing.stderr,
+          "a missing stream was not ResourceNotFoundException: " + missing.stderr)
+
+
 TESTS = [
+    test_logs,
     test_list_clusters,
     test_list_tasks_paginated,
     test_describe_container_instances,

@@ -3,7 +3,8 @@
  * While the cluster list loads, the window says so ("Loading clusters…"),
  * not "No cluster selected". When the list has no cluster of that name,
  * a banner says so, the sidebar shows the clusters there are, and no other
- * cluster is opened in its place.
+ * cluster is opened in its place. A filter matching no cluster says "No
+ * matching clusters".
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -17,6 +18,7 @@ typedef struct
 {
   gboolean saw_loading;
   char    *banner_text;
+  gboolean filtered;
 } MissingTest;
 
 static const char *
@@ -30,6 +32,7 @@ static gboolean
 step (GtkWindow *window, gpointer user_data)
 {
   MissingTest    *test = user_data;
+  GtkWidget      *placeholder;
   GtkWidget      *spinner = ui_test_find (GTK_WIDGET (window), "GtkSpinner");
   GtkWidget      *banner = ui_test_find (GTK_WIDGET (window), "GtkInfoBar");
   GtkWidget      *list = ui_test_find (GTK_WIDGET (window), "GtkListBox");
@@ -44,6 +47,16 @@ step (GtkWindow *window, gpointer user_data)
       return FALSE;
     }
 
+  /* A filter that matches no cluster says so. */
+  if (test->filtered)
+    {
+      placeholder = ui_test_find_with_class (list, "GtkLabel", "dim-label");
+      if (placeholder == NULL || !gtk_widget_get_mapped (placeholder))
+        return FALSE;
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), ==, "No matching clusters");
+      return TRUE;
+    }
+
   if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (banner)))
     return FALSE;
 
@@ -52,7 +65,10 @@ step (GtkWindow *window, gpointer user_data)
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_nonnull (gtk_widget_get_first_child (list));
   g_assert_null (c3v_cluster_view_get_snapshot (view));
-  return TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (GTK_WIDGET (window), "GtkSearchEntry")),
+                         "zzz");
+  test->filtered = TRUE;
+  return FALSE;
 }
 
 static void
