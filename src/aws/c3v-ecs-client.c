@@ -408,8 +408,8 @@ call_fail_or_retry (GTask *task, C3vRetryKind kind, gint64 retry_after_ms, GErro
       return;
     }
 
-  g_debug ("ECS %s: retrying attempt %u in %u ms (%s)", call->operation, call->attempt, delay_ms,
-           error->message);
+  g_debug ("%s %s: retrying attempt %u in %u ms (%s)", self->service->env_suffix, call->operation,
+           call->attempt, delay_ms, error->message);
   g_error_free (error);
   call->attempt++;
   call->last_retry_cost = cost;
@@ -420,13 +420,16 @@ call_fail_or_retry (GTask *task, C3vRetryKind kind, gint64 retry_after_ms, GErro
 
 /* --- one attempt -------------------------------------------------------- */
 
+/* "ECS ListTasks: HTTP 200, ..." ("CLOUDWATCH_LOGS GetLogEvents: ..."). */
 static void
-call_log_attempt (CallData *call, guint status)
+call_log_attempt (GTask *task, guint status)
 {
-  gint64 elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
+  C3vEcsClient *self = g_task_get_source_object (task);
+  CallData     *call = g_task_get_task_data (task);
+  gint64        elapsed_ms = (g_get_monotonic_time () - call->attempt_start_us) / 1000;
 
-  g_debug ("ECS %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms", call->operation, status,
-           call->attempt, elapsed_ms);
+  g_debug ("%s %s: HTTP %u, attempt %u, %" G_GINT64_FORMAT " ms", self->service->env_suffix,
+           call->operation, status, call->attempt, elapsed_ms);
 }
 
 /* A host that does not resolve is, more often than not, a mistyped region:
@@ -529,8 +532,8 @@ call_correct_clock (GTask *task, SoupMessageHeaders *response_headers, const cha
 
   self->clock_skew_s = g_date_time_to_unix (service_time) - g_get_real_time () / G_USEC_PER_SEC;
   call->clock_corrected = TRUE;
-  g_debug ("ECS %s: clock skew of %" G_GINT64_FORMAT " s, signing again", call->operation,
-           self->clock_skew_s);
+  g_debug ("%s %s: clock skew of %" G_GINT64_FORMAT " s, signing again", self->service->env_suffix,
+           call->operation, self->clock_skew_s);
   return TRUE;
 }
 
@@ -598,7 +601,7 @@ call_sent_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   GError *error = NULL;
 
   body = c3v_aws_http_send_finish (result, &error);
-  call_log_attempt (call, error ? 0 : soup_message_get_status (message));
+  call_log_attempt (task, error ? 0 : soup_message_get_status (message));
   if (error != NULL)
     call_handle_transport_error (task, error);
   else

@@ -96,15 +96,6 @@ c3v_strategy_to_string (C3vStrategy strategy)
 
 /* ------------------------------------------------------------ slots */
 
-static int
-compare_ports (gconstpointer a, gconstpointer b)
-{
-  guint first = *(const guint *) a;
-  guint second = *(const guint *) b;
-
-  return first < second ? -1 : first > second;
-}
-
 /* "22,2375,80": read by hand, as it is read for every instance. */
 static void
 read_ports (GArray *ports, const char *list)
@@ -128,13 +119,15 @@ read_ports (GArray *ports, const char *list)
       value = 0;
       digits = FALSE;
     }
-  g_array_sort (ports, compare_ports);
+  g_array_sort (ports, c3v_port_compare);
 }
 
 static gboolean
 has_port (GArray *ports, guint port)
 {
-  return bsearch (&port, ports->data, ports->len, sizeof (guint), compare_ports) != NULL;
+  /* An empty GArray may have no data, which bsearch() must not see. */
+  return ports->len > 0
+         && bsearch (&port, ports->data, ports->len, sizeof (guint), c3v_port_compare) != NULL;
 }
 
 static guint
@@ -456,7 +449,7 @@ charge (C3vCapacity *self, Prepared *prepared, guint index)
   for (guint i = 0; i < request->n_ports; i++)
     g_array_append_val (slot->ports, request->ports[i]);
   if (request->n_ports > 0)
-    g_array_sort (slot->ports, compare_ports);
+    g_array_sort (slot->ports, c3v_port_compare);
   if (request->network_mode == C3V_NETWORK_AWSVPC)
     slot->enis_used++;
   if (request->family != NULL)

@@ -36,8 +36,8 @@ c3v_task_request_new (guint32 memory, guint32 cpu)
   return self;
 }
 
-static int
-compare_ports (gconstpointer a, gconstpointer b)
+int
+c3v_port_compare (gconstpointer a, gconstpointer b)
 {
   guint first = *(const guint *) a;
   guint second = *(const guint *) b;
@@ -54,9 +54,10 @@ c3v_task_request_set_ports (C3vTaskRequest *self, const guint *ports, guint n_po
   g_return_if_fail (ports != NULL || n_ports == 0);
 
   g_free (self->ports);
-  self->ports = g_memdup2 (ports != NULL ? (gconstpointer) ports : (gconstpointer) "",
-                           MAX (n_ports, 1) * sizeof (guint));
-  qsort (self->ports, n_ports, sizeof (guint), compare_ports);
+  self->ports = g_new0 (guint, MAX (n_ports, 1));
+  if (n_ports > 0)
+    memcpy (self->ports, ports, n_ports * sizeof (guint));
+  qsort (self->ports, n_ports, sizeof (guint), c3v_port_compare);
   /* Two containers mapping the same host port take it once. */
   for (guint i = 0; i < n_ports; i++)
     if (n == 0 || self->ports[n - 1] != self->ports[i])

@@ -42,6 +42,8 @@ C3vTaskRequest *c3v_task_request_new_from_definition (const C3vTaskDefinition *d
 C3vTaskRequest *c3v_task_request_parse (const char *text, GError **error);
 void c3v_task_request_set_ports (C3vTaskRequest *self, const guint *ports, guint n_ports);
 void c3v_task_request_free (C3vTaskRequest *self);
+/* qsort() and bsearch() order of two guint ports. */
+int c3v_port_compare (gconstpointer a, gconstpointer b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (C3vTaskRequest, c3v_task_request_free)
 
