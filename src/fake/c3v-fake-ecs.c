@@ -17,7 +17,6 @@
 #include "c3v-fake-auth.h"
 #include "c3v-fake-ecs.h"
 #include "c3v-fake-error.h"
-#include "c3v-aws-service.h"
 #include "c3v-fake-hostile.h"
 #include "c3v-fake-logs.h"
 #include "c3v-fake-operations.h"
@@ -27,12 +26,15 @@
 typedef JsonNode *(*FakeOperations) (C3vFakeAccount *account, const char *operation,
                                      JsonObject *request, GError **error);
 
-/* A service the endpoint answers, told apart by the X-Amz-Target prefix. */
+/* A service the endpoint answers, told apart by the X-Amz-Target prefix.
+ * Spelled out here, not taken from the client's c3v-aws-service.c: the
+ * fake stands in for AWS, so a wrong descriptor must fail against it. */
 typedef struct
 {
-  const C3vAwsService *service;
-  const char          *content_type; /* of requests and answers */
-  FakeOperations       call;
+  const char    *target_prefix;
+  const char    *signing_name;
+  const char    *content_type; /* of requests and answers */
+  FakeOperations call;
 } FakeService;
 
 static JsonNode *
@@ -45,9 +47,10 @@ no_operations (C3vFakeAccount *account, const char *operation, JsonObject *reque
 /* CloudWatch has no operations yet: it authenticates and checks the JSON
  * version, so a client's signing name and Content-Type are tested. */
 static const FakeService fake_services[] = {
-  { &c3v_aws_service_ecs, "application/x-amz-json-1.1", c3v_fake_operations_call },
-  { &c3v_aws_service_logs, "application/x-amz-json-1.1", c3v_fake_logs_call },
-  { &c3v_aws_service_cloudwatch, "application/x-amz-json-1.0", no_operations },
+  { "AmazonEC2ContainerServiceV20141113", "ecs", "application/x-amz-json-1.1",
+    c3v_fake_operations_call },
+  { "Logs_20140328", "logs", "application/x-amz-json-1.1", c3v_fake_logs_call },
+  { "GraniteServiceVersion20100801", "monitoring", "application/x-amz-json-1.0", no_operations },
 };
 
 /* Answers to requests for no known service, and errors before the
@@ -428,7 +431,7 @@ find_service (const char *target, const char **operation)
 {
   for (guint i = 0; target != NULL && i < G_N_ELEMENTS (fake_services); i++)
     {
-      const char *prefix = fake_services[i].service->target_prefix;
+      const char *prefix = fake_services[i].target_prefix;
       gsize       length = strlen (prefix);
 
       if (strncmp (target, prefix, length) == 0 && target[length] == '.')
@@ -462,7 +465,7 @@ check_content_type (SoupServerMessage *msg, const FakeService *service, GError *
   if (g_strcmp0 (type, service->content_type) == 0)
     return TRUE;
   g_set_error (error, C3V_FAKE_ERROR, C3V_FAKE_ERROR_SERIALIZATION,
-               "The Content-Type of a request to %s must be %s.", service->service->signing_name,
+               "The Content-Type of a request to %s must be %s.", service->signing_name,
                service->content_type);
   return FALSE;
 }
@@ -503,7 +506,7 @@ fill_reply (C3vFakeEcs *self, Reply *reply, SoupServerMessage *msg)
   if (service != NULL)
     reply->content_type = service->content_type;
   if (!c3v_fake_auth_verify (self->auth, msg, body, g_get_real_time () / G_USEC_PER_SEC,
-                             service != NULL ? service->service->signing_name : NULL, &error)
+                             service != NULL ? service->signing_name : NULL, &error)
       || !check_target (msg, service, &error) || !check_content_type (msg, service, &error))
     {
       g_debug ("fake-ecs: refused %s: %s", operation ? operation : "request", error->message);

@@ -16,6 +16,7 @@
 
 #include "c3v-aws-service.h"
 #include "c3v-ecs-client.h"
+#include "test-botocore.h"
 #include "test-ecs-call.h"
 
 #define ACCESS_KEY_ID "AKIAEXAMPLE000000009"
@@ -59,19 +60,6 @@ captured_clear (Captured *captured)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Captured, captured_clear)
-
-static gboolean
-probe_botocore (void)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c", "import botocore.session", NULL };
-  gint        status = -1;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, NULL))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
 
 static JsonObject *
 botocore_model (const char *name)
@@ -153,76 +141,17 @@ send_one (const Case *c, Captured *captured, char **url)
 }
 
 static void
-add_member (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_header (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, name);
-  json_builder_add_string_value (builder, value);
-  json_builder_end_array (builder);
-}
-
-/* botocore-sign.py's input for the captured request. */
-static char *
-botocore_spec (const Captured *captured, const char *url, const char *region,
-               const char *signing_name)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  gsize            length = 0;
-  const guchar    *body = g_bytes_get_data (captured->body, &length);
-  g_autofree char *body64 = g_base64_encode (body, length);
-
-  json_builder_begin_object (builder);
-  add_member (builder, "method", "POST");
-  add_member (builder, "url", url);
-  json_builder_set_member_name (builder, "headers");
-  json_builder_begin_array (builder);
-  add_header (builder, "Content-Type", captured->content_type);
-  add_header (builder, "X-Amz-Target", captured->target);
-  json_builder_end_array (builder);
-  add_member (builder, "body_base64", body64);
-  add_member (builder, "amz_date", captured->amz_date);
-  add_member (builder, "access_key_id", ACCESS_KEY_ID);
-  add_member (builder, "secret_access_key", SECRET_KEY);
-  add_member (builder, "session_token", SESSION_TOKEN);
-  add_member (builder, "region", region);
-  add_member (builder, "service", signing_name);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-botocore_authorization (const char *spec)
-{
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                              &error, "/usr/bin/python3", BOTOCORE_SIGN, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, spec, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return out;
-}
-
-static void
 test_signed_like_botocore (gconstpointer data)
 {
   const Case *c = data;
   g_autoptr (JsonObject) model = botocore_model (c->botocore_name);
   g_auto (Captured) captured = { 0 };
   g_autofree char *url = NULL;
-  g_autofree char *spec = NULL;
+  BotocoreRequest  request = {
+     .access_key_id = ACCESS_KEY_ID,
+     .secret_access_key = SECRET_KEY,
+     .session_token = SESSION_TOKEN,
+  };
   g_autofree char *expected = NULL;
   g_autofree char *target = NULL;
   const char      *json_version = json_object_get_string_member (model, "jsonVersion");
@@ -237,9 +166,14 @@ test_signed_like_botocore (gconstpointer data)
       g_assert_cmpstr (captured.content_type, ==, type);
     }
 
-  spec = botocore_spec (&captured, url, c3v_aws_service_region (c->service, REGION),
-                        json_object_get_string_member (model, "signingName"));
-  expected = botocore_authorization (spec);
+  request.url = url;
+  request.content_type = captured.content_type;
+  request.target = captured.target;
+  request.body = g_bytes_get_data (captured.body, &request.body_length);
+  request.amz_date = captured.amz_date;
+  request.region = c3v_aws_service_region (c->service, REGION);
+  request.service = json_object_get_string_member (model, "signingName");
+  expected = botocore_authorization (&request);
   g_assert_cmpstr (captured.authorization, ==, expected);
 }
 
@@ -277,7 +211,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!probe_botocore ())
+  if (!botocore_available ())
     {
       g_printerr ("botocore is not importable by /usr/bin/python3: skipped\n");
       return 77;

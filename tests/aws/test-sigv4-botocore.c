@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "c3v-sigv4.h"
+#include "test-botocore.h"
 
 /* --- against botocore ------------------------------------------------ */
 
@@ -25,79 +26,24 @@ typedef struct
   const char *amz_date;
 } EcsCase;
 
-static gboolean
-probe_botocore (void)
-{
-  const char *argv[] = { "/usr/bin/python3", "-c", "import botocore.auth", NULL };
-  gint        status = -1;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL,
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
-                     NULL, &status, NULL))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
-
-static void
-add_member (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_header_pair (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, name);
-  json_builder_add_string_value (builder, value);
-  json_builder_end_array (builder);
-}
-
 static char *
-botocore_spec (const EcsCase *c)
+reference_authorization (const EcsCase *c)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *body64 = g_base64_encode ((const guchar *) c->body, strlen (c->body));
+  const BotocoreRequest request = {
+    .url = c->url,
+    .content_type = "application/x-amz-json-1.1",
+    .target = c->target,
+    .body = c->body,
+    .body_length = strlen (c->body),
+    .amz_date = c->amz_date,
+    .access_key_id = c->access_key_id,
+    .secret_access_key = c->secret_access_key,
+    .session_token = c->session_token,
+    .region = "eu-west-1",
+    .service = "ecs",
+  };
 
-  json_builder_begin_object (builder);
-  add_member (builder, "method", "POST");
-  add_member (builder, "url", c->url);
-  json_builder_set_member_name (builder, "headers");
-  json_builder_begin_array (builder);
-  add_header_pair (builder, "Content-Type", "application/x-amz-json-1.1");
-  add_header_pair (builder, "X-Amz-Target", c->target);
-  json_builder_end_array (builder);
-  add_member (builder, "body_base64", body64);
-  add_member (builder, "amz_date", c->amz_date);
-  add_member (builder, "access_key_id", c->access_key_id);
-  add_member (builder, "secret_access_key", c->secret_access_key);
-  if (c->session_token != NULL)
-    add_member (builder, "session_token", c->session_token);
-  add_member (builder, "region", "eu-west-1");
-  add_member (builder, "service", "ecs");
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-botocore_authorization (const EcsCase *c)
-{
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *spec = botocore_spec (c);
-  char            *out = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                              &error, "/usr/bin/python3", BOTOCORE_SIGN, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, spec, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return out;
+  return botocore_authorization (&request);
 }
 
 static char *
@@ -150,7 +96,7 @@ test_botocore (gconstpointer data)
   g_autofree char *expected = NULL;
   g_autofree char *actual = NULL;
 
-  expected = botocore_authorization (c);
+  expected = reference_authorization (c);
   actual = c3v_authorization (c);
   g_assert_cmpstr (actual, ==, expected);
 }
@@ -160,7 +106,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!probe_botocore ())
+  if (!botocore_available ())
     {
       g_print ("SKIP: /usr/bin/python3 cannot import botocore\n");
       return 77;
