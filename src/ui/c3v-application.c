@@ -84,6 +84,8 @@ set_accels (GtkApplication *app)
     { "win.refresh", { "<Control>r", "F5", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.next-match", { "F3", NULL } },
+    { "win.previous-match", { "<Shift>F3", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-fit", { "<Control>0", NULL } },

@@ -540,6 +540,18 @@ set_focus (C3vClusterView *self, C3vHit focus)
   g_signal_emit (self, signals[FOCUS_CHANGED], 0);
 }
 
+/* Scrolls the view just enough to show the focused item. */
+static void
+scroll_to_focus (C3vClusterView *self)
+{
+  C3vRect rect = focus_rect (self);
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_clamp_page (self->hadjustment, rect.x, rect.x + rect.width);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_clamp_page (self->vadjustment, rect.y, rect.y + rect.height);
+}
+
 static void
 move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -547,7 +559,6 @@ move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   const C3vLayoutBar *bars;
   guint               n_bars, offset = 0;
   gint                dx, dy, bar = 0;
-  C3vRect             rect;
 
   if (self->layout == NULL || (bars = c3v_layout_get_bars (self->layout, &n_bars), n_bars == 0))
     return;
@@ -566,11 +577,7 @@ move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
 
   set_focus (self, item_at (self, (guint) bar, offset));
-  rect = focus_rect (self);
-  if (self->hadjustment != NULL)
-    gtk_adjustment_clamp_page (self->hadjustment, rect.x, rect.x + rect.width);
-  if (self->vadjustment != NULL)
-    gtk_adjustment_clamp_page (self->vadjustment, rect.y, rect.y + rect.height);
+  scroll_to_focus (self);
   gtk_widget_trigger_tooltip_query (widget);
 }
 
@@ -873,6 +880,57 @@ c3v_cluster_view_set_search (C3vClusterView *self, const char *search)
   g_free (self->search);
   self->search = g_strdup (search);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How many hits the search has in the layout on screen. */
+guint
+c3v_cluster_view_count_matches (C3vClusterView *self)
+{
+  g_autoptr (GArray) matches = NULL;
+  guint n_instances, n_tasks;
+
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), 0);
+
+  if (self->layout == NULL || self->search == NULL)
+    return 0;
+
+  matches = c3v_layout_find_matches (self->layout, self->search, &n_instances, &n_tasks);
+  return matches->len;
+}
+
+/* Moves the keyboard focus to the next (or previous) hit of the search,
+ * wrapping round, and scrolls it into view. */
+gboolean
+c3v_cluster_view_focus_match (C3vClusterView *self, gboolean forward)
+{
+  g_autoptr (GArray) matches = NULL;
+  guint n_instances, n_tasks;
+  gint  next;
+
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), FALSE);
+
+  if (self->layout == NULL || self->search == NULL)
+    return FALSE;
+
+  matches = c3v_layout_find_matches (self->layout, self->search, &n_instances, &n_tasks);
+  next = c3v_layout_next_match (self->layout, matches, &self->focus, forward);
+  if (next < 0)
+    return FALSE;
+
+  set_focus (self, g_array_index (matches, C3vHit, next));
+  scroll_to_focus (self);
+  return TRUE;
+}
+
+/* The item the keyboard focus is on (kind C3V_HIT_NONE for none). */
+C3vHit
+c3v_cluster_view_get_focus (C3vClusterView *self)
+{
+  C3vHit none = { .kind = C3V_HIT_NONE };
+
+  g_return_val_if_fail (C3V_IS_CLUSTER_VIEW (self), none);
+
+  return self->focus;
 }
 
 void

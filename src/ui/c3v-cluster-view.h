@@ -26,9 +26,16 @@ void         c3v_cluster_view_set_sort (C3vClusterView *self, C3vSortKey sort);
 void         c3v_cluster_view_set_group (C3vClusterView *self, C3vGroupKey group);
 void c3v_cluster_view_set_color_by_service (C3vClusterView *self, gboolean color_by_service);
 void c3v_cluster_view_set_search (C3vClusterView *self, const char *search);
-void c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels);
-void c3v_cluster_view_zoom (C3vClusterView *self, double factor);
-void c3v_cluster_view_zoom_fit (C3vClusterView *self);
+/* Hits of the search in the layout on screen. */
+guint c3v_cluster_view_count_matches (C3vClusterView *self);
+/* Focuses the next (!@forward: previous) hit, wrapping round, scrolled into
+ * view; FALSE when there is none. */
+gboolean c3v_cluster_view_focus_match (C3vClusterView *self, gboolean forward);
+/* What the keyboard focus is on (kind C3V_HIT_NONE: nothing). */
+C3vHit c3v_cluster_view_get_focus (C3vClusterView *self);
+void   c3v_cluster_view_set_highlight (C3vClusterView *self, const char *const *labels);
+void   c3v_cluster_view_zoom (C3vClusterView *self, double factor);
+void   c3v_cluster_view_zoom_fit (C3vClusterView *self);
 /* What the keyboard focus is on, as one line of text; NULL for nothing. */
 char *c3v_cluster_view_dup_focus_text (C3vClusterView *self);
 /* The task the arrow keys have reached, if any. */

@@ -55,6 +55,7 @@ struct _C3vWindow
   GtkListBox      *cluster_list;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
+  GtkLabel        *match_label;
   GtkProgressBar  *progress_bar;
   GtkStack        *view_stack;
   GtkLabel        *empty_title;

@@ -19,6 +19,7 @@
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void c3v_window_load_selected (C3vWindow *self);
+static void update_match_count (C3vWindow *self);
 
 /* ---------------------------------------------------------------- state */
 
@@ -235,6 +236,7 @@ static void
 on_layout_changed (C3vClusterView *view, C3vWindow *self)
 {
   c3v_legend_set_layout (self->legend, c3v_cluster_view_get_layout (view));
+  update_match_count (self);
 }
 
 static void
@@ -341,10 +343,28 @@ on_view_focus_changed (C3vClusterView *view, C3vWindow *self)
     update_status (self, c3v_cluster_view_get_snapshot (view));
 }
 
+/* "12 matches" beside the search entry, for the layout on screen. */
+static void
+update_match_count (C3vWindow *self)
+{
+  const char      *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint            n = c3v_cluster_view_count_matches (self->cluster_view);
+  g_autofree char *text = NULL;
+
+  if (*search == '\0')
+    text = g_strdup ("");
+  else if (n == 0)
+    text = g_strdup (_ ("No matches"));
+  else
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  gtk_label_set_text (self->match_label, text);
+}
+
 static void
 on_search_changed (GtkSearchEntry *entry, C3vWindow *self)
 {
   c3v_cluster_view_set_search (self->cluster_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_match_count (self);
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -828,6 +848,16 @@ find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Enter and F3 go to the next match, Shift with them to the previous one;
+ * the keyboard stays where it was, so typing goes on in the entry. */
+static void
+match_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  C3vWindow *self = C3V_WINDOW (widget);
+
+  c3v_cluster_view_focus_match (self->cluster_view, g_str_equal (action_name, "win.next-match"));
+}
+
 static void
 refresh_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -971,6 +1001,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, cluster_list);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_title);
@@ -994,6 +1025,8 @@ c3v_window_class_init (C3vWindowClass *klass)
                                                 G_CALLBACK (c3v_window_on_region_selected));
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, c3v_window_export_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
@@ -1007,12 +1040,36 @@ c3v_window_class_init (C3vWindowClass *klass)
                                        NULL);
 }
 
+/* Enter in the search entry goes to the next match, Shift+Enter to the
+ * previous one (caught before the entry's own "activate"). */
+static void
+add_match_keys (C3vWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const guint  keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_shortcut_controller_add_shortcut (
+          GTK_SHORTCUT_CONTROLLER (controller),
+          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                            gtk_named_action_new ("win.next-match")));
+      gtk_shortcut_controller_add_shortcut (
+          GTK_SHORTCUT_CONTROLLER (controller),
+          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], GDK_SHIFT_MASK),
+                            gtk_named_action_new ("win.previous-match")));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+}
+
 static void
 c3v_window_init (C3vWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   init_legend (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  add_match_keys (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
   gtk_list_box_set_placeholder (self->cluster_list, no_matching_clusters_label ());
