@@ -1063,6 +1063,68 @@ add_match_keys (C3vWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 }
 
+/* Gives @pane the keyboard focus: the sidebar on the cluster shown (else
+ * its first row), the legend on its first entry. FALSE when it has nothing
+ * to focus. */
+static gboolean
+focus_pane (C3vWindow *self, GtkWidget *pane)
+{
+  if (!gtk_widget_is_drawable (pane))
+    return FALSE;
+  if (pane == GTK_WIDGET (self->cluster_list) && self->current_row != NULL
+      && gtk_widget_get_child_visible (GTK_WIDGET (self->current_row)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
+  if (pane == GTK_WIDGET (self->cluster_view))
+    return gtk_widget_grab_focus (pane);
+  return gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD);
+}
+
+/* Tab and Shift+Tab go from pane to pane (sidebar, cluster view, legend),
+ * not row by row; the arrow keys move within a pane. Before the first pane
+ * and after the last, Tab goes on as usual. */
+static gboolean
+on_pane_tab (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  C3vWindow *self = C3V_WINDOW (gtk_widget_get_root (widget));
+  GtkWidget *panes[] = { GTK_WIDGET (self->cluster_list), GTK_WIDGET (self->cluster_view),
+                         GTK_WIDGET (self->legend_view) };
+  gint       step = g_variant_get_boolean (args) ? 1 : -1;
+  gint       from = 0;
+
+  while (from < (gint) G_N_ELEMENTS (panes) && panes[from] != widget)
+    from++;
+  for (gint to = from + step; to >= 0 && to < (gint) G_N_ELEMENTS (panes); to += step)
+    if (focus_pane (self, panes[to]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_pane_keys (GtkWidget *pane)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    guint           key;
+    GdkModifierType modifiers;
+    gboolean        forward;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, TRUE },
+    { GDK_KEY_KP_Tab, 0, TRUE },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, FALSE },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, FALSE },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (controller),
+        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].key, keys[i].modifiers),
+                                         gtk_callback_action_new (on_pane_tab, NULL, NULL), "b",
+                                         keys[i].forward));
+  gtk_widget_add_controller (pane, controller);
+}
+
 static void
 c3v_window_init (C3vWindow *self)
 {
@@ -1070,6 +1132,9 @@ c3v_window_init (C3vWindow *self)
   init_legend (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   add_match_keys (self);
+  add_pane_keys (GTK_WIDGET (self->cluster_list));
+  add_pane_keys (GTK_WIDGET (self->cluster_view));
+  add_pane_keys (GTK_WIDGET (self->legend_view));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->cluster_view));
   gtk_list_box_set_filter_func (self->cluster_list, cluster_filter_func, self, NULL);
   gtk_list_box_set_placeholder (self->cluster_list, no_matching_clusters_label ());
