@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "c3v-fake-ecs.h"
+#include "c3v-fake-logs.h"
 #include "c3v-fake-throttle.h"
 
 static gboolean
@@ -112,7 +113,10 @@ add_specs (C3vFakeEcs *fake, char **specs, gboolean (*add) (C3vFakeEcs *, const 
 
 static const char summary[]
     = "Serves the Amazon ECS JSON 1.1 API on 127.0.0.1 over a seeded synthetic\n"
-      "account, and verifies SigV4 signatures like AWS does.\n"
+      "account, and verifies SigV4 signatures like AWS does. The same port\n"
+      "answers CloudWatch Logs GetLogEvents (group " C3V_FAKE_LOGS_GROUP
+      ", stream " C3V_FAKE_LOGS_STREAM ")\n"
+      "and refuses what no service it knows would take (UnknownOperationException).\n"
       "\n"
       "Unless told otherwise it accepts:\n"
       "  access key ID      " C3V_FAKE_ECS_ACCESS_KEY_ID "\n"

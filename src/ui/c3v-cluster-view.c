@@ -11,8 +11,9 @@
 #include "c3v-painter.h"
 #include "c3v-tooltip-text.h"
 
-#define ZOOM_MIN 0.1 /* heat strips: 2,000 instances in a full-HD window */
-#define ZOOM_MAX 4.0
+#define ZOOM_MIN         0.1 /* heat strips: 2,000 instances in a full-HD window */
+#define ZOOM_MAX         4.0
+#define FOCUS_RING_WIDTH 2.0
 /* Fitting a cluster on its first showing only ever enlarges it, and only
  * small clusters: a big one is better read at 1.0 and scrolled. */
 #define AUTO_FIT_MAX_ZOOM      3.0
@@ -67,7 +68,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (C3vClusterView, c3v_cluster_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static double fit_zoom (C3vClusterView *self, int height, double low, double high);
+static double  fit_zoom (C3vClusterView *self, int height, double low, double high);
+static C3vRect focus_rect (C3vClusterView *self);
 
 static void focus_area (C3vClusterView *self, GdkRectangle *area);
 static void popup_context_menu (C3vClusterView *self, const GdkRectangle *at);
@@ -219,6 +221,35 @@ theme_from_style (GtkWidget *widget, C3vTheme *theme)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* A ring in the theme's selection colour round the item the keyboard
+ * (or the last search step) is on, with a thin line of the background
+ * between it and the box, so it stands out from any task colour. */
+static void
+paint_focus_ring (C3vClusterView *self, cairo_t *cr)
+{
+  C3vRect rect = focus_rect (self);
+  GdkRGBA ring = { 0.21, 0.52, 0.89, 1.0 };
+  GdkRGBA background = { 1, 1, 1, 1 };
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_lookup_color (style, "theme_selected_bg_color", &ring);
+  gtk_style_context_lookup_color (style, "view_bg_color", &background);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0);
+  gdk_cairo_set_source_rgba (cr, &background);
+  cairo_rectangle (cr, rect.x - 0.5, rect.y - 0.5, rect.width + 1, rect.height + 1);
+  cairo_stroke (cr);
+  cairo_set_line_width (cr, FOCUS_RING_WIDTH);
+  gdk_cairo_set_source_rgba (cr, &ring);
+  cairo_rectangle (cr, rect.x - 1 - FOCUS_RING_WIDTH / 2, rect.y - 1 - FOCUS_RING_WIDTH / 2,
+                   rect.width + 2 + FOCUS_RING_WIDTH, rect.height + 2 + FOCUS_RING_WIDTH);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 c3v_cluster_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -246,6 +277,8 @@ c3v_cluster_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_rectangle (cr, x0, y0, width, height);
   cairo_clip (cr);
   c3v_painter_paint (cr, self->layout, &theme, &state);
+  if (self->focus.kind != C3V_HIT_NONE)
+    paint_focus_ring (self, cr);
   cairo_destroy (cr);
 }
 
