@@ -374,6 +374,13 @@ on_task_definition (JsonObject *answer, const char *arn, gpointer user_data)
   if (answer != NULL)
     definition
         = c3v_ecs_json_parse_task_definition (c3v_json_get_object (answer, "taskDefinition"));
+  /* An answer about another definition than the one asked for would be
+   * kept, and shown, under that other definition's name. */
+  if (definition != NULL && g_strcmp0 (definition->arn, arn) != 0)
+    {
+      g_debug ("DescribeTaskDefinition for %s answered %s: ignored", arn, definition->arn);
+      g_clear_pointer (&definition, c3v_task_definition_unref);
+    }
   if (definition != NULL)
     c3v_task_definition_cache_store (self->definitions, definition);
 

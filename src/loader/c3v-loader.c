@@ -94,7 +94,8 @@ c3v_loader_new (C3vEcsClient *client, const char *cache_dir)
 
   self = g_object_new (C3V_TYPE_LOADER, NULL);
   self->client = g_object_ref (client);
-  self->definitions = c3v_task_definition_cache_new (cache_dir);
+  self->definitions
+      = c3v_task_definition_cache_new (cache_dir, c3v_ecs_client_get_endpoint_url (client));
 
   return self;
 }

@@ -9,18 +9,24 @@
 #include "c3v-task-definition-cache.h"
 #include "c3v-untrusted.h"
 
+/* Raised when cached files lose or change meaning (version 2: network
+ * mode, host ports and placement constraints were added). */
+#define CACHE_FORMAT "2"
+
 struct _C3vTaskDefinitionCache
 {
   char       *directory;
+  char       *endpoint_url;
   GHashTable *definitions; /* arn -> C3vTaskDefinition, owned */
 };
 
 C3vTaskDefinitionCache *
-c3v_task_definition_cache_new (const char *directory)
+c3v_task_definition_cache_new (const char *directory, const char *endpoint_url)
 {
   C3vTaskDefinitionCache *self = g_new0 (C3vTaskDefinitionCache, 1);
 
   self->directory = g_strdup (directory);
+  self->endpoint_url = g_strdup (endpoint_url != NULL ? endpoint_url : "");
   self->definitions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                              (GDestroyNotify) c3v_task_definition_unref);
   return self;
@@ -34,12 +40,14 @@ c3v_task_definition_cache_free (C3vTaskDefinitionCache *self)
 
   g_hash_table_unref (self->definitions);
   g_free (self->directory);
+  g_free (self->endpoint_url);
   g_free (self);
 }
 
 char *
 c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self, const char *arn)
 {
+  g_autofree char *key = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *name = NULL;
 
@@ -49,7 +57,9 @@ c3v_task_definition_cache_dup_path (C3vTaskDefinitionCache *self, const char *ar
   if (self->directory == NULL)
     return NULL;
 
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, arn, -1);
+  /* Newlines separate the parts: none can hold one. */
+  key = g_strjoin ("\n", CACHE_FORMAT, self->endpoint_url, arn, NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
   name = g_strconcat (hash, ".json", NULL);
   return g_build_filename (self->directory, name, NULL);
 }

@@ -2,9 +2,15 @@
  *
  * A task definition ARN (family:revision) never changes, so once fetched
  * it is kept in memory for the life of the loader and on disk across runs,
- * one small JSON file per ARN named by the SHA-256 of the ARN (ARNs hold
- * '/' and ':', which no file name should). Only the fields drawing needs
- * are written (c3v_ecs_json_from_task_definition): never environment.
+ * one small JSON file per ARN named by a SHA-256 (ARNs hold '/' and ':',
+ * which no file name should). Only the fields drawing needs are written
+ * (c3v_ecs_json_from_task_definition): never environment.
+ *
+ * The file's name hashes the cache format, the endpoint that answered and
+ * the ARN (which names the account and region): what one endpoint said
+ * never stands in for another's definitions (a test double or a hostile
+ * endpoint cannot poison what AWS's own answers show), and files written
+ * by an older c3vis, which lack newer fields, are not read.
  *
  * SPDX-License-Identifier: Apache-2.0
  */
@@ -16,8 +22,10 @@ G_BEGIN_DECLS
 
 typedef struct _C3vTaskDefinitionCache C3vTaskDefinitionCache;
 
-/* @directory: NULL keeps definitions in memory only. */
-C3vTaskDefinitionCache *c3v_task_definition_cache_new (const char *directory);
+/* @directory: NULL keeps definitions in memory only. @endpoint_url: the
+ * endpoint whose answers are kept (part of every file's name). */
+C3vTaskDefinitionCache *c3v_task_definition_cache_new (const char *directory,
+                                                       const char *endpoint_url);
 void                    c3v_task_definition_cache_free (C3vTaskDefinitionCache *self);
 /* Memory first, then disk (an unreadable file counts as a miss).
  * Returns a borrowed definition, valid as long as the cache. */

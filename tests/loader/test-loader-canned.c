@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: Apache-2.0
  */
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -137,7 +138,8 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
 typedef struct
 {
   Endpoint     endpoint;
-  gboolean     list; /* list the clusters instead of loading one */
+  gboolean     list;      /* list the clusters instead of loading one */
+  const char  *cache_dir; /* where the loader keeps task definitions, or NULL */
   gboolean     done;
   C3vSnapshot *snapshot; /* the complete one, or the partial one on error */
   GPtrArray   *clusters; /* C3vClusterSummary, when listed */
@@ -199,7 +201,7 @@ canned_load_run (CannedLoad *load, const Canned *canned, guint n_answers)
   url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
 
   client = c3v_ecs_client_new (provider, "eu-west-1", url);
-  loader = c3v_loader_new (client, NULL);
+  loader = c3v_loader_new (client, load->cache_dir);
   if (load->list)
     c3v_loader_list_clusters_async (loader, NULL, on_listed, load);
   else
@@ -479,6 +481,132 @@ test_cluster_names_valid_utf8 (void)
   canned_load_clear (&load);
 }
 
+/* A task of victim:7 on ci1, and the answers around it; the definition's
+ * answer is the caller's. */
+#define VICTIM_TD ARN_PREFIX "task-definition/victim:7"
+#define WEB_TD    ARN_PREFIX "task-definition/web:1"
+#define DEFINITION_JSON(arn, family, revision, image)                                              \
+  "{\"taskDefinition\": {\"taskDefinitionArn\": \"" arn "\", \"family\": \"" family "\","          \
+  " \"revision\": " revision ","                                                                   \
+  " \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"" image "\", \"memory\": 256}]}}"
+#define TASK_OF(id, definition)                                                                    \
+  "{\"taskArn\": \"" ARN_PREFIX "task/canned/" id "\", \"taskDefinitionArn\": \"" definition "\"," \
+  " \"lastStatus\": \"RUNNING\", \"desiredStatus\": \"RUNNING\","                                  \
+  " \"containerInstanceArn\": \"" ARN_PREFIX "container-instance/canned/ci1\","                    \
+  " \"containers\": [{\"name\": \"app\"}]}"
+#define ONE_INSTANCE_ANSWERS                                                                       \
+  { "DescribeClusters", 200,                                                                       \
+    "{\"clusters\": [{\"clusterArn\": \"" ARN_PREFIX                                               \
+    "cluster/canned\", \"clusterName\": \"canned\"}], \"failures\": []}" },                        \
+      { "ListContainerInstances", 200,                                                             \
+        "{\"containerInstanceArns\": [\"" ARN_PREFIX "container-instance/canned/ci1\"]}" },        \
+      { "DescribeContainerInstances", 200,                                                         \
+        "{\"containerInstances\": [{\"containerInstanceArn\": \"" ARN_PREFIX                       \
+        "container-instance/canned/ci1\"}], \"failures\": []}" },                                  \
+      { "ListTasks", 200, "{\"taskArns\": []}", 0, "\"STOPPED\"" },                                \
+  {                                                                                                \
+    "ListServices", 200, "{\"serviceArns\": []}"                                                   \
+  }
+
+/* Asked for web:1, a hostile endpoint describes victim:7 instead. */
+static const Canned misdescribed_answers[] = {
+  ONE_INSTANCE_ANSWERS,
+  { "ListTasks", 200, "{\"taskArns\": [\"" ARN_PREFIX "task/canned/web\"]}" },
+  { "DescribeTasks", 200, "{\"tasks\": [" TASK_OF ("web", WEB_TD) "], \"failures\": []}" },
+  { "DescribeTaskDefinition", 200, DEFINITION_JSON (VICTIM_TD, "victim", "7", "attacker/image"), 0,
+    "web:1" },
+};
+
+/* Any endpoint's honest (or claimed) answer about victim:7. */
+#define VICTIM_ANSWERS(image)                                                                      \
+  ONE_INSTANCE_ANSWERS,                                                                            \
+      { "ListTasks", 200, "{\"taskArns\": [\"" ARN_PREFIX "task/canned/victim\"]}" },              \
+      { "DescribeTasks", 200,                                                                      \
+        "{\"tasks\": [" TASK_OF ("victim", VICTIM_TD) "], \"failures\": []}" },                    \
+  {                                                                                                \
+    "DescribeTaskDefinition", 200, DEFINITION_JSON (VICTIM_TD, "victim", "7", image), 0,           \
+        "victim:7"                                                                                 \
+  }
+
+static const Canned honest_victim_answers[] = { VICTIM_ANSWERS ("honest/image") };
+static const Canned hostile_victim_answers[] = { VICTIM_ANSWERS ("attacker/image") };
+
+static const char *
+first_image (C3vSnapshot *snapshot)
+{
+  const C3vTask *task;
+
+  g_assert_cmpuint (c3v_snapshot_get_n_tasks (snapshot), ==, 1);
+  task = c3v_snapshot_get_task (snapshot, 0);
+  g_assert_cmpuint (task->n_containers, ==, 1);
+  return task->containers[0].image;
+}
+
+static void
+remove_cache_dir (char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_unlink (file), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+  g_free (path);
+}
+
+/* An answer about another definition than the one asked for is neither
+ * used for the task nor kept for that other definition. */
+static void
+test_misdescribed_definition_ignored (void)
+{
+  g_autoptr (GError) error = NULL;
+  char      *cache_dir = g_dir_make_tmp ("c3vis-canned-XXXXXX", &error);
+  CannedLoad poison = { .cache_dir = cache_dir };
+  CannedLoad honest = { .cache_dir = cache_dir };
+
+  g_assert_no_error (error);
+  canned_load_run (&poison, misdescribed_answers, G_N_ELEMENTS (misdescribed_answers));
+  g_assert_no_error (poison.error);
+  g_assert_null (first_image (poison.snapshot));
+
+  canned_load_run (&honest, honest_victim_answers, G_N_ELEMENTS (honest_victim_answers));
+  g_assert_no_error (honest.error);
+  g_assert_cmpstr (first_image (honest.snapshot), ==, "honest/image");
+
+  canned_load_clear (&poison);
+  canned_load_clear (&honest);
+  remove_cache_dir (cache_dir);
+}
+
+/* What one endpoint said about a definition is not shown for another's
+ * tasks: the disk cache is the endpoint's own. */
+static void
+test_cache_kept_per_endpoint (void)
+{
+  g_autoptr (GError) error = NULL;
+  char      *cache_dir = g_dir_make_tmp ("c3vis-canned-XXXXXX", &error);
+  CannedLoad hostile = { .cache_dir = cache_dir };
+  CannedLoad honest = { .cache_dir = cache_dir };
+
+  g_assert_no_error (error);
+  canned_load_run (&hostile, hostile_victim_answers, G_N_ELEMENTS (hostile_victim_answers));
+  g_assert_no_error (hostile.error);
+  g_assert_cmpstr (first_image (hostile.snapshot), ==, "attacker/image");
+
+  /* Another server, on another port: another endpoint. */
+  canned_load_run (&honest, honest_victim_answers, G_N_ELEMENTS (honest_victim_answers));
+  g_assert_no_error (honest.error);
+  g_assert_cmpstr (first_image (honest.snapshot), ==, "honest/image");
+
+  canned_load_clear (&hostile);
+  canned_load_clear (&honest);
+  remove_cache_dir (cache_dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -492,6 +620,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader-canned/task-stopped-since-listed", test_task_stopped_since_listed);
   g_test_add_func ("/loader-canned/repeated-service", test_repeated_service);
   g_test_add_func ("/loader-canned/cluster-names-valid-utf8", test_cluster_names_valid_utf8);
+  g_test_add_func ("/loader-canned/misdescribed-definition-ignored",
+                   test_misdescribed_definition_ignored);
+  g_test_add_func ("/loader-canned/cache-kept-per-endpoint", test_cache_kept_per_endpoint);
 
   return g_test_run ();
 }
