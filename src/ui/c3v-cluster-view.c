@@ -60,6 +60,7 @@ enum
 {
   LAYOUT_CHANGED,
   FOCUS_CHANGED,
+  COPIED,
   N_SIGNALS
 };
 
@@ -391,8 +392,10 @@ menu_instance (C3vClusterView *self)
 static void
 copy_text (C3vClusterView *self, const char *text)
 {
-  if (text != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  if (text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  g_signal_emit (self, signals[COPIED], 0, text);
 }
 
 static void
@@ -766,6 +769,15 @@ c3v_cluster_view_class_init (C3vClusterViewClass *klass)
    */
   signals[FOCUS_CHANGED] = g_signal_new ("focus-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * C3vClusterView::copied:
+   * @text: what went to the clipboard
+   *
+   * A context-menu action put @text on the clipboard: the window says so.
+   */
+  signals[COPIED] = g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "view.copy-task-arn", NULL,
                                    copy_task_arn_activated);

@@ -35,6 +35,7 @@ struct _C3vWindow
   gboolean       updating_dropdowns;
   guint          auto_refresh_id;
   guint          reconnect_id;
+  guint          copied_id; /* while the status line says "Copied" */
 
   /* The application it was made for, whose options the command line set. */
   C3vApplication *app;

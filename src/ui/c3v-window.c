@@ -19,6 +19,8 @@
 G_DEFINE_FINAL_TYPE (C3vWindow, c3v_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void c3v_window_load_selected (C3vWindow *self);
+#define COPIED_NOTICE_SECONDS 4
+
 static void update_match_count (C3vWindow *self);
 
 /* ---------------------------------------------------------------- state */
@@ -341,6 +343,28 @@ on_view_focus_changed (C3vClusterView *view, C3vWindow *self)
     gtk_label_set_text (self->status_label, text);
   else
     update_status (self, c3v_cluster_view_get_snapshot (view));
+}
+
+static gboolean
+end_copied_notice (gpointer user_data)
+{
+  C3vWindow *self = user_data;
+
+  self->copied_id = 0;
+  update_status (self, c3v_cluster_view_get_snapshot (self->cluster_view));
+  return G_SOURCE_REMOVE;
+}
+
+/* A copy says what went to the clipboard on the status line for a few
+ * seconds, then the line tells the cluster's state again. */
+static void
+on_view_copied (C3vClusterView *view, const char *text, C3vWindow *self)
+{
+  g_autofree char *notice = g_strdup_printf (_ ("Copied: %s"), text);
+
+  gtk_label_set_text (self->status_label, notice);
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  self->copied_id = g_timeout_add_seconds (COPIED_NOTICE_SECONDS, end_copied_notice, self);
 }
 
 /* "12 matches" beside the search entry, for the layout on screen. */
@@ -932,6 +956,7 @@ c3v_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->auto_refresh_id, g_source_remove);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_clear_handle_id (&self->copied_id, g_source_remove);
   if (self->connection != NULL)
     {
       g_signal_handlers_disconnect_by_data (c3v_connection_get_loader (self->connection), self);
@@ -1026,6 +1051,7 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_legend_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_layout_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_focus_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_copied);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_selected",
                                                 G_CALLBACK (c3v_window_on_profile_selected));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_region_selected",
