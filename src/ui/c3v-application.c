@@ -85,6 +85,8 @@ set_accels (GtkApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.next-match", { "F3", NULL } },
+    { "win.show-sidebar", { "F9", NULL } },
+    { "win.show-legend", { "<Shift>F9", NULL } },
     { "win.previous-match", { "<Shift>F3", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },

@@ -56,6 +56,8 @@ struct _C3vWindow
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
   GtkLabel        *match_label;
+  GtkWidget       *sidebar;
+  GtkWidget       *legend_pane;
   GtkProgressBar  *progress_bar;
   GtkStack        *view_stack;
   GtkLabel        *empty_title;

@@ -825,7 +825,8 @@ static void
 c3v_window_add_settings_actions (C3vWindow *self)
 {
   static const char *keys[] = {
-    "resource", "sort-order", "grouping", "auto-refresh", "color-by-service",
+    "resource",         "sort-order",   "grouping",    "auto-refresh",
+    "color-by-service", "show-sidebar", "show-legend",
   };
   GActionMap *map = G_ACTION_MAP (self);
 
@@ -901,6 +902,10 @@ c3v_window_constructed (GObject *object)
   self->settings = g_object_ref (c3v_application_get_settings (self->app));
   c3v_window_restore_state (self);
   c3v_window_add_settings_actions (self);
+  /* Collapsed panes give the chart the room of a narrow window. */
+  g_settings_bind (self->settings, "show-sidebar", self->sidebar, "visible", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-legend", self->legend_pane, "visible",
+                   G_SETTINGS_BIND_GET);
   apply_view_settings (self);
   apply_auto_refresh (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
@@ -1002,6 +1007,8 @@ c3v_window_class_init (C3vWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, C3vWindow, legend_pane);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, C3vWindow, empty_title);
