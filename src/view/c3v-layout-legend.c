@@ -192,6 +192,62 @@ collides (const Separation *s, guint entry, const C3vRgba *color, gboolean homes
   return FALSE;
 }
 
+/* How close @color comes to what the labels already settled show (those
+ * compared by collides()): the smaller, the easier to confuse. */
+static double
+closest_settled (const Separation *s, guint entry, const C3vRgba *color)
+{
+  GPtrArray *near = s->neighbours[entry];
+  double     closest = G_MAXDOUBLE;
+
+  if (s->n <= ALL_DISTINCT_MAX)
+    {
+      for (guint other = 0; other < s->n; other++)
+        if (other != entry && s->settled[other])
+          closest = MIN (closest, c3v_rgba_distance (&s->legend[other].color, color));
+      return closest;
+    }
+  for (guint i = 0; near != NULL && i < near->len; i++)
+    {
+      guint other = GPOINTER_TO_UINT (g_ptr_array_index (near, i));
+
+      if (s->settled[other])
+        closest = MIN (closest, c3v_rgba_distance (&s->legend[other].color, color));
+    }
+  return closest;
+}
+
+/* Every variant collides with something: the first one clear of the
+ * settled labels, else the one furthest from them, never merely the last
+ * one tried. */
+static void
+take_least_confusable_variant (const Separation *s, guint entry)
+{
+  C3vLegendEntry *legend_entry = &s->legend[entry];
+  double          best_distance = -1;
+  guint           best = 0;
+
+  for (guint variant = 0; variant <= MAX_VARIANTS; variant++)
+    {
+      C3vRgba color;
+      double  distance;
+
+      c3v_palette_color_variant (legend_entry->label, variant, &color);
+      if (!collides (s, entry, &color, FALSE))
+        {
+          legend_entry->color = color;
+          return;
+        }
+      distance = closest_settled (s, entry, &color);
+      if (distance > best_distance)
+        {
+          best_distance = distance;
+          best = variant;
+        }
+    }
+  c3v_palette_color_variant (legend_entry->label, best, &legend_entry->color);
+}
+
 /* A label's colour is its own (c3v_palette_color_for_label(): the same in
  * every cluster, export and session) unless a label ranked before it, in a
  * fixed order that does not depend on the cluster (label order), has a
@@ -238,9 +294,8 @@ c3v_layout_separate_colors (C3vLayout *self)
               if (!collides (&s, index, &entry->color, TRUE))
                 break;
             }
-          for (variant = 1; variant <= MAX_VARIANTS && collides (&s, index, &entry->color, FALSE);
-               variant++)
-            c3v_palette_color_variant (entry->label, variant, &entry->color);
+          if (variant > MAX_VARIANTS)
+            take_least_confusable_variant (&s, index);
         }
       settled[index] = TRUE;
     }

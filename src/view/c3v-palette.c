@@ -75,6 +75,24 @@ static const guint32 qualitative[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (qualitative) == C3V_PALETTE_SIZE);
 
+/* Seventeen more, found by packing the green-to-magenta hues within the
+ * palette's range of lightness: each is further than COLLIDE_DISTANCE from
+ * every other fill here and above, so a legend of up to 37 labels can show
+ * no two look-alikes. Hash-walked hues alone leave far fewer. */
+static const guint32 extended[] = {
+  0x73c91d, 0x35da0b, 0x34b234, 0x0bda49, 0x0b35da, 0x501dc9, 0x920bda, 0xda0bda, 0xc91d95,
+  0x99e64c, 0x59f53d, 0x3df57d, 0x3df5c7, 0x4c4ce6, 0x903df5, 0xe23df5, 0x64e1f7,
+};
+
+#define N_FIXED_FILLS (C3V_PALETTE_SIZE + G_N_ELEMENTS (extended))
+
+static void
+rgb_to_rgba (guint32 rgb, C3vRgba *out)
+{
+  *out = (C3vRgba){ ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0,
+                    1.0 };
+}
+
 void
 c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
 {
@@ -89,22 +107,25 @@ c3v_palette_color_variant (const char *label, guint variant, C3vRgba *out)
   hash = c3v_palette_hash (label);
   if (variant < C3V_PALETTE_SIZE)
     {
-      guint32 rgb = qualitative[(hash + variant) % C3V_PALETTE_SIZE];
-
-      *out = (C3vRgba){ ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0, 1.0 };
+      rgb_to_rgba (qualitative[(hash + variant) % C3V_PALETTE_SIZE], out);
+      return;
+    }
+  if (variant < N_FIXED_FILLS)
+    {
+      rgb_to_rgba (extended[(hash + variant) % G_N_ELEMENTS (extended)], out);
       return;
     }
 
-  /* Past the palette: spread further variants around the colour wheel. */
-  variant -= C3V_PALETTE_SIZE;
+  /* Past the fixed fills: spread further variants around the colour wheel. */
+  variant -= N_FIXED_FILLS;
   hue = fmod ((hash % 360) + variant * GOLDEN_ANGLE, TASK_HUE_RANGE) + TASK_HUE_FIRST;
   /* Mid saturation and lightness keep every fill away from both the light
    * and the dark background, and leave room for black or white text. */
   saturation = 0.50 + ((hash >> 9) % 25) / 100.0;
-  lightness = 0.44 + ((hash >> 17) % 20) / 100.0;
-  if (variant % 2 == 1)
-    lightness = lightness > 0.53 ? lightness - 0.10 : lightness + 0.10;
+  /* Three bands of lightness, taken in turn, so that variants of nearby
+   * hues still differ: two bands leave too few distinct fills for a long
+   * legend. */
+  lightness = 0.36 + 0.14 * ((variant + (hash >> 17)) % 3) + ((hash >> 19) % 5) / 100.0;
 
   hsl_to_rgba (hue, saturation, lightness, out);
 }

@@ -334,6 +334,47 @@ test_services_distinct (void)
       g_assert_false (c3v_palette_colors_collide (&legend[i].color, &legend[j].color));
 }
 
+/* A legend as long as a busy cluster's (the demo's production has about
+ * forty labels; the fixed fills allow 37), each label on its own bar: a reader matching a box to its
+ * legend entry finds no two look-alikes. */
+static void
+test_long_legend_distinct (void)
+{
+  static const char *const families[]
+      = { "web-frontend",   "metrics-agent", "notifications", "orders-api",
+          "search-indexer", "payments-api",  "report-cron",   "edge-proxy",
+          "batch-etl",      "db-migrate",    "queue-worker",  "auth-service" };
+  g_autoptr (C3vSnapshotBuilder) builder = c3v_snapshot_builder_new ("c", "arn:c", "eu-west-1");
+  g_autoptr (C3vSnapshot) snapshot = NULL;
+  g_autoptr (C3vLayout) layout = NULL;
+  C3vLayoutOptions      options;
+  guint                 n = 0;
+  const C3vLegendEntry *legend;
+
+  for (guint i = 0; i < 3 * G_N_ELEMENTS (families); i++)
+    {
+      g_autofree char         *name = g_strdup_printf ("i%02u", i);
+      g_autofree char         *id = g_strdup_printf ("t%02u", i);
+      static const char *const suffixes[] = { "", "-canary", "-v2" };
+      g_autofree char *family = g_strdup_printf ("%s%s", families[i % G_N_ELEMENTS (families)],
+                                                 suffixes[i / G_N_ELEMENTS (families)]);
+      g_autofree char *arn
+          = view_fixture_add_instance (builder, name, "m5.large", "eu-west-1a", 8192, 2048);
+
+      view_fixture_add_task (builder, id, family, NULL, arn, 1024, 256);
+    }
+  snapshot = c3v_snapshot_builder_build (builder, 0, TRUE);
+  c3v_layout_options_init (&options);
+  layout = c3v_layout_new (snapshot, &options);
+  legend = c3v_layout_get_legend (layout, &n);
+
+  g_assert_cmpuint (n, ==, 3 * G_N_ELEMENTS (families));
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (c3v_palette_colors_collide (&legend[i].color, &legend[j].color))
+        g_error ("%s and %s look alike", legend[i].label, legend[j].label);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -348,6 +389,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/palette/variants", test_variants);
   g_test_add_func ("/view/palette/same-color-everywhere", test_same_color_everywhere);
   g_test_add_func ("/view/palette/services-distinct", test_services_distinct);
+  g_test_add_func ("/view/palette/long-legend-distinct", test_long_legend_distinct);
 
   return g_test_run ();
 }
