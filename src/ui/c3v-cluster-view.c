@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "c3v-aws-console.h"
 #include "c3v-cluster-view.h"
 #include "c3v-painter.h"
 #include "c3v-tooltip-text.h"
@@ -420,25 +421,18 @@ copy_instance_id_activated (GtkWidget *widget, const char *action_name, GVariant
 static char *
 console_url (C3vClusterView *self)
 {
-  C3vSnapshot     *snapshot = self->layout != NULL ? c3v_layout_get_snapshot (self->layout) : NULL;
-  const char      *region = snapshot != NULL ? c3v_snapshot_get_region (snapshot) : NULL;
-  const char      *domain;
-  g_autofree char *cluster = NULL;
-  const C3vTask   *task = menu_task (self);
+  C3vSnapshot   *snapshot = self->layout != NULL ? c3v_layout_get_snapshot (self->layout) : NULL;
+  const C3vTask *task = menu_task (self);
   const C3vInstance *instance = menu_instance (self);
 
-  if (region == NULL)
+  if (snapshot == NULL)
     return NULL;
-
-  domain = g_str_has_prefix (region, "cn-") ? "console.amazonaws.cn" : "console.aws.amazon.com";
-  cluster = g_uri_escape_string (c3v_snapshot_get_cluster_name (snapshot), NULL, FALSE);
   if (task != NULL)
-    return g_strdup_printf ("https://%s.%s/ecs/v2/clusters/%s/tasks/%s?region=%s", region, domain,
-                            cluster, task->id, region);
+    return c3v_aws_console_ecs_task_url (c3v_snapshot_get_region (snapshot),
+                                         c3v_snapshot_get_cluster_name (snapshot), task->id);
   if (instance != NULL)
-    return g_strdup_printf (
-        "https://%s.%s/ecs/v2/clusters/%s/infrastructure/container-instances/%s?region=%s", region,
-        domain, cluster, instance->id, region);
+    return c3v_aws_console_ecs_instance_url (
+        c3v_snapshot_get_region (snapshot), c3v_snapshot_get_cluster_name (snapshot), instance->id);
   return NULL;
 }
 
