@@ -119,6 +119,10 @@ c3v_ecs_error_from_response (guint http_status, GBytes *body, const char *header
                              _ ("Unexpected HTTP status %u: a redirect, which c3vis never "
                                 "follows (it would send the credentials elsewhere)"),
                              http_status);
+      else if (http_status == 429)
+        error = g_error_new (C3V_ECS_ERROR, C3V_ECS_ERROR_THROTTLED,
+                             _ ("Too many requests (HTTP 429): the endpoint was still "
+                                "throttling after every retry"));
       else
         error = g_error_new (C3V_ECS_ERROR, c3v_ecs_error_from_code (NULL, http_status),
                              _ ("Unexpected HTTP status %u"), http_status);
