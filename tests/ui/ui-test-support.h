@@ -36,7 +36,8 @@ gboolean ui_test_view_shows_complete (C3vClusterView *view, const char *cluster)
 /* Frames @window has painted so far (its frame clock's "after-paint"). */
 guint ui_test_painted_frames (GtkWindow *window);
 /* What @window last painted (its render node), as a texture in window
- * coordinates; NULL before the first frame. */
+ * coordinates; NULL before the first frame, or while a resize is pending
+ * (wait for the next frame and ask again). */
 GdkTexture *ui_test_render_window (GtkWindow *window);
 /* How many distinct colours the rendered @texture has inside @widget
  * (sampled every other pixel), counted up to @enough. */
