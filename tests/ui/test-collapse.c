@@ -12,7 +12,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "ui-test-support.h"
@@ -38,22 +37,6 @@ typedef struct
   GSettings      *settings;
   int             width;
 } CollapseTest;
-
-static void
-press_key (GtkWindow *window, KeySym modifier, KeySym keysym)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), True, CurrentTime);
-  XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), True, CurrentTime);
-  XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), False, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), False, CurrentTime);
-  XFlush (display);
-}
 
 /* TRUE once the panes are as wanted, the view is laid out wider (or
  * narrower) than before and the settings say so. */
@@ -96,22 +79,22 @@ step (GtkWindow *window, gpointer user_data)
             || !gtk_widget_get_mapped (test->legend))
           return FALSE;
         test->width = gtk_widget_get_width (GTK_WIDGET (test->view));
-        press_key (window, NoSymbol, XK_F9);
+        ui_test_press_key (window, NoSymbol, XK_F9);
         break;
       case STEP_SIDEBAR_HIDDEN:
         if (!panes_are (test, FALSE, TRUE, TRUE))
           return FALSE;
-        press_key (window, XK_Shift_L, XK_F9);
+        ui_test_press_key (window, XK_Shift_L, XK_F9);
         break;
       case STEP_LEGEND_HIDDEN:
         if (!panes_are (test, FALSE, FALSE, TRUE))
           return FALSE;
-        press_key (window, NoSymbol, XK_F9);
+        ui_test_press_key (window, NoSymbol, XK_F9);
         break;
       case STEP_SIDEBAR_SHOWN:
         if (!panes_are (test, TRUE, FALSE, FALSE))
           return FALSE;
-        press_key (window, XK_Shift_L, XK_F9);
+        ui_test_press_key (window, XK_Shift_L, XK_F9);
         break;
       case STEP_LEGEND_SHOWN:
         if (!panes_are (test, TRUE, TRUE, FALSE))

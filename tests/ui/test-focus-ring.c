@@ -11,7 +11,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "c3v-layout.h"
@@ -33,19 +32,6 @@ typedef struct
   C3vClusterView *view;
   GdkTexture     *before;
 } RingTest;
-
-static void
-press_key (GtkWindow *window, KeySym keysym)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-  KeyCode     keycode = XKeysymToKeycode (display, keysym);
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  XFlush (display);
-}
 
 static guint32
 pixel_at (GdkTexture *texture, int x, int y)
@@ -114,7 +100,7 @@ step (GtkWindow *window, gpointer user_data)
             || (test->before = ui_test_render_window (window)) == NULL)
           return FALSE;
         gtk_widget_grab_focus (GTK_WIDGET (test->view));
-        press_key (window, XK_Right);
+        ui_test_press_key (window, NoSymbol, XK_Right);
         break;
       case STEP_FOCUSED:
         {

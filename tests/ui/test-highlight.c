@@ -12,7 +12,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "c3v-layout.h"
@@ -72,21 +71,6 @@ activate_entry (HighlightTest *test, guint position)
   g_assert_true (gtk_widget_activate_action (test->legend, "list.activate-item", "u", position));
 }
 
-/* Escape as a keyboard sends it, through the X server (XTest), to the
- * window holding the keyboard focus. */
-static void
-press_escape (GtkWindow *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-  KeyCode     escape = XKeysymToKeycode (display, XK_Escape);
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  XTestFakeKeyEvent (display, escape, True, CurrentTime);
-  XTestFakeKeyEvent (display, escape, False, CurrentTime);
-  XFlush (display);
-}
-
 static gboolean
 step (GtkWindow *window, gpointer user_data)
 {
@@ -121,7 +105,7 @@ step (GtkWindow *window, gpointer user_data)
         if (!highlight_is (test, test->first_label))
           return FALSE;
         gtk_widget_grab_focus (GTK_WIDGET (test->view));
-        press_escape (window);
+        ui_test_press_key (window, NoSymbol, XK_Escape);
         break;
       case STEP_ESCAPED:
         if (!highlight_is (test, NULL))

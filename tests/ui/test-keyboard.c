@@ -11,7 +11,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "c3v-cluster-row.h"
@@ -35,19 +34,6 @@ typedef struct
   GtkWidget      *next_row;
   guint           frame;
 } KeyboardTest;
-
-static void
-press_key (GtkWindow *window, KeySym keysym)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-  KeyCode     keycode = XKeysymToKeycode (display, keysym);
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  XFlush (display);
-}
 
 static GtkWidget *
 row_of (GtkWindow *window, const char *cluster)
@@ -80,7 +66,7 @@ step (GtkWindow *window, gpointer user_data)
         test->next_row = gtk_widget_get_next_sibling (row_of (window, CLUSTER));
         g_assert_nonnull (test->next_row);
         gtk_widget_grab_focus (row_of (window, CLUSTER));
-        press_key (window, XK_Down);
+        ui_test_press_key (window, NoSymbol, XK_Down);
         break;
       case STEP_FOCUS_MOVED:
         if (!gtk_widget_has_focus (test->next_row))
@@ -99,7 +85,7 @@ step (GtkWindow *window, gpointer user_data)
           }
         g_assert_false (gtk_widget_get_visible (progress));
         g_assert_true (c3v_cluster_view_get_snapshot (test->view) == test->shown);
-        press_key (window, XK_Return);
+        ui_test_press_key (window, NoSymbol, XK_Return);
         break;
       case STEP_ACTIVATED:
         if (!ui_test_view_shows_complete (

@@ -11,36 +11,12 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "c3v-cluster-row.h"
 #include "ui-test-support.h"
 
 #define CLUSTER "staging"
-
-static void
-press_key_with (GtkWindow *window, KeySym modifier, KeySym keysym)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-  KeyCode     keycode = XKeysymToKeycode (display, keysym);
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), False, CurrentTime);
-  XFlush (display);
-}
-
-static void
-press_key (GtkWindow *window, KeySym keysym)
-{
-  press_key_with (window, NoSymbol, keysym);
-}
 
 static GtkWidget *
 row_of (GtkWindow *window, const char *cluster)
@@ -101,23 +77,23 @@ tab_step (GtkWindow *window, gpointer user_data)
           return FALSE;
         test->shown = c3v_cluster_view_get_snapshot (test->view);
         gtk_widget_grab_focus (row_of (window, CLUSTER));
-        press_key (window, XK_Tab);
+        ui_test_press_key (window, NoSymbol, XK_Tab);
         break;
       case TAB_IN_VIEW:
         if (!focus_within (window, GTK_WIDGET (test->view)))
           return FALSE;
-        press_key (window, XK_Tab);
+        ui_test_press_key (window, NoSymbol, XK_Tab);
         break;
       case TAB_IN_LEGEND:
         if (!focus_within (window, test->legend))
           return FALSE;
         g_assert_null (c3v_cluster_view_get_highlight (test->view));
-        press_key_with (window, XK_Shift_L, XK_Tab);
+        ui_test_press_key (window, XK_Shift_L, XK_Tab);
         break;
       case TAB_BACK_IN_VIEW:
         if (!focus_within (window, GTK_WIDGET (test->view)))
           return FALSE;
-        press_key_with (window, XK_Shift_L, XK_Tab);
+        ui_test_press_key (window, XK_Shift_L, XK_Tab);
         break;
       case TAB_BACK_IN_SIDEBAR:
         if (!gtk_widget_has_focus (row_of (window, CLUSTER)))

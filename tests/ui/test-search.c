@@ -13,7 +13,6 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
-#include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
 #include "c3v-layout.h"
@@ -43,22 +42,6 @@ typedef struct
   GtkWidget      *count;
   double          zoom;
 } SearchTest;
-
-static void
-press_key (GtkWindow *window, KeySym modifier, KeySym keysym)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
-
-  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), True, CurrentTime);
-  XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), True, CurrentTime);
-  XTestFakeKeyEvent (display, XKeysymToKeycode (display, keysym), False, CurrentTime);
-  if (modifier != NoSymbol)
-    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), False, CurrentTime);
-  XFlush (display);
-}
 
 static GArray *
 matches (SearchTest *test)
@@ -119,23 +102,23 @@ step (GtkWindow *window, gpointer user_data)
           g_assert_true (
               gtk_widget_has_focus (test->entry)
               || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), test->entry));
-          press_key (window, NoSymbol, XK_Return);
+          ui_test_press_key (window, NoSymbol, XK_Return);
         }
         break;
       case STEP_ENTER:
         if (!focus_is_match (test, 0))
           return FALSE;
-        press_key (window, XK_Shift_L, XK_Return);
+        ui_test_press_key (window, XK_Shift_L, XK_Return);
         break;
       case STEP_SHIFT_ENTER:
         if (!focus_is_match (test, -1))
           return FALSE;
-        press_key (window, NoSymbol, XK_F3);
+        ui_test_press_key (window, NoSymbol, XK_F3);
         break;
       case STEP_F3:
         if (!focus_is_match (test, 0))
           return FALSE;
-        press_key (window, XK_Shift_L, XK_F3);
+        ui_test_press_key (window, XK_Shift_L, XK_F3);
         break;
       case STEP_SHIFT_F3:
         if (!focus_is_match (test, -1))
@@ -148,7 +131,7 @@ step (GtkWindow *window, gpointer user_data)
         if (ui_test_view_options (test->view) == NULL
             || ui_test_view_options (test->view)->zoom <= test->zoom)
           return FALSE;
-        press_key (window, XK_Control_L, XK_0);
+        ui_test_press_key (window, XK_Control_L, XK_0);
         break;
       case STEP_FITTED:
         {

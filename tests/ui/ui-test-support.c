@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#include <X11/extensions/XTest.h>
+
 #include "c3v-application.h"
 #include "c3v-cli.h"
 #include "c3v-cluster-row.h"
@@ -255,4 +259,21 @@ ui_test_count_colours (GdkTexture *texture, GtkWindow *window, GtkWidget *widget
       }
 
   return g_hash_table_size (colours);
+}
+
+void
+ui_test_press_key (GtkWindow *window, gulong modifier, gulong keysym)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display    *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  KeyCode     key = XKeysymToKeycode (display, keysym);
+
+  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  if (modifier != NoSymbol)
+    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), True, CurrentTime);
+  XTestFakeKeyEvent (display, key, True, CurrentTime);
+  XTestFakeKeyEvent (display, key, False, CurrentTime);
+  if (modifier != NoSymbol)
+    XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifier), False, CurrentTime);
+  XFlush (display);
 }

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Presses @keysym (an X keysym, e.g. XK_Tab), with @modifier held unless
+ * it is 0 (NoSymbol), as a keyboard does: through the X server (XTest), to
+ * @window, which takes the keyboard focus first. */
+void ui_test_press_key (GtkWindow *window, gulong modifier, gulong keysym);
+
 /* One step of a test: TRUE when the test is over (it then quits the app). */
 typedef gboolean (*UiTestStep) (GtkWindow *window, gpointer user_data);
 
